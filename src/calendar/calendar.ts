@@ -1,0 +1,530 @@
+/**
+ * The working-day calendar (conventions C1–C6).
+ *
+ * A calendar is an immutable value. On first use it builds, once, a table over
+ * 1990-01-01 … 2100-12-31: for each day whether it is a working day and its
+ * working-day rank (how many working days fall on or before it), plus the
+ * inverse (the day of each rank). `addWorkingDays` and `workingDaysBetween`
+ * are then two array look-ups: no day-by-day loops.
+ */
+import { DateTime } from 'luxon';
+import { TimescalesInputError } from '../errors';
+import { describeDuration, parseDuration, type Duration } from './duration';
+import {
+  daysInMonth,
+  formatIsoDay,
+  fromCivil,
+  isoWeekday,
+  toCivil,
+  tryParseIsoDay,
+} from './daynumber';
+import {
+  bundledOfficial,
+  DIVISIONS,
+  generatedHolidays,
+  readGovUkData,
+  REGIONS,
+  type Division,
+  type DivisionHolidays,
+  type GovUkBankHolidays,
+  type Region,
+} from './holidays';
+
+/** First and last day the working-day table covers. */
+export const FIRST_SUPPORTED_DATE = '1990-01-01';
+export const LAST_SUPPORTED_DATE = '2100-12-31';
+const FIRST_YEAR = 1990;
+const LAST_YEAR = 2100;
+const MIN_DAY = fromCivil(FIRST_YEAR, 1, 1);
+const MAX_DAY = fromCivil(LAST_YEAR, 12, 31);
+const SPAN = MAX_DAY - MIN_DAY + 1;
+
+const LONDON = 'Europe/London';
+
+export interface CalendarOptions {
+  /** Whose bank holidays: default `england-and-wales`; `united-kingdom` is the union of the three. */
+  region?: Region;
+  /** Local non-working days, e.g. a council's Christmas closure (ISO dates). */
+  closures?: readonly string[];
+  /** Holidays to add (ISO date, or `{ date, name }`). */
+  extraHolidays?: ReadonlyArray<string | { date: string; name: string }>;
+  /** Holidays that are not holidays after all (ISO dates). */
+  removeHolidays?: readonly string[];
+  /** Weekend days as ISO weekday numbers (1 = Monday … 7 = Sunday). Default `[6, 7]`. */
+  weekend?: readonly number[];
+  /** A list in the gov.uk `bank-holidays.json` shape; replaces the bundled list for the divisions and years it covers. */
+  holidaysData?: GovUkBankHolidays | unknown;
+  /** Count the start day as day 1 (C2); off by default. */
+  countStartDay?: boolean;
+}
+
+export type Roll = 'none' | 'forward' | 'backward';
+
+export interface AddOptions {
+  /** Move a calendar-day/week/month/year result off a non-working day (C4). Default `none`. */
+  roll?: Roll;
+  /** Per-call override of the calendar's `countStartDay` (working-day durations only). */
+  countStartDay?: boolean;
+}
+
+export interface SkippedDay {
+  date: string;
+  reason: string;
+}
+
+/** A computed date with its explanation (C9). */
+export interface DetailedDate {
+  date: string;
+  /** Human lines, e.g. "3 working days after 2024-03-27; skipped 2024-03-29 Good Friday, 2024-04-01 Easter Monday → 2024-04-03". */
+  trace: string[];
+  /** Holidays and closures skipped (weekends are counted in the trace, not listed). */
+  skipped: SkippedDay[];
+  /** Years the result relied on whose holidays come from rules, not the official list. */
+  ruleBasedYears: number[];
+}
+
+export interface Holiday {
+  date: string;
+  name: string;
+}
+
+export interface Calendar {
+  readonly region: Region;
+  /** The options the calendar was made with (a frozen copy). */
+  readonly options: Readonly<CalendarOptions>;
+  /** A short description for traces, e.g. "England and Wales bank holidays". */
+  readonly description: string;
+  isWorkingDay(date: string): boolean;
+  addWorkingDays(date: string, n: number, opts?: { countStartDay?: boolean }): string;
+  workingDaysBetween(start: string, end: string): number;
+  add(date: string, duration: string | Duration, opts?: AddOptions): string;
+  addDetailed(date: string, duration: string | Duration, opts?: AddOptions): DetailedDate;
+  holidays(from: string, to: string): Holiday[];
+  nextWorkingDay(date: string): string;
+  previousWorkingDay(date: string): string;
+  /** Calendar days from `start` to `end` (negative when end is before start). */
+  daysBetween(start: string, end: string): number;
+  /** Day name and holiday name of a non-working day, or undefined for a working day. */
+  whyNotWorking(date: string): string | undefined;
+}
+
+const REGION_LABEL: Record<Region, string> = {
+  'england-and-wales': 'England and Wales',
+  scotland: 'Scotland',
+  'northern-ireland': 'Northern Ireland',
+  'united-kingdom': 'United Kingdom (all three lists)',
+};
+
+const WEEKDAY_NAMES = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+interface Table {
+  /** 1 where the day is not a working day. */
+  nonWorking: Uint8Array;
+  /** Working days on or before the day (index: day − MIN_DAY). */
+  rank: Int32Array;
+  /** Day number of the working day of rank r (index r − 1). */
+  byRank: Int32Array;
+  workingCount: number;
+  /** Name of each holiday or closure, by day number. */
+  names: Map<number, string>;
+  /** Sorted day numbers of holidays and closures. */
+  special: Int32Array;
+  /** Years whose holidays were generated from rules, not an official list. */
+  ruleBased: Set<number>;
+  /** The last year of the official list(s) in use. */
+  officialLastYear: number;
+  officialFirstYear: number;
+  /** ISO strings of every day in the range, for allocation-free formatting. */
+  iso: string[];
+}
+
+/**
+ * Makes a working-day calendar.
+ *
+ * @example
+ * const cal = createCalendar();
+ * cal.addWorkingDays('2024-03-27', 3); // '2024-04-03' (skips Good Friday and Easter Monday)
+ * createCalendar({ region: 'scotland', closures: ['2024-12-27'] });
+ */
+export function createCalendar(options: CalendarOptions = {}): Calendar {
+  if (options === null || typeof options !== 'object') {
+    throw new TimescalesInputError('options', options, 'an object of calendar options');
+  }
+  const region = (options.region ?? 'england-and-wales') as Region;
+  if (!REGIONS.includes(region)) {
+    throw new TimescalesInputError('region', options.region, `one of ${REGIONS.join(', ')}`);
+  }
+  const weekend = [...(options.weekend ?? [6, 7])];
+  weekend.forEach((d, i) => {
+    if (!Number.isInteger(d) || d < 1 || d > 7) {
+      throw new TimescalesInputError(`weekend[${i}]`, d, 'an ISO weekday number 1 (Monday) … 7 (Sunday)');
+    }
+  });
+  if (weekend.length >= 7) throw new TimescalesInputError('weekend', weekend, 'at most six weekend days');
+  const closures = [...(options.closures ?? [])].map((d, i) => checkDay(d, `closures[${i}]`));
+  const extra = [...(options.extraHolidays ?? [])].map((h, i) =>
+    typeof h === 'string'
+      ? { day: checkDay(h, `extraHolidays[${i}]`), name: 'Extra holiday' }
+      : { day: checkDay(h?.date, `extraHolidays[${i}].date`), name: String(h.name ?? 'Extra holiday') },
+  );
+  const removed = [...(options.removeHolidays ?? [])].map((d, i) => checkDay(d, `removeHolidays[${i}]`));
+  const official = options.holidaysData === undefined ? bundledOfficial() : mergeOfficial(readGovUkData(options.holidaysData));
+  const countStartDayDefault = options.countStartDay ?? false;
+  if (typeof countStartDayDefault !== 'boolean') {
+    throw new TimescalesInputError('countStartDay', options.countStartDay, 'true or false');
+  }
+  const frozenOptions: Readonly<CalendarOptions> = Object.freeze({
+    region,
+    closures: Object.freeze(closures.map(formatIsoDay)),
+    extraHolidays: Object.freeze(extra.map((e) => Object.freeze({ date: formatIsoDay(e.day), name: e.name }))),
+    removeHolidays: Object.freeze(removed.map(formatIsoDay)),
+    weekend: Object.freeze([...weekend]),
+    countStartDay: countStartDayDefault,
+    ...(options.holidaysData === undefined ? {} : { holidaysData: options.holidaysData }),
+  });
+
+  let table: Table | undefined;
+  const t = (): Table => (table ??= buildTable(region, weekend, official, closures, extra, removed));
+
+  /** Day number of an ISO date inside the table range, or a typed error naming the field. */
+  const dayOf = (date: string, field: string): number => {
+    const n = tryParseIsoDay(date);
+    if (n === undefined) throw new TimescalesInputError(field, date, 'an ISO date YYYY-MM-DD that exists');
+    if (n < MIN_DAY || n > MAX_DAY) {
+      throw new TimescalesInputError(field, date, `a date between ${FIRST_SUPPORTED_DATE} and ${LAST_SUPPORTED_DATE} (the range of the working-day table)`);
+    }
+    return n;
+  };
+  const isoOf = (n: number, field: string, input: string): string => {
+    if (n < MIN_DAY || n > MAX_DAY) {
+      throw new TimescalesInputError(field, input, `an input whose result lies between ${FIRST_SUPPORTED_DATE} and ${LAST_SUPPORTED_DATE}`);
+    }
+    return t().iso[n - MIN_DAY]!;
+  };
+
+  /** The day n working days from d (C2), as a day number; NaN-free and bounds-checked. */
+  const shiftWorking = (d: number, n: number, countStart: boolean, input: string): number => {
+    if (n === 0) return d;
+    const tb = t();
+    const i = d - MIN_DAY;
+    const r = tb.rank[i]!;
+    const working = 1 - tb.nonWorking[i]!;
+    // Ranks count working days on or before a day. Going forward, the nth working
+    // day strictly after d has rank r + n; going back, the nth strictly before d
+    // has rank (r − working) − n + 1. Counting the start day as day 1 shifts by one.
+    const target =
+      n > 0 ? (countStart ? r - working + n : r + n) : countStart ? r + n + 1 : r - working + n + 1;
+    if (target < 1 || target > tb.workingCount) {
+      throw new TimescalesInputError('date', input, `an input whose result lies between ${FIRST_SUPPORTED_DATE} and ${LAST_SUPPORTED_DATE}`);
+    }
+    return tb.byRank[target - 1]!;
+  };
+
+  const checkN = (n: number): void => {
+    if (!Number.isInteger(n)) throw new TimescalesInputError('n', n, 'a whole number of working days');
+  };
+
+  const addDays = (date: string, dur: Duration, countStart: boolean): number => {
+    switch (dur.unit) {
+      case 'wd':
+        return shiftWorking(dayOf(date, 'date'), dur.amount, countStart, date);
+      case 'd':
+        return parseAnyDay(date) + dur.amount;
+      case 'w':
+        return parseAnyDay(date) + 7 * dur.amount;
+      case 'm':
+      case 'y': {
+        const { year, month, day } = toCivil(parseAnyDay(date));
+        // luxon clamps to the end of a shorter month, in one step from the start (C4).
+        const dt = DateTime.fromObject({ year, month, day }, { zone: 'utc' }).plus(
+          dur.unit === 'm' ? { months: dur.amount } : { years: dur.amount },
+        );
+        return fromCivil(dt.year, dt.month, dt.day);
+      }
+      default:
+        throw new Error(`unreachable unit ${dur.unit}`);
+    }
+  };
+
+  const rollDay = (n: number, roll: Roll, input: string): number => {
+    if (roll === 'none') return n;
+    const tb = t();
+    if (n < MIN_DAY || n > MAX_DAY) dayOf(formatIsoDay(n), 'date');
+    if (!tb.nonWorking[n - MIN_DAY]) return n;
+    return roll === 'forward' ? shiftWorking(n, 1, false, input) : shiftWorking(n, -1, false, input);
+  };
+
+  const calendar: Calendar = {
+    region,
+    options: frozenOptions,
+    description: `${REGION_LABEL[region]} bank holidays${closures.length ? ` + ${closures.length} local closure day(s)` : ''}${
+      weekend.join() !== '6,7' ? `; weekend ${weekend.map((d) => WEEKDAY_NAMES[d]).join('/')}` : ''
+    }`,
+
+    isWorkingDay(date) {
+      return !t().nonWorking[dayOf(date, 'date') - MIN_DAY];
+    },
+
+    addWorkingDays(date, n, opts) {
+      const d = tryParseIsoDay(date);
+      if (d === undefined || d < MIN_DAY || d > MAX_DAY || !Number.isInteger(n)) {
+        dayOf(date, 'date');
+        checkN(n);
+      }
+      const countStart = opts?.countStartDay ?? countStartDayDefault;
+      return isoOf(shiftWorking(d!, n, countStart, date), 'date', date);
+    },
+
+    workingDaysBetween(start, end) {
+      const tb = t();
+      const a = dayOf(start, 'start') - MIN_DAY;
+      const b = dayOf(end, 'end') - MIN_DAY;
+      return tb.rank[b]! - tb.rank[a]!;
+    },
+
+    add(date, duration, opts) {
+      return calendar.addDetailed(date, duration, opts).date;
+    },
+
+    addDetailed(date, duration, opts) {
+      const dur = typeof duration === 'string' ? parseDuration(duration) : checkDuration(duration);
+      const roll = opts?.roll ?? 'none';
+      if (roll !== 'none' && roll !== 'forward' && roll !== 'backward') {
+        throw new TimescalesInputError('roll', roll, "'none', 'forward' or 'backward'");
+      }
+      if (dur.unit === 'h') return addHours(date, dur);
+      const countStart = opts?.countStartDay ?? countStartDayDefault;
+      const start = parseAnyDay(date);
+      const raw = addDays(date, dur, countStart);
+      const result = dur.unit === 'wd' ? raw : rollDay(raw, roll, date);
+      const iso = result >= MIN_DAY && result <= MAX_DAY ? t().iso[result - MIN_DAY]! : formatIsoDay(result);
+      const trace: string[] = [];
+      const direction = dur.amount < 0 ? 'before' : 'after';
+      let skipped: SkippedDay[] = [];
+      let ruleBasedYears: number[] = [];
+      if (dur.unit === 'wd') {
+        const lo = Math.min(start, result);
+        const hi = Math.max(start, result);
+        // Days passed over: strictly between start and result, plus the start itself when it is counted.
+        skipped = specialDaysIn(t(), lo + 1, hi - 1);
+        const weekendDays = countWeekendDays(t(), lo + 1, hi - 1);
+        ruleBasedYears = ruleBasedYearsIn(t(), lo, hi);
+        trace.push(
+          `${describeDuration(dur)} ${direction} ${date} (${countStart ? 'start day counted as day 1' : 'start day not counted'}; ${calendar.description})` +
+            (skipped.length ? `; skipped ${skipped.map((s) => `${s.date} ${s.reason}`).join(', ')}` : '') +
+            (weekendDays ? `${skipped.length ? ' and' : '; skipped'} ${weekendDays} weekend day${weekendDays === 1 ? '' : 's'}` : '') +
+            ` → ${iso}`,
+        );
+      } else {
+        const clamped = (dur.unit === 'm' || dur.unit === 'y') && toCivil(raw).day !== toCivil(start).day;
+        trace.push(
+          `${describeDuration(dur)} ${direction} ${date}${clamped ? ' (clamped to the last day of the month)' : ''} → ${formatIsoDay(raw)}`,
+        );
+        if (raw !== result) {
+          ruleBasedYears = ruleBasedYearsIn(t(), Math.min(raw, result), Math.max(raw, result));
+          trace.push(`${formatIsoDay(raw)} is ${calendar.whyNotWorking(formatIsoDay(raw))}; rolled ${roll} to ${iso}`);
+        } else if (roll !== 'none') {
+          ruleBasedYears = ruleBasedYearsIn(t(), raw, raw);
+        }
+      }
+      for (const y of ruleBasedYears) trace.push(ruleBasedNote(t(), y));
+      return { date: iso, trace, skipped, ruleBasedYears };
+    },
+
+    holidays(from, to) {
+      const tb = t();
+      const a = dayOf(from, 'from');
+      const b = dayOf(to, 'to');
+      return specialDaysIn(tb, a, b).map((s) => ({ date: s.date, name: s.reason }));
+    },
+
+    nextWorkingDay(date) {
+      return isoOf(shiftWorking(dayOf(date, 'date'), 1, false, date), 'date', date);
+    },
+
+    previousWorkingDay(date) {
+      return isoOf(shiftWorking(dayOf(date, 'date'), -1, false, date), 'date', date);
+    },
+
+    daysBetween(start, end) {
+      return parseAnyDay(end, 'end') - parseAnyDay(start, 'start');
+    },
+
+    whyNotWorking(date) {
+      const tb = t();
+      const n = dayOf(date, 'date');
+      if (!tb.nonWorking[n - MIN_DAY]) return undefined;
+      const name = tb.names.get(n);
+      return name ?? `a ${WEEKDAY_NAMES[isoWeekday(n)]}`;
+    },
+  };
+  return Object.freeze(calendar);
+}
+
+function checkDay(date: unknown, field: string): number {
+  const n = typeof date === 'string' ? tryParseIsoDay(date) : undefined;
+  if (n === undefined) throw new TimescalesInputError(field, date, 'an ISO date YYYY-MM-DD that exists');
+  return n;
+}
+
+/** Any valid ISO date (calendar-day arithmetic is not limited to the table range). */
+function parseAnyDay(date: string, field = 'date'): number {
+  return checkDay(date, field);
+}
+
+function checkDuration(d: Duration): Duration {
+  if (!d || !Number.isInteger(d.amount)) throw new TimescalesInputError('duration', d, 'a duration such as 20wd or { amount: 20, unit: "wd" }');
+  return parseDuration(`${d.amount}${d.unit}`);
+}
+
+/** A caller's official list replaces the bundled one division by division. */
+function mergeOfficial(custom: Map<Division, DivisionHolidays>): Map<Division, DivisionHolidays> {
+  const merged = new Map(bundledOfficial());
+  for (const [division, list] of custom) merged.set(division, list);
+  return merged;
+}
+
+function buildTable(
+  region: Region,
+  weekend: number[],
+  official: Map<Division, DivisionHolidays>,
+  closures: number[],
+  extra: Array<{ day: number; name: string }>,
+  removed: number[],
+): Table {
+  const divisions: Division[] = region === 'united-kingdom' ? [...DIVISIONS] : [region];
+  const perDay = new Map<number, Map<string, Division[]>>();
+  const ruleBased = new Set<number>();
+  let officialLastYear = -Infinity;
+  let officialFirstYear = Infinity;
+  for (const division of divisions) {
+    const list = official.get(division);
+    if (list) {
+      officialLastYear = Math.max(officialLastYear, list.lastYear);
+      officialFirstYear = Math.min(officialFirstYear, list.firstYear);
+    }
+    const days: Array<{ day: number; name: string }> = [];
+    for (let y = FIRST_YEAR; y <= LAST_YEAR; y++) {
+      if (list && y >= list.firstYear && y <= list.lastYear) continue;
+      ruleBased.add(y);
+      days.push(...generatedHolidays(division, y));
+    }
+    if (list) days.push(...list.official);
+    for (const { day, name } of days) {
+      if (day < MIN_DAY || day > MAX_DAY) continue;
+      let names = perDay.get(day);
+      if (!names) perDay.set(day, (names = new Map()));
+      const ds = names.get(name) ?? [];
+      ds.push(division);
+      names.set(name, ds);
+    }
+  }
+  const names = new Map<number, string>();
+  for (const [day, byName] of perDay) {
+    const label = [...byName]
+      .map(([name, ds]) => (divisions.length > 1 && ds.length < divisions.length ? `${name} (${ds.map((d) => REGION_LABEL[d]).join(', ')})` : name))
+      .join(' / ');
+    names.set(day, label);
+  }
+  for (const day of removed) names.delete(day);
+  for (const { day, name } of extra) names.set(day, name);
+  for (const day of closures) if (!names.has(day)) names.set(day, 'Local closure');
+
+  const isWeekend = new Uint8Array(8);
+  for (const d of weekend) isWeekend[d] = 1;
+  const nonWorking = new Uint8Array(SPAN);
+  const rank = new Int32Array(SPAN);
+  const byRank = new Int32Array(SPAN);
+  const iso: string[] = new Array(SPAN);
+  let count = 0;
+  let { year, month, day } = toCivil(MIN_DAY);
+  let wd = isoWeekday(MIN_DAY);
+  for (let i = 0; i < SPAN; i++) {
+    const n = MIN_DAY + i;
+    const off = isWeekend[wd] === 1 || names.has(n);
+    nonWorking[i] = off ? 1 : 0;
+    if (!off) byRank[count++] = n;
+    rank[i] = count;
+    iso[i] = `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
+    // Step the civil date by one day.
+    wd = wd === 7 ? 1 : wd + 1;
+    day++;
+    if (day > 28 && day > daysInMonth(year, month)) {
+      day = 1;
+      month++;
+      if (month > 12) {
+        month = 1;
+        year++;
+      }
+    }
+  }
+  const special = Int32Array.from([...names.keys()].filter((n) => n >= MIN_DAY && n <= MAX_DAY).sort((a, b) => a - b));
+  return {
+    nonWorking,
+    rank,
+    byRank: byRank.slice(0, count),
+    workingCount: count,
+    names,
+    special,
+    ruleBased,
+    officialLastYear,
+    officialFirstYear,
+    iso,
+  };
+}
+
+/** Holidays and closures in [from, to], sorted, via binary search on the sorted list. */
+function specialDaysIn(tb: Table, from: number, to: number): SkippedDay[] {
+  const out: SkippedDay[] = [];
+  if (to < from) return out;
+  let lo = 0;
+  let hi = tb.special.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tb.special[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < tb.special.length && tb.special[i]! <= to; i++) {
+    const n = tb.special[i]!;
+    out.push({ date: tb.iso[n - MIN_DAY]!, reason: tb.names.get(n)! });
+  }
+  return out;
+}
+
+/** Weekend days in [from, to] that are not also holidays (those are listed by name). */
+function countWeekendDays(tb: Table, from: number, to: number): number {
+  if (to < from) return 0;
+  const nonWorkingCount = to - from + 1 - (tb.rank[to - MIN_DAY]! - (from > MIN_DAY ? tb.rank[from - 1 - MIN_DAY]! : 0));
+  return nonWorkingCount - specialDaysIn(tb, from, to).length;
+}
+
+function ruleBasedYearsIn(tb: Table, from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let y = toCivil(from).year; y <= toCivil(to).year; y++) if (tb.ruleBased.has(y)) out.push(y);
+  return out;
+}
+
+function ruleBasedNote(tb: Table, year: number): string {
+  if (year > tb.officialLastYear) {
+    return `note: bank holidays for ${year} are computed from rules (date-holidays): the official list ends in ${tb.officialLastYear}, and one-off holidays may still be announced`;
+  }
+  return `note: bank holidays for ${year} are computed from rules (date-holidays, with known one-off corrections): the official list starts in ${tb.officialFirstYear}`;
+}
+
+/** Adds hours on the real time line in Europe/London (C6). */
+function addHours(dateTime: string, dur: Duration): DetailedDate {
+  const m = typeof dateTime === 'string' ? /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(dateTime) : null;
+  const start = m ? DateTime.fromISO(dateTime, { zone: LONDON, setZone: true }) : undefined;
+  if (!m || !start || !start.isValid) {
+    throw new TimescalesInputError('date', dateTime, 'an ISO date-time YYYY-MM-DDTHH:mm[:ss] (hour durations need a time; without an offset it is Europe/London wall-clock time)');
+  }
+  const hasOffset = m[3] !== undefined;
+  if (!hasOffset && start.toFormat("yyyy-MM-dd'T'HH:mm") !== dateTime.slice(0, 16)) {
+    throw new TimescalesInputError('date', dateTime, 'a Europe/London wall-clock time that exists (this one falls in the hour skipped when the clocks go forward)');
+  }
+  const end = start.plus({ hours: dur.amount }).setZone(LONDON);
+  const text = end.toFormat(end.second ? "yyyy-MM-dd'T'HH:mm:ss" : "yyyy-MM-dd'T'HH:mm") + (hasOffset ? end.toFormat('ZZ') : '');
+  const trace = [`${describeDuration(dur)} ${dur.amount < 0 ? 'before' : 'after'} ${dateTime} on the real time line (Europe/London) → ${text}`];
+  if (start.offset !== end.offset) trace.push(`the clocks changed in between (UTC offset ${start.toFormat('ZZ')} → ${end.toFormat('ZZ')})`);
+  return { date: text, trace, skipped: [], ruleBasedYears: [] };
+}

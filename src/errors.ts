@@ -1,0 +1,29 @@
+/**
+ * The one error type the library throws for bad input. Its message names the
+ * field, the value and what was expected, e.g.
+ * `date: "2023-02-30" is not a valid date (expected an ISO date YYYY-MM-DD that exists)`.
+ */
+export class TimescalesInputError extends Error {
+  override readonly name = 'TimescalesInputError';
+  constructor(
+    /** The argument or field that was wrong, e.g. `date`, `region`, `events[3].date`. */
+    readonly field: string,
+    /** The value as given. */
+    readonly value: unknown,
+    /** What was expected instead. */
+    readonly expected: string,
+  ) {
+    super(`${field}: ${describe(value)} ${expected.startsWith('is ') ? expected : `is not valid (expected ${expected})`}`);
+  }
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  if (typeof value === 'string') return JSON.stringify(value);
+  try {
+    const s = JSON.stringify(value);
+    return s === undefined ? String(value) : s.length > 80 ? `${s.slice(0, 77)}...` : s;
+  } catch {
+    return String(value);
+  }
+}

@@ -1,0 +1,2 @@
+export * from './calendar/index';
+export { TimescalesInputError } from './errors';

@@ -1,0 +1,186 @@
+/**
+ * C3: the calendar must agree, day by day, with the official gov.uk list of
+ * bank holidays for every date 2012-01-01 … 2028-12-31, in every region.
+ *
+ * The oracle is the reference file itself (../shared/reference), read here
+ * independently of the copy the library carries, plus a plain weekday
+ * computation done with integer arithmetic (no JS Date, so nothing here
+ * depends on TZ).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createCalendar } from '../../src/index';
+
+type GovukEvent = { title: string; date: string; notes: string; bunting: boolean };
+type GovukFile = Record<string, { division: string; events: GovukEvent[] }>;
+
+const official: GovukFile = JSON.parse(
+  readFileSync(new URL('../../../shared/reference/govuk-bank-holidays.json', import.meta.url), 'utf8'),
+);
+
+const REGIONS = ['england-and-wales', 'scotland', 'northern-ireland'] as const;
+
+// ---- integer day numbers (days since 1970-01-01), proleptic Gregorian ----
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+function isoFromDays(z0: number): string {
+  const z = z0 + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp + (mp < 10 ? 3 : -9);
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+function daysFromIso(iso: string): number {
+  const [y, m, d] = iso.split('-').map(Number);
+  return daysFromCivil(y, m, d);
+}
+/** ISO weekday 1=Mon..7=Sun; day 0 (1970-01-01) was a Thursday (4). */
+function isoWeekday(days: number): number {
+  return ((((days + 3) % 7) + 7) % 7) + 1;
+}
+
+const FIRST = daysFromIso('2012-01-01');
+const LAST = daysFromIso('2028-12-31');
+
+function officialSet(region: string): Set<string> {
+  return new Set(official[region].events.map((e) => e.date));
+}
+
+describe('test helpers (sanity, so the oracle itself is trustworthy)', () => {
+  it('day numbers and weekdays match known calendar facts', () => {
+    expect(daysFromIso('1970-01-01')).toBe(0);
+    expect(isoFromDays(daysFromIso('2024-02-29'))).toBe('2024-02-29');
+    expect(isoFromDays(daysFromIso('2024-02-29') + 1)).toBe('2024-03-01');
+    expect(isoFromDays(daysFromIso('2023-02-28') + 1)).toBe('2023-03-01');
+    expect(isoWeekday(daysFromIso('2024-03-27'))).toBe(3); // Wednesday (cal March 2024)
+    expect(isoWeekday(daysFromIso('2024-03-30'))).toBe(6); // Saturday
+    expect(isoWeekday(daysFromIso('2024-03-31'))).toBe(7); // Sunday
+    expect(isoWeekday(daysFromIso('2012-01-01'))).toBe(7); // Sunday (hence the 2 Jan 2012 substitute day)
+    expect(LAST - FIRST + 1).toBe(6210); // 17 years, 5 of them leap (2012,16,20,24,28): 17*365+5
+  });
+  it('reference file has the three divisions and covers 2012–2028', () => {
+    for (const r of REGIONS) {
+      const dates = official[r].events.map((e) => e.date).sort();
+      expect(dates[0].slice(0, 4)).toBe('2012');
+      expect(dates[dates.length - 1].slice(0, 4)).toBe('2028');
+    }
+  });
+});
+
+describe('isWorkingDay agrees with the official list for every day 2012–2028', () => {
+  for (const region of REGIONS) {
+    it(`${region}: zero differences`, () => {
+      const cal = createCalendar({ region });
+      expect(cal.region).toBe(region);
+      const hols = officialSet(region);
+      const differences: string[] = [];
+      for (let z = FIRST; z <= LAST; z++) {
+        const iso = isoFromDays(z);
+        const expected = !(isoWeekday(z) >= 6 || hols.has(iso));
+        const actual = cal.isWorkingDay(iso);
+        if (actual !== expected) differences.push(`${iso}: expected ${expected}, got ${actual}`);
+      }
+      expect(differences).toEqual([]);
+    });
+  }
+
+  it('england-and-wales is the default region', () => {
+    const cal = createCalendar();
+    expect(cal.region).toBe('england-and-wales');
+    const hols = officialSet('england-and-wales');
+    const differences: string[] = [];
+    for (let z = FIRST; z <= LAST; z++) {
+      const iso = isoFromDays(z);
+      const expected = !(isoWeekday(z) >= 6 || hols.has(iso));
+      if (cal.isWorkingDay(iso) !== expected) differences.push(iso);
+    }
+    expect(differences).toEqual([]);
+  });
+
+  it('united-kingdom is the union of the three lists: zero differences', () => {
+    const cal = createCalendar({ region: 'united-kingdom' });
+    expect(cal.region).toBe('united-kingdom');
+    const union = new Set<string>();
+    for (const r of REGIONS) for (const d of officialSet(r)) union.add(d);
+    const differences: string[] = [];
+    for (let z = FIRST; z <= LAST; z++) {
+      const iso = isoFromDays(z);
+      const expected = !(isoWeekday(z) >= 6 || union.has(iso));
+      const actual = cal.isWorkingDay(iso);
+      if (actual !== expected) differences.push(`${iso}: expected ${expected}, got ${actual}`);
+    }
+    expect(differences).toEqual([]);
+  });
+});
+
+describe('holidays(from, to) returns exactly the official dates', () => {
+  for (const region of REGIONS) {
+    it(`${region}: every year 2012–2028, dates exact, sorted, named`, () => {
+      const cal = createCalendar({ region });
+      const differences: string[] = [];
+      for (let y = 2012; y <= 2028; y++) {
+        const expected = official[region].events
+          .filter((e) => e.date.startsWith(`${y}-`))
+          .map((e) => e.date)
+          .sort();
+        const got = cal.holidays(`${y}-01-01`, `${y}-12-31`);
+        const gotDates = got.map((h) => h.date);
+        if (JSON.stringify(gotDates) !== JSON.stringify(expected)) {
+          differences.push(`${y}: expected ${expected.join(',')} got ${gotDates.join(',')}`);
+        }
+        for (const h of got) {
+          if (typeof h.name !== 'string' || h.name.trim() === '') differences.push(`${h.date}: empty name`);
+        }
+      }
+      expect(differences).toEqual([]);
+    });
+  }
+
+  it('whole 2012–2028 range in one call equals the full official list (england-and-wales)', () => {
+    const cal = createCalendar();
+    const expected = official['england-and-wales'].events.map((e) => e.date).sort();
+    expect(cal.holidays('2012-01-01', '2028-12-31').map((h) => h.date)).toEqual(expected);
+  });
+
+  it('united-kingdom: the distinct dates of a year are the union of the three lists', () => {
+    const cal = createCalendar({ region: 'united-kingdom' });
+    for (let y = 2012; y <= 2028; y++) {
+      const union = new Set<string>();
+      for (const r of REGIONS) for (const e of official[r].events) if (e.date.startsWith(`${y}-`)) union.add(e.date);
+      const got = cal.holidays(`${y}-01-01`, `${y}-12-31`).map((h) => h.date);
+      // sorted (non-decreasing; the union may list one date once per distinct holiday)
+      expect(got).toEqual([...got].sort());
+      expect([...new Set(got)]).toEqual([...union].sort());
+    }
+  });
+
+  it('is inclusive at both ends and sorted', () => {
+    const cal = createCalendar();
+    // Good Friday Fri 29 Mar 2024 and Easter Monday Mon 1 Apr 2024 are the two ends of the range.
+    expect(cal.holidays('2024-03-29', '2024-04-01').map((h) => h.date)).toEqual(['2024-03-29', '2024-04-01']);
+    // One-day range on a holiday
+    expect(cal.holidays('2024-12-25', '2024-12-25').map((h) => h.date)).toEqual(['2024-12-25']);
+    // One-day range on an ordinary day
+    expect(cal.holidays('2024-12-24', '2024-12-24')).toEqual([]);
+  });
+
+  it('names official holidays recognisably', () => {
+    const cal = createCalendar();
+    const byDate = new Map(cal.holidays('2024-01-01', '2024-12-31').map((h) => [h.date, h.name]));
+    expect(byDate.get('2024-03-29')).toMatch(/Good Friday/);
+    expect(byDate.get('2024-04-01')).toMatch(/Easter Monday/);
+    expect(byDate.get('2024-12-25')).toMatch(/Christmas/);
+    expect(byDate.get('2024-12-26')).toMatch(/Boxing/);
+  });
+});
