@@ -154,20 +154,20 @@ export function createCalendar(options: CalendarOptions = {}): Calendar {
   if (!REGIONS.includes(region)) {
     throw new TimescalesInputError('region', options.region, `one of ${REGIONS.join(', ')}`);
   }
-  const weekend = [...(options.weekend ?? [6, 7])];
+  const weekend = [...listOption<number>(options.weekend ?? [6, 7], 'weekend')];
   weekend.forEach((d, i) => {
     if (!Number.isInteger(d) || d < 1 || d > 7) {
       throw new TimescalesInputError(`weekend[${i}]`, d, 'an ISO weekday number 1 (Monday) … 7 (Sunday)');
     }
   });
   if (weekend.length >= 7) throw new TimescalesInputError('weekend', weekend, 'at most six weekend days');
-  const closures = [...(options.closures ?? [])].map((d, i) => checkDay(d, `closures[${i}]`));
-  const extra = [...(options.extraHolidays ?? [])].map((h, i) =>
+  const closures = [...listOption<string>(options.closures ?? [], 'closures')].map((d, i) => checkDay(d, `closures[${i}]`));
+  const extra = [...listOption<string | { date: string; name: string }>(options.extraHolidays ?? [], 'extraHolidays')].map((h, i) =>
     typeof h === 'string'
       ? { day: checkDay(h, `extraHolidays[${i}]`), name: 'Extra holiday' }
       : { day: checkDay(h?.date, `extraHolidays[${i}].date`), name: String(h.name ?? 'Extra holiday') },
   );
-  const removed = [...(options.removeHolidays ?? [])].map((d, i) => checkDay(d, `removeHolidays[${i}]`));
+  const removed = [...listOption<string>(options.removeHolidays ?? [], 'removeHolidays')].map((d, i) => checkDay(d, `removeHolidays[${i}]`));
   const official = options.holidaysData === undefined ? bundledOfficial() : mergeOfficial(readGovUkData(options.holidaysData));
   const countStartDayDefault = options.countStartDay ?? false;
   if (typeof countStartDayDefault !== 'boolean') {
@@ -271,7 +271,7 @@ export function createCalendar(options: CalendarOptions = {}): Calendar {
         dayOf(date, 'date');
         checkN(n);
       }
-      const countStart = opts?.countStartDay ?? countStartDayDefault;
+      const countStart = opts?.countStartDay === undefined ? countStartDayDefault : checkBoolean(opts.countStartDay, 'countStartDay');
       return isoOf(shiftWorking(d!, n, countStart, date), 'date', date);
     },
 
@@ -293,7 +293,7 @@ export function createCalendar(options: CalendarOptions = {}): Calendar {
         throw new TimescalesInputError('roll', roll, "'none', 'forward' or 'backward'");
       }
       if (dur.unit === 'h') return addHours(date, dur);
-      const countStart = opts?.countStartDay ?? countStartDayDefault;
+      const countStart = opts?.countStartDay === undefined ? countStartDayDefault : checkBoolean(opts.countStartDay, 'countStartDay');
       const start = parseAnyDay(date);
       const raw = addDays(date, dur, countStart);
       const result = dur.unit === 'wd' ? raw : rollDay(raw, roll, date);
@@ -359,6 +359,16 @@ export function createCalendar(options: CalendarOptions = {}): Calendar {
     },
   };
   return Object.freeze(calendar);
+}
+
+function listOption<T>(value: unknown, field: string): readonly T[] {
+  if (!Array.isArray(value)) throw new TimescalesInputError(field, value, 'an array');
+  return value as T[];
+}
+
+function checkBoolean(value: unknown, field: string): boolean {
+  if (typeof value !== 'boolean') throw new TimescalesInputError(field, value, 'true or false');
+  return value;
 }
 
 function checkDay(date: unknown, field: string): number {
