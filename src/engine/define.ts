@@ -1,0 +1,172 @@
+/**
+ * `defineProcedure`: validate a procedure written as data (strictly: unknown
+ * keys rejected) and check that its parts refer to each other correctly.
+ */
+import { z } from 'zod';
+import { TimescalesInputError } from '../errors';
+import {
+  CycleTaskTiming,
+  CycleTiming,
+  DeadlineTiming,
+  ProcedureSchema,
+  RuleVersions,
+  WindowTiming,
+  type Anchor,
+  type Procedure,
+  type ProcedureInput,
+  type Rule,
+  type RuleKind,
+} from './schema';
+
+/** The timing schema of each rule kind: what profiles, versions and overrides may change. */
+export const TIMING_SCHEMAS: Record<RuleKind, z.ZodObject> = {
+  deadline: DeadlineTiming,
+  window: WindowTiming,
+  cycle: CycleTiming,
+  'cycle-task': CycleTaskTiming,
+};
+
+const defined = new WeakSet<object>();
+
+/**
+ * Validates a procedure and returns it frozen. Throws `TimescalesInputError`
+ * naming the path of the first problem (e.g. `procedure.rules[2].timing.within`).
+ *
+ * @example
+ * const p = defineProcedure({ id: 'my-visits', title: 'Visits', summary: '…', sources: [{ document: 'Local procedure 2024' }],
+ *   events: { referral: { description: 'Referral received' }, visit: { description: 'Home visit' } },
+ *   rules: [{ id: 'first-visit', title: 'Visit within 5 working days', kind: 'deadline', source: { document: 'Local procedure 2024' },
+ *     anchor: { event: 'referral' }, timing: { within: '5wd' }, completion: { event: 'visit' } }] });
+ */
+export function defineProcedure(input: ProcedureInput | Procedure): Procedure {
+  if (input !== null && typeof input === 'object' && defined.has(input)) return input as Procedure;
+  const parsed = ProcedureSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
+    throw new TimescalesInputError(`procedure${path}`, valueAt(input, issue.path), issue.message);
+  }
+  const p = parsed.data;
+  checkReferences(p);
+  const frozen = deepFreeze(p);
+  defined.add(frozen);
+  return frozen;
+}
+
+function checkReferences(p: Procedure): void {
+  const events = new Set(Object.keys(p.events));
+  const ruleIds = new Set<string>();
+  const fail = (field: string, value: unknown, expected: string): never => {
+    throw new TimescalesInputError(`procedure(${p.id}).${field}`, value, expected);
+  };
+  const event = (field: string, name: string | string[]) => {
+    for (const n of Array.isArray(name) ? name : [name]) {
+      if (!events.has(n)) fail(field, n, `an event declared in the procedure's events (${[...events].join(', ')})`);
+    }
+  };
+  p.rules.forEach((r, i) => {
+    if (ruleIds.has(r.id)) fail(`rules[${i}].id`, r.id, 'a rule id used once');
+    ruleIds.add(r.id);
+  });
+  const rulesById = new Map(p.rules.map((r) => [r.id, r]));
+  p.rules.forEach((r, i) => {
+    const at = `rules[${i}]`;
+    if (r.kind === 'cycle') {
+      event(`${at}.start.event`, r.start.event);
+      for (const e of [...(r.restart ?? []), ...(r.end ?? [])]) event(`${at}.restart/end`, e);
+    } else if (r.kind === 'cycle-task') {
+      if (rulesById.get(r.cycle)?.kind !== 'cycle') fail(`${at}.cycle`, r.cycle, 'the id of a cycle rule of this procedure');
+      if (r.planned) event(`${at}.planned.event`, r.planned.event);
+    } else {
+      for (const a of anchorsOf(r.anchor)) {
+        if ('event' in a) {
+          event(`${at}.anchor.event`, a.event);
+          if (a.firstAfter) event(`${at}.anchor.firstAfter`, a.firstAfter);
+        } else if ('rule' in a) {
+          if (!rulesById.has(a.rule)) fail(`${at}.anchor.rule`, a.rule, 'the id of another rule of this procedure');
+        } else if (a.whileActive) {
+          for (const e of [...a.whileActive.start, ...a.whileActive.end]) event(`${at}.anchor.whileActive`, e);
+        }
+      }
+    }
+    if (r.completion) event(`${at}.completion.event`, r.completion.event);
+    if (r.kind === 'deadline') {
+      if (r.unless) event(`${at}.unless.event`, r.unless.event);
+      if (r.requiresPrior) event(`${at}.requiresPrior.event`, r.requiresPrior.event);
+      for (const e of r.cancelledBy ?? []) event(`${at}.cancelledBy`, e);
+    }
+    for (const e of r.onlyIfAnyEvent ?? []) event(`${at}.onlyIfAnyEvent`, e);
+    r.versions?.forEach((v, j) => checkPatch(r, v.timing, `${at}.versions[${j}].timing`, fail));
+  });
+  for (const e of p.stopEvents ?? []) event('stopEvents', e);
+  p.order?.forEach((o, i) => o.forEach((e) => event(`order[${i}]`, e)));
+  for (const [name, profile] of Object.entries(p.profiles ?? {})) {
+    for (const [ruleId, patch] of Object.entries(profile.rules)) {
+      const rule = rulesById.get(ruleId);
+      if (!rule) fail(`profiles.${name}.rules`, ruleId, 'the id of a rule of this procedure');
+      checkPatch(rule!, patch, `profiles.${name}.rules.${ruleId}`, fail);
+    }
+  }
+  // Rule anchors must not go round in a circle.
+  const visiting = new Set<string>();
+  const done = new Set<string>();
+  const visit = (id: string, path: string[]) => {
+    if (done.has(id)) return;
+    if (visiting.has(id)) fail('rules', [...path, id].join(' → '), 'rules whose anchors do not depend on each other in a circle');
+    visiting.add(id);
+    for (const dep of dependencies(rulesById.get(id)!)) visit(dep, [...path, id]);
+    visiting.delete(id);
+    done.add(id);
+  };
+  for (const r of p.rules) visit(r.id, []);
+}
+
+/** A patch of a rule's timing (plus `enabled`) checked against the rule kind's timing schema. */
+export function checkPatch(
+  rule: Rule,
+  patch: Record<string, unknown>,
+  field: string,
+  fail: (field: string, value: unknown, expected: string) => never,
+): void {
+  const { enabled, force, versions, ...timing } = patch;
+  if (versions !== undefined) {
+    const v = RuleVersions.safeParse(versions);
+    if (!v.success) fail(`${field}.versions`, versions, v.error.issues[0]!.message);
+    v.data!.forEach((version, i) => checkPatch(rule, version.timing, `${field}.versions[${i}].timing`, fail));
+  }
+  if (enabled !== undefined && typeof enabled !== 'boolean') fail(`${field}.enabled`, enabled, 'true or false');
+  if (force !== undefined && typeof force !== 'boolean') fail(`${field}.force`, force, 'true or false');
+  const res = TIMING_SCHEMAS[rule.kind].partial().strict().safeParse(timing);
+  if (!res.success) {
+    const issue = res.error.issues[0]!;
+    fail(`${field}${issue.path.length ? `.${issue.path.join('.')}` : ''}`, timing, `${issue.message} (timing fields of a ${rule.kind} rule: ${Object.keys(TIMING_SCHEMAS[rule.kind].shape).join(', ')})`);
+  }
+}
+
+export function anchorsOf(anchor: Anchor) {
+  return 'anyOf' in anchor ? anchor.anyOf : 'firstOf' in anchor ? anchor.firstOf : [anchor];
+}
+
+/** Rules whose results a rule reads. */
+export function dependencies(rule: Rule): string[] {
+  if (rule.kind === 'cycle-task') return [rule.cycle];
+  if (rule.kind === 'cycle') return [];
+  return anchorsOf(rule.anchor).flatMap((a) => ('rule' in a ? [a.rule] : []));
+}
+
+function valueAt(input: unknown, path: PropertyKey[]): unknown {
+  let v: unknown = input;
+  for (const k of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = Object.prototype.hasOwnProperty.call(v, k) ? (v as Record<PropertyKey, unknown>)[k] : undefined;
+  }
+  return v;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}

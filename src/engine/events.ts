@@ -1,0 +1,240 @@
+/**
+ * Turning a case record into the events the rules read: dates checked and
+ * converted to day numbers, attributes typed, duplicates and unknown event
+ * names reported, events after the as-of date set aside (C7).
+ */
+import { DateTime } from 'luxon';
+import { tryParseIsoDay, formatIsoDay, FIRST_SUPPORTED_DATE, LAST_SUPPORTED_DATE } from '../calendar/index';
+import type { CaseRecord } from './case';
+import type { DataProblem } from './problems';
+import type { Procedure } from './schema';
+
+const MIN_DAY = tryParseIsoDay(FIRST_SUPPORTED_DATE)!;
+const MAX_DAY = tryParseIsoDay(LAST_SUPPORTED_DATE)!;
+
+/** An event as the rules see it. */
+export interface PreparedEvent {
+  type: string;
+  /** The ISO date (the date part of a date-time). */
+  date: string;
+  day: number;
+  /** For date-time events: the text as given and the instant in epoch milliseconds. */
+  dateTime?: string;
+  epoch?: number;
+  attrs: Record<string, string | number | boolean>;
+  /** Position in the case record, for problem reports. */
+  index: number;
+}
+
+export interface PreparedCase {
+  id: string;
+  dateOfBirth?: string;
+  dobDay?: number;
+  /** Known events on or before the as-of date, sorted by date then input order. */
+  events: PreparedEvent[];
+  byType: Map<string, PreparedEvent[]>;
+  problems: DataProblem[];
+}
+
+const TRUE_WORDS = new Set(['true', 'yes', 'y', '1']);
+const FALSE_WORDS = new Set(['false', 'no', 'n', '0']);
+
+/** Reads a case record against a procedure; never throws on schema-valid input. */
+export function prepareCase(procedure: Procedure, record: CaseRecord, asOfDay: number): PreparedCase {
+  const problems: DataProblem[] = [];
+  const base = { caseId: record.id, procedure: procedure.id };
+  let dobDay: number | undefined;
+  if (record.dateOfBirth !== undefined) {
+    dobDay = tryParseIsoDay(record.dateOfBirth);
+    if (dobDay === undefined) {
+      problems.push({
+        ...base,
+        code: 'invalid-date',
+        severity: 'error',
+        message: `dateOfBirth ${JSON.stringify(record.dateOfBirth)} is not a date that exists; rules that need the date of birth are skipped`,
+        column: 'dateOfBirth',
+        value: record.dateOfBirth,
+      });
+    }
+  }
+  const known = Object.keys(procedure.events);
+  const events: PreparedEvent[] = [];
+  const seen = new Map<string, PreparedEvent>();
+  record.events.forEach((raw, index) => {
+    const where = { ...base, event: { type: raw.type, date: raw.date } };
+    const def = procedure.events[raw.type];
+    if (!def || !Object.prototype.hasOwnProperty.call(procedure.events, raw.type)) {
+      const near = nearest(raw.type, known);
+      problems.push({
+        ...where,
+        code: 'unknown-event',
+        severity: 'error',
+        message: `events[${index}]: "${raw.type}" is not an event of ${procedure.id}${near ? `; did you mean "${near}"?` : ''}`,
+        column: 'type',
+        value: raw.type,
+      });
+      return;
+    }
+    const when = readWhen(raw.date);
+    if (!when) {
+      problems.push({
+        ...where,
+        code: 'invalid-date',
+        severity: 'error',
+        message: `events[${index}] ${raw.type}: date ${JSON.stringify(raw.date)} is not a date that exists (expected YYYY-MM-DD${def.dateTime ? ' or YYYY-MM-DDTHH:mm' : ''})`,
+        column: 'date',
+        value: raw.date,
+      });
+      return;
+    }
+    if (when.day < MIN_DAY || when.day > MAX_DAY) {
+      problems.push({
+        ...where,
+        code: 'date-out-of-range',
+        severity: 'error',
+        message: `events[${index}] ${raw.type}: ${raw.date} is outside the supported range ${FIRST_SUPPORTED_DATE} … ${LAST_SUPPORTED_DATE}`,
+        column: 'date',
+        value: raw.date,
+      });
+      return;
+    }
+    if (when.day > asOfDay) return; // the world as it was on the as-of date (C7)
+    const attrs: Record<string, string | number | boolean> = {};
+    for (const [name, def2] of Object.entries(def.attributes ?? {})) {
+      if (def2.default !== undefined) attrs[name] = def2.default;
+    }
+    for (const [name, value] of Object.entries(raw)) {
+      if (name === 'type' || name === 'date') continue;
+      const spec = def.attributes?.[name];
+      const typed = spec ? coerce(value, spec.type) : value;
+      if (typed === undefined) {
+        problems.push({
+          ...where,
+          code: 'invalid-attribute',
+          severity: 'warning',
+          message: `events[${index}] ${raw.type}: attribute ${name} = ${JSON.stringify(value)} is not a ${spec!.type}; ignored`,
+          column: name,
+          value: String(value),
+        });
+        continue;
+      }
+      attrs[name] = typed;
+    }
+    const event: PreparedEvent = { type: raw.type, date: when.date, day: when.day, attrs, index, ...(when.dateTime ? { dateTime: when.dateTime, epoch: when.epoch } : {}) };
+    const key = `${event.type}|${when.dateTime ?? when.date}|${JSON.stringify(Object.entries(attrs).sort())}`;
+    const twin = seen.get(key);
+    if (twin) {
+      problems.push({
+        ...where,
+        code: 'duplicate-event',
+        severity: 'warning',
+        message: `events[${index}] ${raw.type} on ${raw.date} repeats events[${twin.index}]; counted once`,
+      });
+      return;
+    }
+    seen.set(key, event);
+    events.push(event);
+  });
+  events.sort((a, b) => a.day - b.day || (a.epoch ?? 0) - (b.epoch ?? 0) || a.index - b.index);
+  const byType = new Map<string, PreparedEvent[]>();
+  for (const e of events) {
+    const list = byType.get(e.type);
+    if (list) list.push(e);
+    else byType.set(e.type, [e]);
+  }
+  for (const order of procedure.order ?? []) checkOrder(order, byType, problems, base);
+  return {
+    id: record.id,
+    ...(dobDay !== undefined ? { dateOfBirth: record.dateOfBirth, dobDay } : {}),
+    events,
+    byType,
+    problems,
+  };
+}
+
+function readWhen(text: string): { date: string; day: number; dateTime?: string; epoch?: number } | undefined {
+  if (text.length === 10) {
+    const day = tryParseIsoDay(text);
+    return day === undefined ? undefined : { date: text, day };
+  }
+  const day = tryParseIsoDay(text.slice(0, 10));
+  if (day === undefined) return undefined;
+  const dt = DateTime.fromISO(text, { zone: 'Europe/London', setZone: true });
+  if (!dt.isValid) return undefined;
+  const london = dt.setZone('Europe/London');
+  const localDay = tryParseIsoDay(london.toISODate()!)!;
+  return { date: formatIsoDay(localDay), day: localDay, dateTime: text, epoch: dt.toMillis() };
+}
+
+function coerce(value: unknown, type: 'boolean' | 'number' | 'string' | 'date'): string | number | boolean | undefined {
+  switch (type) {
+    case 'boolean':
+      if (typeof value === 'boolean') return value;
+      if (typeof value === 'number') return value === 1 ? true : value === 0 ? false : undefined;
+      if (typeof value === 'string') {
+        const w = value.trim().toLowerCase();
+        return TRUE_WORDS.has(w) ? true : FALSE_WORDS.has(w) ? false : undefined;
+      }
+      return undefined;
+    case 'number': {
+      const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+      return Number.isFinite(n) ? n : undefined;
+    }
+    case 'date':
+      return typeof value === 'string' && tryParseIsoDay(value) !== undefined ? value : undefined;
+    default:
+      return typeof value === 'string' ? value : String(value);
+  }
+}
+
+/** A step dated before the step it follows (record-keeping order) is a data problem. */
+function checkOrder(
+  order: string[],
+  byType: Map<string, PreparedEvent[]>,
+  problems: DataProblem[],
+  base: { caseId: string; procedure: string },
+): void {
+  let previous: PreparedEvent | undefined;
+  for (const type of order) {
+    const first = byType.get(type)?.[0];
+    if (!first) continue;
+    if (previous && first.day < previous.day) {
+      problems.push({
+        ...base,
+        code: 'out-of-order',
+        severity: 'warning',
+        event: { type: first.type, date: first.date },
+        message: `${first.type} on ${first.date} is dated before ${previous.type} on ${previous.date}, the step it follows`,
+      });
+    }
+    previous = first;
+  }
+}
+
+/** The known name closest to `name` by edit distance, when close enough to be a likely typo. */
+export function nearest(name: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const k of known) {
+    const d = levenshtein(name.toLowerCase(), k);
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = k;
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+}
+
+function levenshtein(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}

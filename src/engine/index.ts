@@ -1,0 +1,22 @@
+export { CaseEventSchema, CaseRecordSchema, IsoDateString, type CaseEvent, type CaseRecord } from './case';
+export { DataProblemSchema, type DataProblem } from './problems';
+export {
+  BREACH_STATUSES,
+  ProcedureSchema,
+  RuleSchema,
+  STATUSES,
+  StatusSchema,
+  SourceRefSchema,
+  type Anchor,
+  type Completion,
+  type Procedure,
+  type ProcedureInput,
+  type Rule,
+  type RuleKind,
+  type SourceRef,
+  type Status,
+} from './schema';
+export { defineProcedure } from './define';
+export { evaluateProcedure, prepareOptions, type EvaluateOptions, type PreparedOptions, type RuleOverride } from './evaluate';
+export type { Evaluation, Result } from './result';
+export { nearest } from './events';

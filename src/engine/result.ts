@@ -1,0 +1,40 @@
+import type { DataProblem } from './problems';
+import type { RuleKind, SourceRef, Status } from './schema';
+
+/** One occurrence of one rule for one case: what was due, when, and what happened (interfaces.md). */
+export interface Result {
+  caseId: string;
+  procedure: string;
+  rule: string;
+  /** What must happen, in words. */
+  title: string;
+  kind: RuleKind;
+  /** 1 for the first occurrence of the rule in the case (the nth review of a sequence in a cycle). */
+  occurrence: number;
+  /** What started the clock. */
+  anchor: { event: string; date: string };
+  /** The due date (the limit of a two-tier rule); absent for a step with no timescale. */
+  due?: string;
+  /** A window's opening date. */
+  earliest?: string;
+  /** A two-tier rule's target. */
+  target?: string;
+  status: Status;
+  /** True for met-late, met-early and overdue. */
+  breach: boolean;
+  completed?: { event: string; date: string };
+  /** How late, for met-late and overdue (overdue: up to the as-of date). */
+  late?: { workingDays: number; days: number };
+  /** For an open step with no timescale: working days from the anchor to the as-of date. */
+  openWorkingDays?: number;
+  /** How the result was reached, in words (C9). */
+  trace: string[];
+  source: SourceRef;
+  notes?: string[];
+  /** The profile and the calendar used. */
+  profile: string;
+  calendar: string;
+}
+
+/** Results of one case, with the data problems found while reading it. */
+export type Evaluation = Result[] & { problems: DataProblem[] };

@@ -1,0 +1,337 @@
+/**
+ * Procedures as data (architecture.md): a procedure is a plain object, written
+ * in TypeScript or JSON, validated strictly by these zod schemas. Types come
+ * from the schemas. Behaviour lives in the engine's small set of rule kinds:
+ *
+ * - `deadline`   an anchor (events, an age, or another rule's result) → a due
+ *                date → a completing event. Covers "within N of X", two tiers
+ *                (target/limit), silence means agreed, open steps with no
+ *                timescale, conditional triggers (`unless`, `requiresPrior`,
+ *                rule anchors) and due dates read from an attribute.
+ * - `window`     an earliest and (optionally) a latest date around an anchor.
+ * - `cycle`      a repeating sequence: first interval, second, then every …;
+ *                start, restart and end events; occurrence numbers.
+ * - `cycle-task` something due before (or at) each occurrence of a cycle, or at
+ *                a chosen occurrence: invitations two weeks before a review,
+ *                a plan by the 2nd review.
+ */
+import { z } from 'zod';
+import { AttributeValue, IsoDateString } from './case';
+
+export const STATUSES = [
+  'met',
+  'met-late',
+  'met-early',
+  'met-after-target',
+  'past-target',
+  'deemed-met',
+  'pending',
+  'due-soon',
+  'overdue',
+] as const;
+export const StatusSchema = z.enum(STATUSES);
+export type Status = z.infer<typeof StatusSchema>;
+
+/** Statuses that are a breach of the timescale (C7). */
+export const BREACH_STATUSES: ReadonlySet<Status> = new Set<Status>(['met-late', 'met-early', 'overdue']);
+
+/** A duration such as `20wd`, `-1d`, `3m`, `24h`. */
+export const DurationText = z
+  .string()
+  .regex(/^[+-]?\d{1,6}(wd|d|w|m|y|h)$/, 'expected a duration such as 20wd, -1d, 14d, 2w, 3m, 1y or 24h');
+/** One duration, or several applied in order (`['36m', '-1d']`: the day before the 3rd birthday). */
+export const Offset = z.union([DurationText, z.array(DurationText).min(1)]);
+export type Offset = z.infer<typeof Offset>;
+
+const name = z.string().min(1);
+const names = z.union([name, z.array(name).min(1)]);
+
+/** Attribute equality, e.g. `{ s47: true }`, `{ stage: 2 }`. */
+export const Condition = z.record(z.string(), AttributeValue);
+
+export const SourceRefSchema = z
+  .object({
+    document: z.string().min(1),
+    section: z.string().optional(),
+    quote: z.string().optional(),
+  })
+  .strict();
+export type SourceRef = z.infer<typeof SourceRefSchema>;
+
+export const RollSchema = z.enum(['none', 'forward', 'backward']);
+
+/** Events that begin an occurrence: each matching event is one anchor. */
+const EventAnchor = z
+  .object({
+    event: names,
+    where: Condition.optional(),
+    /** Only the first matching event after each event of this type (e.g. the first placement of an episode). */
+    firstAfter: name.optional(),
+    /** Shift the anchor, e.g. `9m` after a placement order. */
+    add: Offset.optional(),
+  })
+  .strict();
+
+/** The date of birth plus an age, e.g. `{ age: '27m' }`. */
+const AgeAnchor = z
+  .object({
+    age: Offset,
+    /** Only when the child is "active" then: a start event on or before it and no end event between. */
+    whileActive: z.object({ start: z.array(name).min(1), end: z.array(name) }).strict().optional(),
+  })
+  .strict();
+
+/** Another rule's result: its due date or its completion, optionally only for some statuses. */
+const RuleAnchor = z
+  .object({
+    rule: name,
+    at: z.enum(['due', 'completed']),
+    status: z.array(StatusSchema).optional(),
+    completedBy: z.array(name).optional(),
+  })
+  .strict();
+
+export const SingleAnchor = z.union([EventAnchor, AgeAnchor, RuleAnchor]);
+export type SingleAnchor = z.infer<typeof SingleAnchor>;
+
+/** One anchor, all of several (`anyOf`), or the first alternative the case has (`firstOf`). */
+export const AnchorSchema = z.union([
+  SingleAnchor,
+  z.object({ anyOf: z.array(SingleAnchor).min(1) }).strict(),
+  z.object({ firstOf: z.array(SingleAnchor).min(1) }).strict(),
+]);
+export type Anchor = z.infer<typeof AnchorSchema>;
+
+/** What completes an occurrence. */
+export const CompletionSchema = z
+  .object({
+    event: names,
+    where: Condition.optional(),
+    /** Attributes that must equal the anchor event's (e.g. `stage`). */
+    sameAs: z.array(name).optional(),
+    /**
+     * How early a completing event may be: `anchor` (default, on or after the
+     * anchor, C7), `any` (any date), or a negative offset from the anchor
+     * (`-6m`: "any date from 6 months before placement counts as before").
+     */
+    since: z.union([z.literal('anchor'), z.literal('any'), Offset]).optional(),
+  })
+  .strict();
+export type Completion = z.infer<typeof CompletionSchema>;
+
+/** A date from the date of birth, or from an attribute (a date) of the anchor event. */
+export const DateRef = z.union([
+  z.object({ age: Offset }).strict(),
+  z.object({ attribute: name }).strict(),
+]);
+export type DateRef = z.infer<typeof DateRef>;
+
+/** The timing of a deadline: the part that profiles, versions, variants and overrides may change. */
+export const DeadlineTiming = z
+  .object({
+    /** Due = anchor + within. Absent (with no `dueAt` or `cap`): no timescale, an open step (C7). */
+    within: Offset.nullable().optional(),
+    /** Due at a fixed date instead: from the date of birth, or an attribute of the anchor event. */
+    dueAt: DateRef.optional(),
+    /** Two tiers: a target inside the limit (C7): late against the target is not a breach. */
+    target: Offset.optional(),
+    /** Never later than this date. */
+    cap: DateRef.optional(),
+    roll: RollSchema.optional(),
+    countStartDay: z.boolean().optional(),
+  })
+  .strict();
+export type DeadlineTiming = z.infer<typeof DeadlineTiming>;
+
+export const WindowTiming = z
+  .object({
+    earliest: Offset,
+    latest: Offset.nullable().optional(),
+    roll: RollSchema.optional(),
+  })
+  .strict();
+
+export const CycleTiming = z
+  .object({
+    /** Interval before each occurrence; the last repeats: `['20wd', '91d', '183d']`. */
+    intervals: z.array(DurationText).min(1),
+    roll: RollSchema.optional(),
+    countStartDay: z.boolean().optional(),
+  })
+  .strict();
+
+export const CycleTaskTiming = z
+  .object({
+    /** Due this long before the planned date; `first` for the 1st occurrence, `subsequent` for the rest. */
+    before: z.union([Offset, z.object({ first: Offset, subsequent: Offset }).strict()]).optional(),
+    roll: RollSchema.optional(),
+    countStartDay: z.boolean().optional(),
+  })
+  .strict();
+
+/** A note added to a rule's results, optionally only when the case has some event. */
+const NoteSchema = z.object({ text: z.string().min(1), whenAnyEvent: z.array(name).optional() }).strict();
+
+/** Effective-dated versions of a rule's timing, chosen by the anchor date (the start of a cycle's sequence). */
+export const RuleVersions = z.array(
+  z
+    .object({
+      from: IsoDateString.optional(),
+      until: IsoDateString.optional(),
+      note: z.string().optional(),
+      timing: z.record(z.string(), z.unknown()),
+    })
+    .strict(),
+);
+
+const ruleCommon = {
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case rule id'),
+  title: z.string().min(1),
+  source: SourceRefSchema,
+  enabled: z.boolean().optional(),
+  notes: z.array(NoteSchema).optional(),
+  /** Evaluate only when the case records one of these events (unless the caller forces the rule). */
+  onlyIfAnyEvent: z.array(name).optional(),
+  /** Effective-dated versions, chosen by the anchor date (C10). */
+  versions: z.lazy(() => RuleVersions).optional(),
+};
+
+export const DeadlineRuleSchema = z
+  .object({
+    ...ruleCommon,
+    kind: z.literal('deadline'),
+    anchor: AnchorSchema,
+    timing: DeadlineTiming,
+    completion: CompletionSchema,
+    /** Other timings chosen by the anchor event's attributes, e.g. `{ where: { emergency: true }, timing: { within: null } }`. */
+    variants: z.array(z.object({ where: Condition, timing: DeadlineTiming, note: z.string().optional() }).strict()).optional(),
+    /** Silence means agreement: on expiry the status is `deemed-met`, not a breach (C7). */
+    silence: z.literal('deemed-met').optional(),
+    /** The rule does not apply when one of these events happened on or before the anchor. */
+    unless: z.object({ event: names, onOrBefore: z.enum(['anchor', 'due']) }).strict().optional(),
+    /** The rule applies only when this event happened at least `atLeast` before the anchor. */
+    requiresPrior: z.object({ event: names, atLeast: DurationText.optional() }).strict().optional(),
+    /** An occurrence no longer applies once one of these events happens (e.g. `icpc-not-required`). */
+    cancelledBy: z.array(name).optional(),
+  })
+  .strict();
+
+export const WindowRuleSchema = z
+  .object({
+    ...ruleCommon,
+    kind: z.literal('window'),
+    anchor: AnchorSchema,
+    timing: WindowTiming,
+    completion: CompletionSchema,
+    requiresPrior: z.object({ event: names, atLeast: DurationText.optional() }).strict().optional(),
+  })
+  .strict();
+
+export const CycleRuleSchema = z
+  .object({
+    ...ruleCommon,
+    kind: z.literal('cycle'),
+    /** Events that begin a sequence when none is running. */
+    start: z.object({ event: names, where: Condition.optional() }).strict(),
+    /** Events that begin the sequence again from its first interval (C8). */
+    restart: z.array(name).optional(),
+    /** Events that stop the sequence (C8). */
+    end: z.array(name).optional(),
+    timing: CycleTiming,
+    completion: CompletionSchema,
+  })
+  .strict();
+
+export const CycleTaskRuleSchema = z
+  .object({
+    ...ruleCommon,
+    kind: z.literal('cycle-task'),
+    /** The cycle rule whose occurrences this task belongs to. */
+    cycle: name,
+    /** Which occurrences: every one, the nth, or the one around an age. */
+    select: z.union([
+      z.literal('each'),
+      z.object({ occurrence: z.number().int().min(1) }).strict(),
+      z.object({ firstDueOnOrAfter: z.object({ age: Offset }).strict() }).strict(),
+      z.object({ lastDueBefore: z.object({ age: Offset }).strict() }).strict(),
+    ]),
+    /** Where the planned date of an occurrence is recorded; otherwise the held date, else the due date. */
+    planned: z.object({ event: name, attribute: name }).strict().optional(),
+    timing: CycleTaskTiming,
+    /**
+     * The task's own completing event, counted from the previous occurrence
+     * (`previous`, default) or from the start of the sequence. Absent: the
+     * occurrence itself (the review) completes the task.
+     */
+    completion: z
+      .object({ event: names, where: Condition.optional(), since: z.enum(['previous', 'cycle-start']).optional() })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+export const RuleSchema = z.discriminatedUnion('kind', [
+  DeadlineRuleSchema,
+  WindowRuleSchema,
+  CycleRuleSchema,
+  CycleTaskRuleSchema,
+]);
+export type Rule = z.infer<typeof RuleSchema>;
+export type DeadlineRule = z.infer<typeof DeadlineRuleSchema>;
+export type WindowRule = z.infer<typeof WindowRuleSchema>;
+export type CycleRule = z.infer<typeof CycleRuleSchema>;
+export type CycleTaskRule = z.infer<typeof CycleTaskRuleSchema>;
+export type RuleKind = Rule['kind'];
+
+export const AttributeTypeSchema = z.enum(['boolean', 'number', 'string', 'date']);
+
+export const EventDefinitionSchema = z
+  .object({
+    description: z.string().min(1),
+    /** The event carries a date-time (hour-based rules, C6). */
+    dateTime: z.boolean().optional(),
+    attributes: z
+      .record(
+        z.string(),
+        z
+          .object({
+            type: AttributeTypeSchema,
+            description: z.string().min(1),
+            default: AttributeValue.optional(),
+          })
+          .strict(),
+      )
+      .optional(),
+  })
+  .strict();
+export type EventDefinition = z.infer<typeof EventDefinitionSchema>;
+
+export const ProfileSchema = z
+  .object({
+    description: z.string().min(1),
+    source: SourceRefSchema.optional(),
+    /** Per rule: a timing patch (the rule's timing fields), or `{ enabled: false }`. */
+    rules: z.record(z.string(), z.record(z.string(), z.unknown())),
+  })
+  .strict();
+export type Profile = z.infer<typeof ProfileSchema>;
+
+export const ProcedureSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case procedure id'),
+    title: z.string().min(1),
+    summary: z.string().min(1),
+    sources: z.array(SourceRefSchema).min(1),
+    events: z.record(z.string(), EventDefinitionSchema),
+    rules: z.array(RuleSchema).min(1),
+    profiles: z.record(z.string(), ProfileSchema).optional(),
+    /** Events that stop every rule of the procedure (e.g. `left-setting`). */
+    stopEvents: z.array(name).optional(),
+    /** Record-keeping orders: a step dated before the step it follows is a data problem. */
+    order: z.array(z.array(name).min(2)).optional(),
+    /** Readings of an ambiguous or silent source, written for the docs. */
+    interpretations: z.array(z.object({ topic: z.string(), reading: z.string(), alternative: z.string().optional() }).strict()).optional(),
+  })
+  .strict();
+export type Procedure = z.infer<typeof ProcedureSchema>;
+export type ProcedureInput = z.input<typeof ProcedureSchema>;

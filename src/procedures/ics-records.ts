@@ -1,0 +1,227 @@
+/**
+ * Integrated Children's System records (seed 001: Sussex Child Protection and
+ * Safeguarding Procedures 1.2.5). The ICS records and when each must be done:
+ * the initial assessment within 10 working days of referral, the core
+ * assessment within 35 working days of commencement, the care plan, the
+ * chronology and the placement information record at placement, plan reviews
+ * at least every 6 months, the Assessment and Progress Record, and the care
+ * leaver's needs assessment within 3 months.
+ */
+import type { ProcedureInput } from '../engine/index';
+import { sourceOf, sourcesOf } from './source';
+
+const P = 'ics-records';
+const s = (rule: string) => sourceOf(P, rule);
+
+export const icsRecords: ProcedureInput = {
+  id: P,
+  title: "Integrated Children's System records",
+  summary:
+    "The ICS records a children's social care service keeps, and the timescales the Sussex procedures set for each: assessments, plans, reviews of plans, and records for children looked after and leaving care.",
+  sources: sourcesOf(P),
+  events: {
+    referral: { description: 'Referral received' },
+    'initial-assessment-completed': { description: 'Initial assessment completed' },
+    'core-assessment-started': { description: 'Core assessment commenced' },
+    'core-assessment-completed': { description: 'Core assessment completed' },
+    's47-started': { description: 'Section 47 enquiries started (a core assessment commences with them)' },
+    'became-looked-after': {
+      description: 'The child became looked after',
+      attributes: { coreAssessmentUpToDate: { type: 'boolean', description: 'An up-to-date core assessment existed when the child became looked after' } },
+    },
+    'placement-started': {
+      description: 'A placement began',
+      attributes: { emergency: { type: 'boolean', description: 'An emergency placement', default: false } },
+    },
+    'placement-information-record-completed': { description: 'Placement information record completed' },
+    'care-plan-completed': { description: 'Care plan completed' },
+    'chronology-provided': { description: 'Chronology given to the carers' },
+    'cin-plan-started': { description: 'Child in Need plan started' },
+    'cin-plan-review': { description: 'Child in Need plan reviewed' },
+    'cin-plan-ended': { description: 'Child in Need plan ended' },
+    'childs-plan-started': { description: "Child's Plan started" },
+    'childs-plan-review': { description: "Child's Plan reviewed" },
+    'childs-plan-ended': { description: "Child's Plan ended" },
+    'returned-home': { description: 'A looked-after child returned home' },
+    'apr-started': { description: 'Assessment and Progress Record started (decided at the 2nd looked-after review)' },
+    'apr-completed': { description: 'Assessment and Progress Record completed' },
+    'became-eligible': { description: 'Became an eligible or relevant care leaver (default: the 16th birthday of a child looked after then)' },
+    'needs-assessment-completed': { description: "Care leaver's needs assessment completed" },
+    'pathway-plan-completed': { description: 'Pathway plan completed' },
+    'ceased-looked-after': { description: 'The child stopped being looked after' },
+    closure: { description: 'The case was closed' },
+  },
+  rules: [
+    {
+      id: 'initial-assessment',
+      title: 'Initial assessment within a maximum of 10 working days of the referral',
+      kind: 'deadline',
+      source: s('initial-assessment'),
+      anchor: { event: 'referral' },
+      timing: { within: '10wd' },
+      completion: { event: 'initial-assessment-completed' },
+    },
+    {
+      id: 'core-assessment',
+      title: 'Core assessment within 35 working days of commencement (commenced when S47 enquiries start)',
+      kind: 'deadline',
+      source: s('core-assessment'),
+      anchor: { firstOf: [{ event: 'core-assessment-started' }, { event: 's47-started' }] },
+      timing: { within: '35wd' },
+      completion: { event: 'core-assessment-completed' },
+    },
+    {
+      id: 'core-assessment-looked-after',
+      title: 'A child who becomes looked after without an up-to-date core assessment gets one within 35 working days',
+      kind: 'deadline',
+      source: s('core-assessment-looked-after'),
+      anchor: { event: 'became-looked-after', where: { coreAssessmentUpToDate: false } },
+      timing: { within: '35wd' },
+      completion: { event: 'core-assessment-completed' },
+    },
+    {
+      id: 'core-assessment-return-home',
+      title: 'Looked after more than 6 months and going home: core assessment updated before the return, or within 35 working days of it',
+      kind: 'deadline',
+      source: s('core-assessment-return-home'),
+      anchor: { event: 'returned-home' },
+      requiresPrior: { event: 'became-looked-after', atLeast: '6m' },
+      timing: { within: '35wd' },
+      completion: { event: 'core-assessment-completed', since: '-6m' },
+    },
+    {
+      id: 'care-plan',
+      title: 'Care plan before the child becomes looked after, or within 14 days of placement',
+      kind: 'deadline',
+      source: s('care-plan'),
+      anchor: { event: 'placement-started', firstAfter: 'became-looked-after' },
+      timing: { within: '14d' },
+      completion: { event: 'care-plan-completed', since: '-6m' },
+    },
+    {
+      id: 'chronology',
+      title: 'Chronology given to the carers at placement or within a reasonable time (14 days)',
+      kind: 'deadline',
+      source: s('chronology'),
+      anchor: { event: 'placement-started' },
+      timing: { within: '14d' },
+      completion: { event: 'chronology-provided', since: '-6m' },
+    },
+    {
+      id: 'placement-information-record',
+      title: 'Placement information record completed before placement, except in an emergency',
+      kind: 'deadline',
+      source: s('placement-information-record'),
+      anchor: { event: 'placement-started' },
+      timing: { within: '0d' },
+      variants: [
+        {
+          where: { emergency: true },
+          timing: { within: null },
+          note: 'emergency placement: "as soon as reasonably practicable", no timescale',
+        },
+      ],
+      completion: { event: 'placement-information-record-completed', since: '-6m' },
+    },
+    {
+      id: 'cin-plan-review',
+      title: 'Child in Need plan reviewed at least every 6 months',
+      kind: 'cycle',
+      source: s('cin-plan-review'),
+      start: { event: 'cin-plan-started' },
+      end: ['cin-plan-ended', 'closure'],
+      timing: { intervals: ['6m'] },
+      completion: { event: 'cin-plan-review' },
+    },
+    {
+      id: 'childs-plan-review',
+      title: "Child's Plan reviewed at least every 6 months",
+      kind: 'cycle',
+      source: s('childs-plan-review'),
+      start: { event: 'childs-plan-started' },
+      end: ['childs-plan-ended', 'closure'],
+      timing: { intervals: ['6m'] },
+      completion: { event: 'childs-plan-review' },
+    },
+    {
+      id: 'apr',
+      title: 'Assessment and Progress Record completed within 35 working days of starting (and by the 3rd review)',
+      kind: 'deadline',
+      source: s('apr'),
+      anchor: { event: 'apr-started' },
+      timing: { within: '35wd' },
+      completion: { event: 'apr-completed' },
+    },
+    {
+      id: 'needs-assessment',
+      title: "Care leaver's needs assessment within 3 months of becoming eligible or relevant",
+      kind: 'deadline',
+      source: s('needs-assessment'),
+      anchor: {
+        firstOf: [
+          { event: 'became-eligible' },
+          { age: '16y', whileActive: { start: ['became-looked-after'], end: ['ceased-looked-after'] } },
+        ],
+      },
+      timing: { within: '3m' },
+      completion: { event: 'needs-assessment-completed' },
+    },
+    {
+      id: 'pathway-plan',
+      title: 'Pathway plan as soon as possible after the needs assessment',
+      kind: 'deadline',
+      source: s('pathway-plan'),
+      anchor: { event: 'needs-assessment-completed' },
+      timing: {},
+      completion: { event: 'pathway-plan-completed' },
+    },
+    {
+      id: 'cin-after-care',
+      title: 'A child who stops being looked after stays a child in need for at least 3 months: no closure within 3 months',
+      kind: 'window',
+      source: s('cin-after-care'),
+      anchor: { event: 'ceased-looked-after' },
+      timing: { earliest: '3m', latest: null },
+      completion: { event: ['closure', 'cin-plan-ended'] },
+      notes: [
+        {
+          text: 'A closure or end of the CIN plan before 3 months have passed is reported as met-early (a breach). The rule does not check that a cin-plan-started is recorded on or before the day the child stopped being looked after.',
+        },
+      ],
+    },
+  ],
+  profiles: {
+    statutory: {
+      description: 'Care plan within 10 working days of placement (the Regulations) instead of the local 14 days',
+      source: s('care-plan@statutory'),
+      rules: { 'care-plan': { within: '10wd' } },
+    },
+  },
+  interpretations: [
+    {
+      topic: 'Care plan "before" placement',
+      reading: 'A care plan completed any time in the 6 months before the placement counts as done before it; the 14 days run from the first placement of each looked-after episode.',
+      alternative: 'Profile `statutory`: 10 working days (Care Planning, Placement and Case Review (England) Regulations 2010, reg 4(2)).',
+    },
+    {
+      topic: 'Core assessment on returning home',
+      reading: 'Applies when the child became looked after at least 6 months before returning home; a core assessment completed in the 6 months before the return, or within 35 working days after it, meets the rule.',
+    },
+    {
+      topic: 'Chronology "within a reasonable time (e.g. 14 days)"',
+      reading: 'The example in the seed, 14 calendar days, is the timescale; a chronology given in the 6 months before the placement counts as given at placement.',
+    },
+    {
+      topic: 'Emergency placements',
+      reading: 'The placement information record of a placement with `emergency: true` has no timescale ("as soon as reasonably practicable"): pending with the working days open.',
+    },
+    {
+      topic: 'Becoming eligible',
+      reading: 'Without a `became-eligible` event, the 16th birthday of a child who is looked after on that day starts the needs assessment clock.',
+    },
+    {
+      topic: 'Staying a child in need after care (seed 002, action 62)',
+      reading: 'A `closure` or `cin-plan-ended` within 3 months of `ceased-looked-after` is a breach (met-early); none by then is met.',
+    },
+  ],
+};

@@ -1,0 +1,116 @@
+/**
+ * Integrated Progress Review at age 2 (seed 000: East Sussex nursery procedure).
+ *
+ * The setting keeps a list of the children between 27 and 36 months who need
+ * an IPR. The health visitors review the child between 27 and 30 months and
+ * send Part 1 before the child turns 3; the setting completes Part 2 as soon as
+ * possible after Part 1 and emails it back. If no Part 1 has arrived by 32
+ * months, the setting completes Part 2 itself and meets the parents.
+ */
+import type { ProcedureInput } from '../engine/index';
+import { sourceOf, sourcesOf } from './source';
+
+const P = 'ipr';
+const s = (rule: string) => sourceOf(P, rule);
+/** "Before the child turns 3": on or before the day before the 3rd birthday (C5). */
+const BEFORE_THIRD_BIRTHDAY = ['36m', '-1d'];
+
+export const ipr: ProcedureInput = {
+  id: P,
+  title: 'Integrated Progress Review at age 2',
+  summary:
+    'A nursery setting and the health visitors review every child between 27 and 36 months: Part 1 from the health visitors, Part 2 from the setting, shared with the parents and emailed back.',
+  sources: sourcesOf(P),
+  events: {
+    'ipr-hv-review': { description: "The health visitor's 2-year review (if the setting learns of it)" },
+    'ipr-part1-received': { description: 'Part 1 of the IPR received from the health visitors' },
+    'ipr-given-to-lead': { description: "Part 1 given to the child's lead practitioner (key person)" },
+    'ipr-part2-completed': { description: 'Part 2 of the IPR completed by the setting' },
+    'ipr-parent-meeting': { description: 'Meeting with the parents to discuss the IPR' },
+    'ipr-emailed-to-hv': { description: 'Completed Part 2 emailed back to the health visitors by secure NHS mail' },
+    'joined-setting': { description: 'The child joined the setting' },
+    'left-setting': { description: 'The child left the setting: every rule stops' },
+  },
+  stopEvents: ['left-setting'],
+  order: [['ipr-part1-received', 'ipr-given-to-lead', 'ipr-part2-completed', 'ipr-emailed-to-hv']],
+  rules: [
+    {
+      id: 'ipr-list',
+      title: 'Child is on the list of children who need an IPR (27 up to 36 months) until Part 2 is completed',
+      kind: 'window',
+      source: s('ipr-list'),
+      anchor: { age: '0d' },
+      timing: { earliest: '27m', latest: BEFORE_THIRD_BIRTHDAY },
+      completion: { event: 'ipr-part2-completed' },
+    },
+    {
+      id: 'hv-review-window',
+      title: 'Health visitor review between 27 and 30 months',
+      kind: 'window',
+      source: s('hv-review-window'),
+      onlyIfAnyEvent: ['ipr-hv-review'],
+      anchor: { age: '0d' },
+      timing: { earliest: '27m', latest: '30m' },
+      completion: { event: 'ipr-hv-review' },
+    },
+    {
+      id: 'part1-received',
+      title: 'Part 1 received from the health visitors before the child turns 3',
+      kind: 'deadline',
+      source: s('part1-received'),
+      anchor: { age: '27m' },
+      timing: { dueAt: { age: BEFORE_THIRD_BIRTHDAY } },
+      completion: { event: 'ipr-part1-received', since: 'any' },
+    },
+    {
+      id: 'setting-led-part2',
+      title: 'No Part 1 by 32 months: the setting completes Part 2 itself and meets the parents',
+      kind: 'deadline',
+      source: s('setting-led-part2'),
+      anchor: { age: '32m' },
+      unless: { event: 'ipr-part1-received', onOrBefore: 'anchor' },
+      timing: { dueAt: { age: BEFORE_THIRD_BIRTHDAY } },
+      completion: { event: 'ipr-part2-completed', since: 'any' },
+    },
+    {
+      id: 'part2-completed',
+      title: 'Part 2 completed as soon as possible after Part 1, and before the child turns 3',
+      kind: 'deadline',
+      source: s('part2-completed'),
+      anchor: { event: 'ipr-part1-received' },
+      timing: { cap: { age: BEFORE_THIRD_BIRTHDAY } },
+      completion: { event: 'ipr-part2-completed' },
+    },
+    {
+      id: 'returned-to-hv',
+      title: 'Completed Part 2 emailed back to the health visitors',
+      kind: 'deadline',
+      source: s('returned-to-hv'),
+      anchor: { event: 'ipr-part2-completed' },
+      timing: {},
+      completion: { event: 'ipr-emailed-to-hv' },
+    },
+  ],
+  interpretations: [
+    {
+      topic: 'When the list closes',
+      reading: '"between 27 months and 36 months" is read as up to the day before the 3rd birthday (DOB + 36 months − 1 day), the same limit as "before the child turns 3".',
+      alternative: 'Including the 3rd birthday itself: override `ipr-list` with `{ latest: "36m" }`.',
+    },
+    {
+      topic: 'Due date of the setting-led Part 2',
+      reading: 'The seed gives no due date for the Part 2 the setting completes itself; the IPR belongs before age 3, so it is due the day before the 3rd birthday (procedures.md).',
+      alternative: 'A local target: override `setting-led-part2` with `{ within: "20wd" }` (counted from 32 months).',
+    },
+    {
+      topic: '"As soon as possible" steps',
+      reading: 'Part 2 after Part 1 has no timescale in the seed: it is due, at the latest, the day before the 3rd birthday. Emailing Part 2 back has no timescale at all: reported as pending with the working days it has been open.',
+      alternative: 'A local target: override `part2-completed` or `returned-to-hv` with `{ within: "10wd" }`.',
+    },
+    {
+      topic: 'The health visitor review',
+      reading: 'Many settings never learn the date of the health visitor review, so `hv-review-window` is evaluated only for cases that record an `ipr-hv-review` event.',
+      alternative: 'Evaluate it for every child: override `hv-review-window` with `{ force: true }`.',
+    },
+  ],
+};
