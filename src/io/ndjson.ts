@@ -1,0 +1,311 @@
+/**
+ * Reader of case records as NDJSON: one case record per line, exactly as the
+ * library takes it (`{ id, dateOfBirth?, events: [{ type, date, ...attributes }] }`).
+ *
+ * - UTF-8 with or without BOM; LF or CRLF line ends. Blank lines (or lines of
+ *   spaces) are skipped and are not rows.
+ * - Each line is parsed as JSON and validated with `CaseRecordSchema`; then every
+ *   date is checked to exist (`2023-02-30` passes the schema's pattern but not
+ *   this check). A line with any fault is not used at all (no partial case, so
+ *   no result is computed from part of a child's history) and gives one error
+ *   problem per fault, with the line number and the path of the fault as the
+ *   column (e.g. `events[2].date`): codes `invalid-json`, `invalid-date` (a
+ *   `date` or `dateOfBirth` string that is not a valid date) and `invalid-record`
+ *   (any other schema fault).
+ * - A case id seen on an earlier line gives a `duplicate-case-id` warning; the
+ *   line is still used, as a separate record (records are never merged).
+ * - A file with no non-blank line is an error (`InputFileError`, "file is empty").
+ * - Always `rowsRead === rowsUsed + rowsReported` (rows = non-blank lines).
+ */
+import { StringDecoder } from 'node:string_decoder';
+import type { z } from 'zod';
+import { type CaseRecord, CaseRecordSchema } from '../engine/case';
+import type { DataProblem } from '../engine/problems';
+import { isValidIsoDate, isValidIsoDateOrDateTime } from './dates';
+import {
+  type CaseChunk,
+  type CaseStream,
+  clip,
+  fileOpenError,
+  InputFileError,
+  type InputSource,
+  openSource,
+  type ReadCounts,
+  type ReadResult,
+  sourceName,
+} from './source';
+
+/** The outcome of one non-blank line. */
+export type NdjsonLine =
+  | { ok: true; line: number; record: CaseRecord }
+  | { ok: false; line: number; problems: DataProblem[] };
+
+/**
+ * Formats a zod issue path the way a developer writes it.
+ * @example formatIssuePath(['events', 2, 'date']) // 'events[2].date'
+ * @example formatIssuePath([]) // ''
+ */
+export function formatIssuePath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out;
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = root;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object' || !Object.hasOwn(v, key)) return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
+}
+
+function show(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'string') return clip(value);
+  try {
+    return clip(JSON.stringify(value) ?? String(value));
+  } catch {
+    return clip(String(value));
+  }
+}
+
+function idOf(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  const id = (value as { id?: unknown }).id;
+  return typeof id === 'string' && id !== '' ? id : undefined;
+}
+
+function issueProblem(issue: z.core.$ZodIssue, root: unknown, file: string, line: number): DataProblem {
+  const path = issue.code === 'unrecognized_keys' && issue.keys.length > 0 ? [...issue.path, issue.keys[0]] : issue.path;
+  const column = formatIssuePath(path);
+  const caseId = idOf(root);
+  const raw = valueAt(root, path);
+  const value = show(raw);
+  const last = path[path.length - 1];
+  const isDate = (last === 'date' || last === 'dateOfBirth') && typeof raw === 'string';
+  return {
+    code: isDate ? 'invalid-date' : 'invalid-record',
+    severity: 'error',
+    message: `${column || 'the line'}: ${issue.message}; the case record was not used`,
+    file,
+    line,
+    ...(column ? { column } : {}),
+    ...(value === undefined ? {} : { value }),
+    ...(caseId === undefined ? {} : { caseId }),
+  };
+}
+
+function dateProblems(record: CaseRecord, file: string, line: number): DataProblem[] {
+  const problems: DataProblem[] = [];
+  const bad = (column: string, value: string, expected: string): void => {
+    problems.push({
+      code: 'invalid-date',
+      severity: 'error',
+      message: `${column}: ${JSON.stringify(clip(value, 60))} is not a date that exists (expected ${expected}); the case record was not used`,
+      caseId: record.id,
+      file,
+      line,
+      column,
+      value,
+    });
+  };
+  if (record.dateOfBirth !== undefined && !isValidIsoDate(record.dateOfBirth)) {
+    bad('dateOfBirth', record.dateOfBirth, 'an ISO date YYYY-MM-DD that exists');
+  }
+  record.events.forEach((event, i) => {
+    if (!isValidIsoDateOrDateTime(event.date)) bad(`events[${i}].date`, event.date, 'an ISO date YYYY-MM-DD or date-time that exists');
+  });
+  return problems;
+}
+
+/** Paths of own `__proto__` keys in a parsed record and its events. */
+function protoKeyPaths(value: unknown): string[] {
+  const paths: string[] = [];
+  const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object';
+  if (!isObject(value)) return paths;
+  if (Object.hasOwn(value, '__proto__')) paths.push('__proto__');
+  const events = value.events;
+  if (Array.isArray(events)) {
+    events.forEach((e, i) => {
+      if (isObject(e) && Object.hasOwn(e, '__proto__')) paths.push(`events[${i}].__proto__`);
+    });
+  }
+  return paths;
+}
+
+/**
+ * Parses and validates one line of NDJSON (not blank).
+ * @example interpretNdjsonLine('{"id":"C1","events":[]}', 1, 'cases.ndjson')
+ * // { ok: true, line: 1, record: { id: 'C1', events: [] } }
+ */
+export function interpretNdjsonLine(text: string, line: number, file: string): NdjsonLine {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    return {
+      ok: false,
+      line,
+      problems: [
+        {
+          code: 'invalid-json',
+          severity: 'error',
+          message: `the line is not valid JSON (${(err as Error).message}); expected one case record per line`,
+          file,
+          line,
+          value: clip(text),
+        },
+      ],
+    };
+  }
+  // zod drops a "__proto__" key without a word; report it instead.
+  if (text.includes('__proto__')) {
+    const protoPaths = protoKeyPaths(value);
+    if (protoPaths.length > 0) {
+      const caseId = idOf(value);
+      return {
+        ok: false,
+        line,
+        problems: protoPaths.map((column) => ({
+          code: 'invalid-record',
+          severity: 'error' as const,
+          message: `${column}: "__proto__" cannot be a key of a case record or event; the case record was not used`,
+          file,
+          line,
+          column,
+          ...(caseId === undefined ? {} : { caseId }),
+        })),
+      };
+    }
+  }
+  const parsed = CaseRecordSchema.safeParse(value);
+  if (!parsed.success) return { ok: false, line, problems: parsed.error.issues.map((i) => issueProblem(i, value, file, line)) };
+  const problems = dateProblems(parsed.data, file, line);
+  return problems.length > 0 ? { ok: false, line, problems } : { ok: true, line, record: parsed.data };
+}
+
+/**
+ * Splits `input` into lines (LF or CRLF; BOM removed), yielding batches of
+ * non-blank lines with their 1-based line numbers, one batch per chunk read.
+ */
+async function* lineBatches(input: InputSource, file: string): AsyncGenerator<{ text: string; line: number }[]> {
+  const source = openSource(input);
+  const decoder = new StringDecoder('utf8');
+  let rest = '';
+  let line = 0;
+  let first = true;
+  const take = (text: string, out: { text: string; line: number }[]): void => {
+    line++;
+    if (first) {
+      first = false;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
+    if (text.charCodeAt(text.length - 1) === 13) text = text.slice(0, -1);
+    if (text.trim() !== '') out.push({ text, line });
+  };
+  try {
+    for await (const chunk of source) {
+      const text = rest + decoder.write(chunk as Buffer);
+      const out: { text: string; line: number }[] = [];
+      let start = 0;
+      for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
+        take(text.slice(start, nl), out);
+        start = nl + 1;
+      }
+      rest = text.slice(start);
+      if (out.length > 0) yield out;
+    }
+  } catch (err) {
+    throw fileOpenError(file, err as NodeJS.ErrnoException);
+  } finally {
+    source.destroy();
+  }
+  rest += decoder.end();
+  const out: { text: string; line: number }[] = [];
+  if (rest !== '') take(rest, out);
+  if (out.length > 0) yield out;
+}
+
+function duplicateId(id: string, line: number, firstLine: number, file: string): DataProblem {
+  return {
+    code: 'duplicate-case-id',
+    severity: 'warning',
+    message: `case ${id} was already given on line ${firstLine}; this line is read as a separate record (records are not merged)`,
+    caseId: id,
+    file,
+    line,
+    column: 'id',
+    value: id,
+  };
+}
+
+/**
+ * Reads a whole NDJSON file of case records.
+ * Throws an `InputFileError` when the file cannot be read or is empty (no
+ * non-blank line). Every faulty line is a problem.
+ * @example
+ * const r = await readNdjson({ text: '{"id":"C1","events":[{"type":"lac-review","date":"2024-03-27"}]}\n' });
+ * // r.cases → [{ id: 'C1', events: [{ type: 'lac-review', date: '2024-03-27' }] }], r.rowsRead 1
+ */
+export async function readNdjson(input: InputSource): Promise<ReadResult> {
+  const cases: CaseRecord[] = [];
+  const problems: DataProblem[] = [];
+  let rowsRead = 0;
+  for await (const chunk of streamNdjson(input)) {
+    if (chunk.case) cases.push(chunk.case);
+    rowsRead++;
+    problems.push(...chunk.problems);
+  }
+  return { cases, problems, rowsRead, rowsUsed: cases.length, rowsReported: rowsRead - cases.length };
+}
+
+/**
+ * Reads an NDJSON file one line at a time: yields `{ case, problems }` for every
+ * non-blank line, with `case` undefined when the line could not be used (its
+ * problems say why). `counts` is live, and final once the loop ends. Memory does
+ * not grow with the file (only a map of case ids to their first line is kept).
+ * @example
+ * const stream = streamNdjson({ path: 'cases.ndjson' });
+ * for await (const { case: c, problems } of stream) { if (c) evaluate(c); report(problems); }
+ */
+export function streamNdjson(input: InputSource): CaseStream {
+  const counts: ReadCounts = { rowsRead: 0, rowsUsed: 0, rowsReported: 0 };
+  let started = false;
+  async function* chunks(): AsyncGenerator<CaseChunk> {
+    const file = sourceName(input);
+    const firstLine = new Map<string, number>();
+    let sawLine = false;
+    for await (const lines of lineBatches(input, file)) {
+      for (const { text, line } of lines) {
+        sawLine = true;
+        counts.rowsRead++;
+        const outcome = interpretNdjsonLine(text, line, file);
+        if (!outcome.ok) {
+          counts.rowsReported++;
+          yield { case: undefined, problems: outcome.problems };
+          continue;
+        }
+        counts.rowsUsed++;
+        const id = outcome.record.id;
+        const earlier = firstLine.get(id);
+        if (earlier === undefined) firstLine.set(id, line);
+        yield { case: outcome.record, problems: earlier === undefined ? [] : [duplicateId(id, line, earlier, file)] };
+      }
+    }
+    if (!sawLine) {
+      throw new InputFileError(file, 'file', file, 'one case record (JSON) per line', `${file}: file is empty: expected one case record (JSON) per line`);
+    }
+  }
+  return {
+    counts,
+    [Symbol.asyncIterator]() {
+      if (started) throw new Error('streamNdjson: a stream can be iterated only once');
+      started = true;
+      return chunks();
+    },
+  };
+}

@@ -1,0 +1,330 @@
+/**
+ * Writers of results and data problems as CSV, JSON or NDJSON, to any Node
+ * Writable (stdout or a file), respecting backpressure.
+ *
+ * CSV (interfaces.md, "Output"):
+ * - results: `case_id, procedure, rule, occurrence, anchor_event, anchor_date,
+ *   due_date, earliest_date, completed_date, status, breach, working_days_late,
+ *   days_late, source`; `source` is `document §section` (just the document when
+ *   there is no section); `breach` is `true`/`false`; absent values are empty cells.
+ * - problems: `file, line, column, case_id, code, severity, value, message`.
+ * - RFC 4180 quoting: a cell holding a comma, a double quote, CR or LF is quoted,
+ *   with quotes doubled. Rows end with `\n` by default (option `eol: '\r\n'`).
+ * - Cells a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`,
+ *   tab or carriage return) get a leading `'`, so Excel shows them as text. This
+ *   applies to every text cell, including case ids and values copied from the
+ *   input. Cells the writer makes itself from numbers (`occurrence`,
+ *   `working_days_late`, `days_late`, `line`, a numeric `column`) are never
+ *   changed, so a negative number stays a number.
+ *
+ * JSON is one array, one result per line; NDJSON is one result per line. Both
+ * carry the result object as the library returns it (camelCase, nested, with
+ * `trace`), keys in a fixed order, unknown extra keys kept at the end.
+ */
+import type { Writable } from 'node:stream';
+import type { DataProblem } from '../engine/problems';
+
+/** What the writers read of an evaluation result (the engine's result type is compatible). */
+export interface ResultLike {
+  caseId: string;
+  procedure: string;
+  rule: string;
+  occurrence: number;
+  anchor: { event: string; date: string };
+  due?: string;
+  earliest?: string;
+  status: string;
+  breach: boolean;
+  completed?: { event: string; date: string };
+  late?: { workingDays: number; days: number };
+  trace: readonly string[];
+  source: { document: string; section?: string; quote?: string };
+  notes?: readonly string[];
+}
+
+/** Output formats of the writers. */
+export type OutputFormat = 'csv' | 'json' | 'ndjson';
+
+/** Columns of the results CSV, in order. */
+export const RESULT_CSV_COLUMNS = [
+  'case_id',
+  'procedure',
+  'rule',
+  'occurrence',
+  'anchor_event',
+  'anchor_date',
+  'due_date',
+  'earliest_date',
+  'completed_date',
+  'status',
+  'breach',
+  'working_days_late',
+  'days_late',
+  'source',
+] as const;
+
+/** Columns of the problems CSV, in order. */
+export const PROBLEM_CSV_COLUMNS = ['file', 'line', 'column', 'case_id', 'code', 'severity', 'value', 'message'] as const;
+
+/** Options of the writers. */
+export interface WriterOptions {
+  /** CSV row end. Default `\n`. */
+  eol?: '\n' | '\r\n';
+  /** End `out` when the writer ends. Default: true, except for process.stdout and process.stderr. */
+  close?: boolean;
+}
+
+/** A writer of items; `write` returns a promise only when it had to wait for the output to drain. */
+export interface ItemWriter<T> {
+  write(item: T): Promise<void> | void;
+  /** Writes what is buffered and the format's ending, then ends `out` (see `WriterOptions.close`). */
+  end(): Promise<void>;
+}
+
+/**
+ * Prefixes `'` to text a spreadsheet would run as a formula.
+ * @example neutraliseCell('=SUM(A1:A9)') // "'=SUM(A1:A9)"
+ * @example neutraliseCell('C1') // 'C1'
+ */
+export function neutraliseCell(text: string): string {
+  if (text.length === 0) return text;
+  const c = text.charCodeAt(0);
+  // = + - @ TAB CR
+  return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 ? `'${text}` : text;
+}
+
+/**
+ * Quotes a cell for CSV when it must be (RFC 4180): it holds a comma, a double quote, CR or LF.
+ * @example csvField('a,b') // '"a,b"'
+ * @example csvField('say "hi"') // '"say ""hi"""'
+ */
+export function csvField(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 44 || c === 34 || c === 10 || c === 13) return `"${text.replace(/"/g, '""')}"`;
+  }
+  return text;
+}
+
+/**
+ * One CSV row from cells that are already neutralised where they need to be.
+ * @example csvRow(['a', 'b,c']) // 'a,"b,c"\n'
+ */
+export function csvRow(cells: readonly string[], eol: '\n' | '\r\n' = '\n'): string {
+  let out = '';
+  for (let i = 0; i < cells.length; i++) out += (i === 0 ? '' : ',') + csvField(cells[i]);
+  return out + eol;
+}
+
+/**
+ * The `source` cell: `document §section`, or just the document.
+ * @example formatSource({ document: 'Working Together 2023', section: '4.2' }) // 'Working Together 2023 §4.2'
+ */
+export function formatSource(source: ResultLike['source']): string {
+  return source.section ? `${source.document} §${source.section}` : source.document;
+}
+
+const text = (value: string | undefined): string => (value === undefined ? '' : neutraliseCell(value));
+const num = (value: number | undefined): string => (value === undefined ? '' : String(value));
+
+/**
+ * The cells of a result's CSV row, in the order of `RESULT_CSV_COLUMNS`, neutralised.
+ * @example resultCsvCells(result) // ['C1', 'lac-review', 'first-review', '1', 'became-looked-after', '2024-03-01', '2024-03-29', '', '2024-03-27', 'met', 'false', '', '', 'IRO Handbook §3.1']
+ */
+export function resultCsvCells(r: ResultLike): string[] {
+  return [
+    text(r.caseId),
+    text(r.procedure),
+    text(r.rule),
+    num(r.occurrence),
+    text(r.anchor.event),
+    text(r.anchor.date),
+    text(r.due),
+    text(r.earliest),
+    text(r.completed?.date),
+    text(r.status),
+    r.breach ? 'true' : 'false',
+    num(r.late?.workingDays),
+    num(r.late?.days),
+    text(formatSource(r.source)),
+  ];
+}
+
+/**
+ * The cells of a problem's CSV row, in the order of `PROBLEM_CSV_COLUMNS`, neutralised.
+ * @example problemCsvCells({ code: 'blank-cell', severity: 'error', message: 'date is blank', file: 'e.csv', line: 3, column: 'date', value: '' })
+ * // ['e.csv', '3', 'date', '', 'blank-cell', 'error', '', 'date is blank']
+ */
+export function problemCsvCells(p: DataProblem): string[] {
+  return [
+    text(p.file),
+    num(p.line),
+    typeof p.column === 'number' ? String(p.column) : text(p.column),
+    text(p.caseId),
+    text(p.code),
+    text(p.severity),
+    text(p.value),
+    text(p.message),
+  ];
+}
+
+const RESULT_KEY_ORDER = [
+  'caseId',
+  'procedure',
+  'rule',
+  'title',
+  'kind',
+  'occurrence',
+  'anchor',
+  'due',
+  'earliest',
+  'target',
+  'completed',
+  'status',
+  'breach',
+  'late',
+  'openWorkingDays',
+  'source',
+  'profile',
+  'calendar',
+  'trace',
+  'notes',
+];
+
+/**
+ * A result as a plain object with keys in a fixed order (extra keys kept last), for JSON.
+ * @example Object.keys(resultJson(result)).slice(0, 3) // ['caseId', 'procedure', 'rule']
+ */
+export function resultJson(r: ResultLike): Record<string, unknown> {
+  const source = r as unknown as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key of RESULT_KEY_ORDER) if (source[key] !== undefined) out[key] = source[key];
+  for (const key of Object.keys(source)) if (!(key in out) && source[key] !== undefined) out[key] = source[key];
+  return out;
+}
+
+const FLUSH_AT = 64 * 1024;
+
+function waitForDrain(out: Writable): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const cleanup = (): void => {
+      out.off('drain', onDrain);
+      out.off('error', onError);
+      out.off('close', onClose);
+    };
+    const onDrain = (): void => {
+      cleanup();
+      resolve();
+    };
+    const onError = (err: Error): void => {
+      cleanup();
+      reject(err);
+    };
+    const onClose = (): void => {
+      cleanup();
+      reject(new Error('the output was closed before everything was written'));
+    };
+    out.on('drain', onDrain);
+    out.on('error', onError);
+    out.on('close', onClose);
+  });
+}
+
+function waitForFinish(out: Writable): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (out.writableFinished) return resolve();
+    const cleanup = (): void => {
+      out.off('finish', onFinish);
+      out.off('error', onError);
+    };
+    const onFinish = (): void => {
+      cleanup();
+      resolve();
+    };
+    const onError = (err: Error): void => {
+      cleanup();
+      reject(err);
+    };
+    out.on('finish', onFinish);
+    out.on('error', onError);
+    out.end();
+  });
+}
+
+function isStdio(out: Writable): boolean {
+  return typeof process !== 'undefined' && (out === (process.stdout as unknown) || out === (process.stderr as unknown));
+}
+
+/**
+ * A writer of items as text: `head` first, `item(x, index)` for each, `tail` last,
+ * buffered into chunks of about 64 kB, waiting for 'drain' when `out` asks to.
+ */
+function textWriter<T>(
+  out: Writable,
+  head: string,
+  item: (x: T, index: number) => string,
+  tail: (count: number) => string,
+  opts: WriterOptions,
+): ItemWriter<T> {
+  let buffer = head;
+  let count = 0;
+  let ended = false;
+  const flush = (): Promise<void> | void => {
+    if (buffer.length === 0) return;
+    const chunk = buffer;
+    buffer = '';
+    if (!out.write(chunk)) return waitForDrain(out);
+  };
+  return {
+    write(x: T): Promise<void> | void {
+      if (ended) throw new Error('write after end');
+      buffer += item(x, count++);
+      if (buffer.length >= FLUSH_AT) return flush();
+    },
+    async end(): Promise<void> {
+      if (ended) return;
+      ended = true;
+      buffer += tail(count);
+      await flush();
+      if (opts.close ?? !isStdio(out)) await waitForFinish(out);
+    },
+  };
+}
+
+/**
+ * A writer of results in the given format.
+ * @example
+ * const w = createResultWriter('csv', process.stdout);
+ * for (const r of results) await w.write(r);
+ * await w.end();
+ */
+export function createResultWriter(format: OutputFormat, out: Writable, opts: WriterOptions = {}): ItemWriter<ResultLike> {
+  const eol = opts.eol ?? '\n';
+  switch (format) {
+    case 'csv':
+      return textWriter(out, csvRow(RESULT_CSV_COLUMNS, eol), (r) => csvRow(resultCsvCells(r), eol), () => '', opts);
+    case 'json':
+      return textWriter(out, '[', (r, i) => `${i === 0 ? '\n' : ',\n'}${JSON.stringify(resultJson(r))}`, (n) => (n === 0 ? ']\n' : '\n]\n'), opts);
+    case 'ndjson':
+      return textWriter(out, '', (r) => `${JSON.stringify(resultJson(r))}\n`, () => '', opts);
+  }
+}
+
+/**
+ * A writer of data problems in the given format (JSON and NDJSON carry the problem objects as they are).
+ * @example
+ * const w = createProblemWriter('csv', createWriteStream('problems.csv'));
+ * for (const p of problems) await w.write(p);
+ * await w.end();
+ */
+export function createProblemWriter(format: OutputFormat, out: Writable, opts: WriterOptions = {}): ItemWriter<DataProblem> {
+  const eol = opts.eol ?? '\n';
+  switch (format) {
+    case 'csv':
+      return textWriter(out, csvRow(PROBLEM_CSV_COLUMNS, eol), (p) => csvRow(problemCsvCells(p), eol), () => '', opts);
+    case 'json':
+      return textWriter(out, '[', (p, i) => `${i === 0 ? '\n' : ',\n'}${JSON.stringify(p)}`, (n) => (n === 0 ? ']\n' : '\n]\n'), opts);
+    case 'ndjson':
+      return textWriter(out, '', (p) => `${JSON.stringify(p)}\n`, () => '', opts);
+  }
+}
