@@ -2,3 +2,4 @@ export * from './calendar/index';
 export { TimescalesInputError } from './errors';
 export * from './engine/index';
 export { procedures, getProcedure, resolveProcedure, evaluate } from './procedures/index';
+export { procedureMarkdown, describeOffset, timingText } from './procedures/docs';

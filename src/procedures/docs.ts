@@ -1,0 +1,178 @@
+/**
+ * A procedure's documentation page, generated from its rule set so docs and
+ * code cannot drift (`npm run docs` writes docs/procedures/<id>.md; a test
+ * fails when a page is out of date).
+ */
+import type { Procedure, Rule, SourceRef } from '../engine/index';
+
+type Offset = string | string[];
+
+const UNIT_WORDS: Record<string, [string, string]> = {
+  wd: ['working day', 'working days'],
+  d: ['day', 'days'],
+  w: ['week', 'weeks'],
+  m: ['month', 'months'],
+  y: ['year', 'years'],
+  h: ['hour', 'hours'],
+};
+
+/** `20wd` → "20 working days"; `['36m', '-1d']` → "36 months − 1 day". */
+export function describeOffset(offset: Offset): string {
+  const parts = (Array.isArray(offset) ? offset : [offset]).map((o) => {
+    const m = /^([+-]?)(\d+)([a-z]+)$/.exec(o)!;
+    const n = Number(m[2]);
+    return `${m[1] === '-' ? '− ' : ''}${n} ${UNIT_WORDS[m[3]!]![n === 1 ? 0 : 1]}`;
+  });
+  return parts.join(' ').replace(/ − /g, ' − ');
+}
+
+function names(n: string | string[]): string {
+  return (Array.isArray(n) ? n : [n]).map((x) => `\`${x}\``).join(' or ');
+}
+
+function where(w: Record<string, unknown> | undefined): string {
+  return w ? ` with ${Object.entries(w).map(([k, v]) => `${k} = ${JSON.stringify(v)}`).join(', ')}` : '';
+}
+
+function anchorText(rule: Rule): string {
+  if (rule.kind === 'cycle') {
+    return `${names(rule.start.event)}${where(rule.start.where)}${rule.restart ? `; restarts at ${names(rule.restart)}` : ''}${rule.end ? `; ends at ${names(rule.end)}` : ''}`;
+  }
+  if (rule.kind === 'cycle-task') {
+    const sel = rule.select;
+    const which =
+      sel === 'each'
+        ? 'each occurrence'
+        : 'occurrence' in sel
+          ? `occurrence ${sel.occurrence}`
+          : 'firstDueOnOrAfter' in sel
+            ? `the first occurrence on or after date of birth + ${describeOffset(sel.firstDueOnOrAfter.age)}`
+            : `the last occurrence before date of birth + ${describeOffset(sel.lastDueBefore.age)}`;
+    return `${which} of \`${rule.cycle}\`: its planned date${rule.planned ? ` (\`${rule.planned.event}\`.${rule.planned.attribute}, else held, else due)` : ' (held, else due)'}`;
+  }
+  const one = (a: Extract<Rule, { kind: 'deadline' }>['anchor']): string => {
+    if ('anyOf' in a) return a.anyOf.map((x) => one(x)).join('; or ');
+    if ('firstOf' in a) return a.firstOf.map((x) => one(x)).join('; where absent, ');
+    if ('event' in a) return `${names(a.event)}${where(a.where)}${a.firstAfter ? ` (the first after each \`${a.firstAfter}\`)` : ''}${a.add ? ` + ${describeOffset(a.add)}` : ''}`;
+    if ('age' in a) return `date of birth + ${describeOffset(a.age)}${a.whileActive ? ` (when ${names(a.whileActive.start)} then, with no ${names(a.whileActive.end)})` : ''}`;
+    return `\`${a.rule}\` ${a.at === 'due' ? `due date${a.status ? ` when ${a.status.join('/')}` : ''}` : `completion${a.completedBy ? ` by ${names(a.completedBy)}` : ''}`}`;
+  };
+  return one(rule.anchor);
+}
+
+/** The timescale of a rule's timing (or a patch of it) in words. */
+export function timingText(rule: Rule, timing: Record<string, unknown> = rule.timing): string {
+  const t = timing as Record<string, any>;
+  const roll = t.roll && t.roll !== 'none' ? `, rolled ${t.roll} off non-working days` : '';
+  const csd = t.countStartDay ? ', start day counted as day 1' : '';
+  switch (rule.kind) {
+    case 'deadline': {
+      const parts: string[] = [];
+      if (t.target) parts.push(`target ${describeOffset(t.target)}`);
+      if (t.within) parts.push(`${t.target ? 'limit ' : ''}${describeOffset(t.within)}`);
+      if (t.dueAt) parts.push('age' in t.dueAt ? `by date of birth + ${describeOffset(t.dueAt.age)}` : `by the \`${t.dueAt.attribute}\` date`);
+      if (t.cap) parts.push(`${parts.length ? 'never later than' : 'by'} ${'age' in t.cap ? `date of birth + ${describeOffset(t.cap.age)}` : `the \`${t.cap.attribute}\` date`}`);
+      if (!parts.length) parts.push('no timescale (open)');
+      return parts.join(', ') + roll + csd;
+    }
+    case 'window':
+      return `from + ${describeOffset(t.earliest)}${t.latest ? ` to + ${describeOffset(t.latest)}` : ' (no end)'}${roll}`;
+    case 'cycle': {
+      const iv: string[] = t.intervals;
+      const last = iv[iv.length - 1]!;
+      return `${iv.map((i, n) => (n === iv.length - 1 && iv.length > 1 ? `then every ${describeOffset(last)}` : describeOffset(i))).join(', ')}${iv.length === 1 ? ' (repeating)' : ''} after the previous${roll}${csd}`;
+    }
+    case 'cycle-task': {
+      const b = t.before;
+      if (b === undefined) return 'by the planned date';
+      if (typeof b === 'object' && !Array.isArray(b)) return `${describeOffset(b.first)} before the 1st, ${describeOffset(b.subsequent)} before later ones${roll}${csd}`;
+      return `${describeOffset(b)} before${roll}${csd}`;
+    }
+  }
+}
+
+function completionText(rule: Rule): string {
+  if (rule.kind === 'cycle-task' && !rule.completion) return 'the review itself';
+  const c = rule.completion!;
+  const since = 'since' in c && c.since && c.since !== 'anchor' && c.since !== 'previous' ? ` (counts from ${Array.isArray(c.since) || /\d/.test(String(c.since)) ? describeOffset(c.since as Offset) + ' before the anchor' : c.since})` : '';
+  return `${names(c.event)}${where(c.where)}${since}`;
+}
+
+function sourceText(s: SourceRef): string {
+  return `${s.document}${s.section ? ` § ${s.section}` : ''}${s.quote ? `: “${s.quote}”` : ''}`;
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+function extras(rule: Rule): string[] {
+  const out: string[] = [];
+  if (rule.enabled === false) out.push('off by default');
+  if (rule.onlyIfAnyEvent) out.push(`evaluated only when the case has ${names(rule.onlyIfAnyEvent)} (or the rule is forced)`);
+  if (rule.kind === 'deadline') {
+    if (rule.silence) out.push('silence means agreed: deemed-met on expiry');
+    if (rule.unless) out.push(`not applicable when ${names(rule.unless.event)} happened on or before the ${rule.unless.onOrBefore}`);
+    if (rule.requiresPrior) out.push(`applies only after ${names(rule.requiresPrior.event)}${rule.requiresPrior.atLeast ? ` at least ${describeOffset(rule.requiresPrior.atLeast)} before` : ''}`);
+    if (rule.cancelledBy) out.push(`cancelled by ${names(rule.cancelledBy)}`);
+    for (const v of rule.variants ?? []) out.push(`${where(v.where).replace(/^ with /, 'when ')}: ${timingText(rule, { ...rule.timing, ...v.timing })}`);
+  }
+  for (const v of rule.versions ?? []) out.push(`anchors ${v.from ?? '…'} to ${v.until ?? '…'}: ${timingText(rule, { ...rule.timing, ...v.timing })}`);
+  for (const n of rule.notes ?? []) out.push(n.whenAnyEvent ? `note when ${names(n.whenAnyEvent)}: ${n.text}` : n.text);
+  return out;
+}
+
+/** The Markdown page of a procedure. */
+export function procedureMarkdown(p: Procedure): string {
+  const lines: string[] = [];
+  lines.push(`<!-- Generated from src/procedures/${p.id}.ts by \`npm run docs\`. Do not edit by hand. -->`, '');
+  lines.push(`# ${p.title} (\`${p.id}\`)`, '', p.summary, '');
+  lines.push('## Sources', '');
+  for (const s of p.sources) lines.push(`- ${sourceText(s)}`);
+  lines.push('', '## Rules', '');
+  lines.push('| rule | what must happen | kind | anchor | timescale | completing event | source |');
+  lines.push('|---|---|---|---|---|---|---|');
+  for (const r of p.rules) {
+    const more = extras(r);
+    lines.push(
+      `| \`${r.id}\` | ${cell(r.title)}${more.length ? `<br>${more.map((m) => `_${cell(m)}_`).join('<br>')}` : ''} | ${r.kind} | ${cell(anchorText(r))} | ${cell(timingText(r))} | ${cell(completionText(r))} | ${cell(sourceText(r.source))} |`,
+    );
+  }
+  const profiles = Object.entries(p.profiles ?? {});
+  if (profiles.length) {
+    lines.push('', '## Profiles side by side', '');
+    lines.push('The default profile follows the seed document; the others are opt-in (`--profile NAME`, or `{ profile }` in the library).', '');
+    for (const [name, prof] of profiles) lines.push(`- \`${name}\`: ${prof.description}${prof.source ? ` (${sourceText(prof.source)})` : ''}`);
+    lines.push('', `| rule | default | ${profiles.map(([n]) => `\`${n}\``).join(' | ')} |`, `|---|---|${profiles.map(() => '---|').join('')}`);
+    const changed = p.rules.filter((r) => profiles.some(([, prof]) => prof.rules[r.id]));
+    for (const r of changed) {
+      const show = (patch: Record<string, unknown> | undefined) => {
+        if (!patch) return 'as default';
+        const { enabled, versions, force: _f, ...timing } = patch as Record<string, unknown> & { versions?: Array<{ from?: string; until?: string; timing: Record<string, unknown> }> };
+        const bits: string[] = [];
+        if (enabled !== undefined) bits.push(enabled ? 'on' : 'off');
+        if (Object.keys(timing).length) bits.push(timingText(r, { ...r.timing, ...timing }));
+        for (const v of versions ?? []) bits.push(`anchors ${v.from ?? '…'} to ${v.until ?? '…'}: ${timingText(r, { ...r.timing, ...v.timing })}; later: as default`);
+        return bits.join('; ');
+      };
+      lines.push(`| \`${r.id}\` | ${r.enabled === false ? 'off' : cell(timingText(r))} | ${profiles.map(([, prof]) => cell(show(prof.rules[r.id]))).join(' | ')} |`);
+    }
+  }
+  if (p.interpretations?.length) {
+    lines.push('', '## Interpretations', '', 'Where the source is silent or ambiguous, this is the reading the rules implement, and the alternative.', '');
+    for (const i of p.interpretations) {
+      lines.push(`- **${i.topic}.** ${i.reading}${i.alternative ? ` _Alternative:_ ${i.alternative}` : ''}`);
+    }
+  }
+  lines.push('', '## Events', '', '| event | meaning | attributes |', '|---|---|---|');
+  for (const [name, e] of Object.entries(p.events)) {
+    const attrs = Object.entries(e.attributes ?? {})
+      .map(([k, a]) => `\`${k}\` (${a.type}${a.default !== undefined ? `, default ${JSON.stringify(a.default)}` : ''}): ${a.description}`)
+      .join('<br>');
+    lines.push(`| \`${name}\` | ${cell(e.description)}${e.dateTime ? ' (date-time)' : ''} | ${cell(attrs)} |`);
+  }
+  if (p.stopEvents?.length) lines.push('', `Every rule stops at ${names(p.stopEvents)}: occurrences not yet due then are not reported.`);
+  for (const o of p.order ?? []) lines.push('', `Record-keeping order: ${o.map((e) => `\`${e}\``).join(' → ')}; a step dated before the step it follows is reported as a data problem.`);
+  lines.push('');
+  return lines.join('\n');
+}

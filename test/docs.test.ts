@@ -1,0 +1,21 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { procedureMarkdown, procedures } from '../src/index';
+
+describe('generated procedure pages', () => {
+  for (const p of procedures) {
+    it(`docs/procedures/${p.id}.md is current (run \`npm run docs\` after changing a procedure)`, () => {
+      const page = readFileSync(new URL(`../docs/procedures/${p.id}.md`, import.meta.url), 'utf8');
+      expect(page).toBe(procedureMarkdown(p));
+    });
+  }
+  it('every rule appears with its source document', () => {
+    for (const p of procedures) {
+      const page = procedureMarkdown(p);
+      for (const r of p.rules) {
+        expect(page).toContain(`| \`${r.id}\` |`);
+        expect(page).toContain(r.source.document);
+      }
+    }
+  });
+});
