@@ -35,6 +35,7 @@
 import { parse } from 'csv-parse';
 import type { CaseEvent, CaseRecord } from '../engine/case';
 import type { DataProblem } from '../engine/problems';
+import { nearest } from '../engine/events';
 import { dateFailureHint, parseInputDate, type InputDateFormat } from './dates';
 import {
   type CaseChunk,
@@ -53,6 +54,12 @@ import {
 export interface EventsCsvOptions {
   /** Format of the `date` and `dob` cells. Default `iso`. */
   dateFormat?: InputDateFormat;
+  /**
+   * The event names the procedure knows. When given, a row with another event
+   * name is reported (with the nearest known name) and not used, so that the
+   * row counts stay true: every row is used or reported.
+   */
+  knownEvents?: readonly string[];
 }
 
 /** The columns every events CSV must have. */
@@ -158,6 +165,7 @@ export function interpretEventsRow(
   line: number,
   layout: EventsCsvLayout,
   dateFormat: InputDateFormat,
+  knownEvents?: ReadonlySet<string>,
 ): EventsRow {
   const file = layout.file;
   if (cells.length !== layout.names.length) {
@@ -186,6 +194,7 @@ export function interpretEventsRow(
   const caseId = caseCell.trim() === '' ? undefined : caseCell;
   if (caseId === undefined) (problems ??= []).push(blankCell(file, line, 'case_id', caseCell, undefined));
   if (typeCell.trim() === '') (problems ??= []).push(blankCell(file, line, 'event', typeCell, caseId));
+  else if (knownEvents && !knownEvents.has(typeCell)) (problems ??= []).push(unknownEvent(file, line, typeCell, knownEvents, caseId));
   let date = '';
   if (dateCell.trim() === '') {
     (problems ??= []).push(blankCell(file, line, 'date', dateCell, caseId));
@@ -214,6 +223,20 @@ export function interpretEventsRow(
     if (value !== undefined) event[attributes[i].name] = value;
   }
   return { ok: true, line, caseId: caseId!, event, dob };
+}
+
+function unknownEvent(file: string, line: number, value: string, known: ReadonlySet<string>, caseId: string | undefined): DataProblem {
+  const near = nearest(value, [...known]);
+  return {
+    code: 'unknown-event',
+    severity: 'error',
+    message: `event ${JSON.stringify(clip(value, 60))} is not an event of this procedure${near ? `; did you mean "${near}"?` : ''}; the row was not used`,
+    file,
+    line,
+    column: 'event',
+    value: clip(value),
+    ...(caseId === undefined ? {} : { caseId }),
+  };
 }
 
 function blankCell(file: string, line: number, column: string, value: string, caseId: string | undefined): DataProblem {
@@ -323,7 +346,8 @@ async function* csvRecordBatches(input: InputSource, file: string): AsyncGenerat
  * Reads the rows of an events CSV in batches: throws for a file that cannot be
  * read at all, and gives one outcome per data row (blank lines are skipped).
  */
-async function* eventsRowBatches(input: InputSource, dateFormat: InputDateFormat): AsyncGenerator<EventsRow[]> {
+async function* eventsRowBatches(input: InputSource, dateFormat: InputDateFormat, knownEvents?: readonly string[]): AsyncGenerator<EventsRow[]> {
+  const known = knownEvents ? new Set(knownEvents) : undefined;
   const file = sourceName(input);
   let layout: EventsCsvLayout | undefined;
   let line = 1;
@@ -336,7 +360,7 @@ async function* eventsRowBatches(input: InputSource, dateFormat: InputDateFormat
         line += recordLines(cells);
         if (cells.length === 1 && cells[0].trim() === '') continue;
         if (layout === undefined) layout = parseEventsHeader(cells, file, start);
-        else rows.push(interpretEventsRow(cells, start, layout, dateFormat));
+        else rows.push(interpretEventsRow(cells, start, layout, dateFormat, known));
       }
       if (rows.length > 0) yield rows;
     }
@@ -442,7 +466,7 @@ export async function readEventsCsv(input: InputSource, opts: EventsCsvOptions =
   const problems: DataProblem[] = [];
   let rowsRead = 0;
   let rowsUsed = 0;
-  for await (const rows of eventsRowBatches(input, opts.dateFormat ?? 'iso')) {
+  for await (const rows of eventsRowBatches(input, opts.dateFormat ?? 'iso', opts.knownEvents)) {
     for (const row of rows) {
       rowsRead++;
       if (!row.ok) {
@@ -490,7 +514,7 @@ export function streamEventsCsv(input: InputSource, opts: EventsCsvOptions = {})
     let current: CaseBuilder | undefined;
     let problems: DataProblem[] = [];
     let currentId: string | undefined;
-    for await (const rows of eventsRowBatches(input, opts.dateFormat ?? 'iso')) {
+    for await (const rows of eventsRowBatches(input, opts.dateFormat ?? 'iso', opts.knownEvents)) {
       for (const row of rows) {
         counts.rowsRead++;
         if (row.caseId !== undefined && row.caseId !== currentId) {

@@ -1,0 +1,402 @@
+/**
+ * The `timescales` command: argument parsing and wiring only. Reading and
+ * writing files is io's job; evaluating is the library's.
+ *
+ * Exit codes: 0 success (breaches found is still success); 1 the input had
+ * rows it could not use (listed on stderr, the usable rows still evaluated
+ * and written); 2 usage error.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import {
+  auditStream,
+  createCalendar,
+  getProcedure,
+  procedures,
+  REGIONS,
+  TimescalesInputError,
+  timingText,
+  type AuditSummary,
+  type Calendar,
+  type CaseRecord,
+  type DataProblem,
+  type Result,
+} from '../index';
+import { createResultWriter, csvRow, neutraliseCell, formatSource, type OutputFormat } from '../io/write';
+import { readEventsCsv } from '../io/events-csv';
+import { readNdjson } from '../io/ndjson';
+import { readSsda903 } from '../io/ssda903';
+import { readCinCensus, type CinCensusProcedure } from '../io/cin-census';
+import { readActionPlan } from '../io/action-plan';
+import { readCalendarFiles } from '../io/calendar-files';
+import { renderTable } from './table';
+
+const VERSION = '0.1.0';
+
+type Format = 'table' | 'csv' | 'json' | 'ndjson';
+
+/** Usage problems the CLI finds itself (exit 2). */
+class UsageError extends Error {}
+
+interface CommonOptions {
+  calendar?: string;
+  closures?: string;
+  holidays?: string;
+  countStartDay?: boolean;
+}
+
+function calendarFrom(o: CommonOptions): Calendar {
+  const files = readCalendarFiles({ ...(o.closures ? { closures: o.closures } : {}), ...(o.holidays ? { holidays: o.holidays } : {}) });
+  return createCalendar({
+    ...(o.calendar ? { region: o.calendar as (typeof REGIONS)[number] } : {}),
+    ...files,
+    ...(o.countStartDay ? { countStartDay: true } : {}),
+  });
+}
+
+function addCalendarOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--calendar <region>', 'whose bank holidays').choices([...REGIONS]).default('england-and-wales'))
+    .option('--closures <file>', 'local non-working days, one ISO date a line (# comments allowed)')
+    .option('--holidays <file>', 'bank holidays in the gov.uk bank-holidays.json shape (replaces the bundled list for the years it covers)');
+}
+
+function formatOption(): Option {
+  return new Option('--format <format>', 'output format (default: table on a terminal, csv otherwise)').choices(['table', 'csv', 'json', 'ndjson']);
+}
+
+function chosenFormat(f: string | undefined, out: NodeJS.WritableStream & { isTTY?: boolean }): Format {
+  return (f as Format | undefined) ?? (out.isTTY ? 'table' : 'csv');
+}
+
+export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream }): { program: Command; exitCode: () => number } {
+  let exitCode = 0;
+  const print = (text: string) => io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  const program = new Command('timescales')
+    .description("Statutory and local timescales of English children's social care: due dates, breaches and timeliness audits.")
+    .version(VERSION)
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .exitOverride();
+
+  addCalendarOptions(
+    program
+      .command('add')
+      .description('add a duration to a date: 20wd (working days), -3wd, 14d, 2w, 3m, 1y, 24h (hours take a date-time)')
+      .argument('<date>', 'ISO date YYYY-MM-DD (or date-time YYYY-MM-DDTHH:mm for hours)')
+      .argument('<duration>', 'e.g. 20wd, -3wd, 14d, 2w, 3m, 1y, 24h'),
+  )
+    .addOption(new Option('--roll <direction>', 'move a calendar-day result off a non-working day').choices(['none', 'forward', 'backward']).default('none'))
+    .option('--count-start-day', 'count the start day as day 1 (working days)')
+    .option('--explain', 'print how the date was reached')
+    .addHelpText('after', '\nExamples:\n  timescales add 2024-03-27 20wd            # 2024-04-26\n  timescales add 2024-01-31 1m              # 2024-02-29\n  timescales add 2024-03-30T12:00 24h       # 2024-03-31T13:00 (clocks went forward)\n  timescales add 2024-12-20 5wd --calendar scotland --explain')
+    .action((date: string, duration: string, o: CommonOptions & { roll: 'none' | 'forward' | 'backward'; explain?: boolean }) => {
+      const r = calendarFrom(o).addDetailed(date, duration, { roll: o.roll });
+      print(r.date);
+      if (o.explain) for (const line of r.trace) io.stderr.write(`  ${line}\n`);
+    });
+
+  addCalendarOptions(
+    program
+      .command('between')
+      .description('working days after <start> up to and including <end> (negative when <end> is before <start>)')
+      .argument('<start>', 'ISO date')
+      .argument('<end>', 'ISO date'),
+  )
+    .addHelpText('after', '\nExamples:\n  timescales between 2024-03-27 2024-04-03   # 3 (Good Friday and Easter Monday skipped)\n  timescales between 2024-04-03 2024-03-27   # -3')
+    .action((start: string, end: string, o: CommonOptions) => {
+      print(String(calendarFrom(o).workingDaysBetween(start, end)));
+    });
+
+  program
+    .command('procedures')
+    .description('list the built-in procedures')
+    .addOption(formatOption())
+    .addHelpText('after', '\nExample:\n  timescales procedures --format csv')
+    .action((o: { format?: string }) => {
+      const rows = procedures.map((p) => ({ id: p.id, title: p.title, rules: String(p.rules.length), profiles: ['default', ...Object.keys(p.profiles ?? {})].join(' ') }));
+      writeRecords(io.stdout, chosenFormat(o.format, io.stdout), ['id', 'title', 'rules', 'profiles'], rows);
+    });
+
+  program
+    .command('rules')
+    .description('the rules of a procedure, with their timescales and sources')
+    .argument('<procedure>', 'procedure id (see `timescales procedures`)')
+    .option('--profile <name>', 'show the timescales of a profile')
+    .addOption(formatOption())
+    .addHelpText('after', '\nExamples:\n  timescales rules lac-review\n  timescales rules cp-conference --profile days --format json')
+    .action((id: string, o: { profile?: string; format?: string }) => {
+      const p = getProcedure(id);
+      if (o.profile && o.profile !== 'default' && !p.profiles?.[o.profile]) {
+        throw new TimescalesInputError('--profile', o.profile, `one of: default, ${Object.keys(p.profiles ?? {}).join(', ')}`);
+      }
+      const rows = p.rules.map((r) => {
+        const patch = o.profile ? p.profiles?.[o.profile]?.rules[r.id] : undefined;
+        const { enabled, versions: _v, force: _f, ...timing } = (patch ?? {}) as Record<string, unknown>;
+        const on = (enabled as boolean | undefined) ?? r.enabled !== false;
+        return {
+          rule: r.id,
+          kind: r.kind,
+          title: r.title,
+          timescale: on ? timingText(r, { ...r.timing, ...timing }) : 'off',
+          source: formatSource(r.source),
+        };
+      });
+      writeRecords(io.stdout, chosenFormat(o.format, io.stdout), ['rule', 'kind', 'timescale', 'title', 'source'], rows);
+    });
+
+  addCalendarOptions(
+    program
+      .command('audit')
+      .description('evaluate every case of a file at an as-of date: one row per rule occurrence, a summary, and every unusable row reported')
+      .argument('[files...]', 'generic events CSV (case_id,event,date,...) or NDJSON case records (.ndjson / .jsonl)'),
+  )
+    .option('--procedure <id>', 'procedure id (default lac-review for --ssda903, action-plan for --action-plan)')
+    .requiredOption('--as-of <date>', 'the date of the audit (ISO)')
+    .option('--profile <name>', 'a named profile of the procedure', 'default')
+    .addOption(formatOption())
+    .option('--out <file>', 'write results to a file instead of stdout')
+    .option('--summary', 'write the summary per rule instead of the results')
+    .option('--rules <ids>', 'evaluate only these rules (comma separated); the others are switched off')
+    .option('--only <which>', 'only write results that are breaches (`breaches`) or not yet completed (`open`)')
+    .addOption(new Option('--date-format <format>', 'date format of the generic CSV').choices(['iso', 'dd/mm/yyyy']).default('iso'))
+    .option('--ssda903 <files>', 'SSDA903 header.csv,episodes.csv,reviews.csv (comma separated, in that order)')
+    .option('--cin-census <file>', 'DfE CIN census XML')
+    .option('--action-plan <file>', 'an action plan CSV (id,recommendation,action,by_when,lead,status,evidence)')
+    .option('--plan-date <date>', 'the date of the action plan (for --action-plan)')
+    .option('--due-soon <duration>', 'warning window before a due date', '5wd')
+    .option('--problems <file>', 'also write every data problem to a CSV file')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  timescales audit --procedure lac-review --as-of 2024-06-30 events.csv',
+        '  timescales audit --procedure lac-review --as-of 2024-06-30 --format json events.ndjson',
+        '  timescales audit --ssda903 header.csv,episodes.csv,reviews.csv --as-of 2024-03-31 --summary',
+        '  timescales audit --cin-census census.xml --procedure cp-conference --as-of 2024-03-31',
+        '  timescales audit --action-plan plan.csv --plan-date 2012-05-01 --as-of 2012-06-30 --only breaches',
+        '',
+        'Exit codes: 0 done (breaches are still success); 1 some input rows could not be used (listed on stderr); 2 usage error.',
+      ].join('\n'),
+    )
+    .action(async (files: string[], o: AuditOptions) => {
+      exitCode = await runAudit(files, o, io);
+    });
+
+  return { program, exitCode: () => exitCode };
+}
+
+interface AuditOptions extends CommonOptions {
+  procedure?: string;
+  asOf: string;
+  profile: string;
+  format?: string;
+  out?: string;
+  summary?: boolean;
+  only?: string;
+  rules?: string;
+  dateFormat: 'iso' | 'dd/mm/yyyy';
+  ssda903?: string;
+  cinCensus?: string;
+  actionPlan?: string;
+  planDate?: string;
+  dueSoon: string;
+  problems?: string;
+}
+
+interface Loaded {
+  procedure: string;
+  cases: CaseRecord[];
+  problems: DataProblem[];
+  rowsRead: number;
+  rowsReported: number;
+}
+
+async function load(files: string[], o: AuditOptions): Promise<Loaded> {
+  const sources = [files.length > 0, Boolean(o.ssda903), Boolean(o.cinCensus), Boolean(o.actionPlan)].filter(Boolean).length;
+  if (sources !== 1) throw new UsageError('give one input: event files, --ssda903, --cin-census or --action-plan');
+  if (o.only && o.only !== 'breaches' && o.only !== 'open') throw new UsageError('--only takes `breaches` or `open`');
+  if (o.ssda903) {
+    const parts = o.ssda903.split(',');
+    if (parts.length !== 3) throw new UsageError('--ssda903 takes three files: header.csv,episodes.csv,reviews.csv');
+    const r = await readSsda903({ header: parts[0]!, episodes: parts[1]!, reviews: parts[2]! });
+    const rows = Object.values(r.stats.rows);
+    return {
+      procedure: o.procedure ?? 'lac-review',
+      cases: r.cases,
+      problems: r.problems,
+      rowsRead: rows.reduce((n, x) => n + x.read, 0),
+      rowsReported: rows.reduce((n, x) => n + x.reported, 0),
+    };
+  }
+  if (o.cinCensus) {
+    if (!o.procedure) throw new UsageError('--cin-census needs --procedure strategy-discussion, cp-conference or ics-records');
+    const r = await readCinCensus(o.cinCensus, { procedure: o.procedure as CinCensusProcedure });
+    return { procedure: o.procedure, cases: r.cases, problems: r.problems, rowsRead: r.stats.elements.read, rowsReported: r.stats.elements.reported };
+  }
+  if (o.actionPlan) {
+    if (!o.planDate) throw new UsageError('--action-plan needs --plan-date (the date of the plan: "Now" is due then)');
+    const r = await readActionPlan(o.actionPlan, { planDate: o.planDate, asOf: o.asOf });
+    return { procedure: o.procedure ?? 'action-plan', ...r };
+  }
+  if (!o.procedure) throw new UsageError('--procedure is required for event files (see `timescales procedures`)');
+  const knownEvents = Object.keys(getProcedure(o.procedure).events);
+  const out: Loaded = { procedure: o.procedure, cases: [], problems: [], rowsRead: 0, rowsReported: 0 };
+  for (const file of files) {
+    const r = /\.(nd)?jsonl?$/i.test(file) ? await readNdjson({ path: file }) : await readEventsCsv({ path: file }, { dateFormat: o.dateFormat, knownEvents });
+    for (const c of r.cases) out.cases.push(c);
+    for (const p of r.problems) out.problems.push(p);
+    out.rowsRead += r.rowsRead;
+    out.rowsReported += r.rowsReported;
+  }
+  return out;
+}
+
+async function runAudit(files: string[], o: AuditOptions, io: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream }): Promise<number> {
+  const started = Date.now();
+  const calendar = calendarFrom(o);
+  const loaded = await load(files, o);
+  const procedure = getProcedure(loaded.procedure);
+  let overrides: Record<string, { enabled: boolean }> | undefined;
+  if (o.rules) {
+    const wanted = new Set(o.rules.split(',').map((r) => r.trim()).filter(Boolean));
+    for (const id of wanted) {
+      if (!procedure.rules.some((r) => r.id === id)) throw new TimescalesInputError('--rules', id, `a rule of ${procedure.id}: ${procedure.rules.map((r) => r.id).join(', ')}`);
+    }
+    overrides = Object.fromEntries(procedure.rules.filter((r) => !wanted.has(r.id)).map((r) => [r.id, { enabled: false }]));
+  }
+  const { createWriteStream } = await import('node:fs');
+  const out = (o.out ? createWriteStream(o.out) : io.stdout) as NodeJS.WriteStream;
+  const format = chosenFormat(o.format, out);
+  const stream = auditStream(loaded.procedure, loaded.cases, {
+    asOf: o.asOf,
+    calendar,
+    profile: o.profile,
+    dueSoonWithin: o.dueSoon,
+    ...(overrides ? { overrides } : {}),
+  });
+  const keep = (r: Result) => (o.only === 'breaches' ? r.breach : o.only === 'open' ? !r.completed : true);
+  const problems: DataProblem[] = [...loaded.problems];
+  const tableRows: Result[] = [];
+  const writer = !o.summary && format !== 'table' ? createResultWriter(format as OutputFormat, out) : undefined;
+  const progress = progressReporter(io.stderr, loaded.cases.length, started);
+  let done = 0;
+  for await (const c of stream) {
+    for (const r of c.results) {
+      if (!keep(r)) continue;
+      if (writer) {
+        const w = writer.write(r);
+        if (w) await w;
+      } else if (!o.summary) tableRows.push(r);
+    }
+    for (const p of c.problems) problems.push(p);
+    progress(++done);
+  }
+  progress(-1);
+  if (writer) await writer.end();
+  const summary = stream.summary();
+  if (o.summary) {
+    writeSummary(out, format, summary);
+  } else if (format === 'table') {
+    out.write(renderTable(['case_id', 'rule', '#', 'anchor', 'due', 'completed', 'status', 'late (WD)'], tableRows.map((r) => [r.caseId, r.rule, String(r.occurrence), `${r.anchor.event} ${r.anchor.date}`, r.due ?? '', r.completed?.date ?? '', r.status, r.late ? String(r.late.workingDays) : ''])));
+    out.write('\n');
+    writeSummary(out, 'table', summary);
+  }
+  if (o.out) await new Promise<void>((resolve) => out.end(resolve));
+  if (o.problems) {
+    const { createProblemWriter } = await import('../io/write');
+    const pw = createProblemWriter('csv', (await import('node:fs')).createWriteStream(o.problems));
+    for (const p of problems) {
+      const w = pw.write(p);
+      if (w) await w;
+    }
+    await pw.end();
+  }
+  const errors = problems.filter((p) => p.severity === 'error');
+  for (const p of problems.slice(0, 200)) io.stderr.write(`${p.severity}: ${describeProblem(p)}\n`);
+  if (problems.length > 200) io.stderr.write(`… and ${problems.length - 200} more problems${o.problems ? ` (all in ${o.problems})` : ' (write them all with --problems FILE)'}\n`);
+  io.stderr.write(
+    `timescales: ${summary.cases} cases, ${summary.results} results, ${summary.breaches} breaches; ${loaded.rowsRead} rows read, ${loaded.rowsRead - loaded.rowsReported} used, ${loaded.rowsReported} reported; ${errors.length} errors, ${problems.length - errors.length} warnings\n`,
+  );
+  return errors.length > 0 ? 1 : 0;
+}
+
+function describeProblem(p: DataProblem): string {
+  const where = [p.file, p.line, p.column].filter((x) => x !== undefined && x !== '').join(':');
+  const msg = p.file && p.message.startsWith(`${p.file}:`) ? p.message : `${where ? `${where}: ` : ''}${p.caseId && !p.message.includes(p.caseId) ? `case ${p.caseId}: ` : ''}${p.message}`;
+  return `${msg} [${p.code}]`;
+}
+
+function progressReporter(stderr: NodeJS.WriteStream, total: number, started: number): (n: number) => void {
+  if (!stderr.isTTY) return () => {};
+  let last = 0;
+  let shown = false;
+  return (n) => {
+    const now = Date.now();
+    if (n === -1) {
+      if (shown) stderr.write('\r\x1b[K');
+      return;
+    }
+    if (now - started < 1000 || now - last < 250) return;
+    last = now;
+    shown = true;
+    stderr.write(`\r  evaluated ${n.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} cases…`);
+  };
+}
+
+const SUMMARY_COLUMNS = ['rule', 'total', 'met', 'met-late', 'overdue', 'due-soon', 'pending', 'other', 'due by as-of', 'on time %'];
+
+function writeSummary(out: NodeJS.WritableStream, format: Format, s: AuditSummary): void {
+  if (format === 'json' || format === 'ndjson') {
+    out.write(`${JSON.stringify(s, null, format === 'json' ? 2 : undefined)}\n`);
+    return;
+  }
+  const rows = s.rules.map((r) => [
+    r.rule,
+    String(r.total),
+    String(r.met),
+    String(r.metLate),
+    String(r.overdue),
+    String(r.dueSoon),
+    String(r.pending),
+    String(r.metEarly + r.metAfterTarget + r.pastTarget + r.deemedMet),
+    String(r.dueByAsOf),
+    r.onTimePercent === null ? '' : r.onTimePercent.toFixed(1),
+  ]);
+  if (format === 'csv') {
+    out.write(csvRow(SUMMARY_COLUMNS));
+    for (const row of rows) out.write(csvRow(row.map(neutraliseCell)));
+    return;
+  }
+  out.write(`Summary: ${s.procedure} as at ${s.asOf} (profile ${s.profile}): ${s.cases} cases, ${s.results} results, ${s.breaches} breaches\n`);
+  out.write(renderTable(SUMMARY_COLUMNS, rows));
+}
+
+function writeRecords(out: NodeJS.WritableStream, format: Format, columns: string[], rows: Array<Record<string, string>>): void {
+  if (format === 'json') out.write(`${JSON.stringify(rows, null, 2)}\n`);
+  else if (format === 'ndjson') for (const r of rows) out.write(`${JSON.stringify(r)}\n`);
+  else if (format === 'csv') {
+    out.write(csvRow(columns));
+    for (const r of rows) out.write(csvRow(columns.map((c) => neutraliseCell(r[c] ?? ''))));
+  } else out.write(renderTable(columns, rows.map((r) => columns.map((c) => r[c] ?? ''))));
+}
+
+/** Runs the command; resolves to the exit code. Never throws: errors become messages (no stack traces). */
+export async function main(argv: string[], io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  const { program, exitCode } = buildProgram(io);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode();
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help' ? 0 : 2;
+    }
+    if (err instanceof TimescalesInputError || err instanceof UsageError) {
+      io.stderr.write(`timescales: ${err.message}\n`);
+      return 2;
+    }
+    io.stderr.write(`timescales: unexpected error: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 2;
+  }
+}
+
