@@ -283,15 +283,18 @@ export function createCalendar(options: CalendarOptions = {}): Calendar {
     },
 
     add(date, duration, opts) {
-      return calendar.addDetailed(date, duration, opts).date;
+      const dur = typeof duration === 'string' ? parseDuration(duration) : checkDuration(duration);
+      if (dur.unit === 'h') return calendar.addDetailed(date, dur, opts).date;
+      const roll = checkRoll(opts?.roll);
+      const countStart = opts?.countStartDay === undefined ? countStartDayDefault : checkBoolean(opts.countStartDay, 'countStartDay');
+      const raw = addDays(date, dur, countStart);
+      const result = dur.unit === 'wd' ? raw : rollDay(raw, roll, date);
+      return result >= MIN_DAY && result <= MAX_DAY ? t().iso[result - MIN_DAY]! : formatIsoDay(result);
     },
 
     addDetailed(date, duration, opts) {
       const dur = typeof duration === 'string' ? parseDuration(duration) : checkDuration(duration);
-      const roll = opts?.roll ?? 'none';
-      if (roll !== 'none' && roll !== 'forward' && roll !== 'backward') {
-        throw new TimescalesInputError('roll', roll, "'none', 'forward' or 'backward'");
-      }
+      const roll = checkRoll(opts?.roll);
       if (dur.unit === 'h') return addHours(date, dur);
       const countStart = opts?.countStartDay === undefined ? countStartDayDefault : checkBoolean(opts.countStartDay, 'countStartDay');
       const start = parseAnyDay(date);
@@ -359,6 +362,14 @@ export function createCalendar(options: CalendarOptions = {}): Calendar {
     },
   };
   return Object.freeze(calendar);
+}
+
+function checkRoll(roll: unknown): Roll {
+  if (roll === undefined) return 'none';
+  if (roll !== 'none' && roll !== 'forward' && roll !== 'backward') {
+    throw new TimescalesInputError('roll', roll, "'none', 'forward' or 'backward'");
+  }
+  return roll;
 }
 
 function listOption<T>(value: unknown, field: string): readonly T[] {

@@ -91,6 +91,8 @@ function resolveOne(ctx: AnchorContext, a: SingleAnchor): ResolvedAnchor[] {
     });
   }
   if ('age' in a) {
+    // An age that counts only while the child is active needs the date of birth only if the child ever was.
+    if (a.whileActive && eventsOf(kase, a.whileActive.start).length === 0) return [];
     if (kase.dobDay === undefined) {
       ctx.missingDob();
       return [];

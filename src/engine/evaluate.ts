@@ -128,10 +128,13 @@ export function evaluateProcedure(
 function applyPatch(rule: Rule, patch: Record<string, unknown> | undefined): Rule {
   if (!patch) return rule;
   const { enabled, force: _force, versions, ...timing } = patch;
+  // A profile's or caller's timing wins over the rule's effective-dated versions too.
+  const keptVersions = rule.versions && Object.keys(timing).length ? rule.versions.map((v) => ({ ...v, timing: { ...v.timing, ...timing } })) : rule.versions;
+  const nextVersions = (versions as Rule['versions']) ?? keptVersions;
   return {
     ...rule,
     ...(enabled !== undefined ? { enabled: enabled as boolean } : {}),
-    ...(versions !== undefined ? { versions } : {}),
+    ...(nextVersions !== undefined ? { versions: nextVersions } : {}),
     timing: { ...rule.timing, ...timing },
   } as Rule;
 }
@@ -220,10 +223,8 @@ class Ctx {
     dates: { due?: Moment; earliest?: Moment; target?: Moment; completed?: { event: string; moment: Moment } },
     lines: string[],
   ): Result {
-    const notes = (rule.notes ?? [])
-      .filter((n) => !n.whenAnyEvent || n.whenAnyEvent.some((t) => this.kase.byType.has(t)))
-      .map((n) => n.text);
-    return {
+    // Built field by field (no object spreads): this runs once per result, millions of times in an audit.
+    const r: Result = {
       caseId: this.kase.id,
       procedure: this.o.procedure.id,
       rule: rule.id,
@@ -231,20 +232,24 @@ class Ctx {
       kind: rule.kind,
       occurrence,
       anchor: { event: anchor.event, date: showMoment(anchor.moment) },
-      ...(dates.due ? { due: showMoment(dates.due) } : {}),
-      ...(dates.earliest ? { earliest: dates.earliest.date } : {}),
-      ...(dates.target ? { target: showMoment(dates.target) } : {}),
       status: j.status,
       breach: j.breach,
-      ...(dates.completed ? { completed: { event: dates.completed.event, date: showMoment(dates.completed.moment) } } : {}),
-      ...(j.late ? { late: j.late } : {}),
-      ...(j.openWorkingDays !== undefined ? { openWorkingDays: j.openWorkingDays } : {}),
-      trace: [...lines, ...j.lines],
+      trace: lines.concat(j.lines),
       source: rule.source,
-      ...(notes.length ? { notes } : {}),
       profile: this.o.profile,
       calendar: this.cal.description,
     };
+    if (dates.due) r.due = showMoment(dates.due);
+    if (dates.earliest) r.earliest = dates.earliest.date;
+    if (dates.target) r.target = showMoment(dates.target);
+    if (dates.completed) r.completed = { event: dates.completed.event, date: showMoment(dates.completed.moment) };
+    if (j.late) r.late = j.late;
+    if (j.openWorkingDays !== undefined) r.openWorkingDays = j.openWorkingDays;
+    if (rule.notes) {
+      const notes = rule.notes.filter((n) => !n.whenAnyEvent || n.whenAnyEvent.some((t) => this.kase.byType.has(t))).map((n) => n.text);
+      if (notes.length) r.notes = notes;
+    }
+    return r;
   }
   /** True when the procedure stopped (e.g. the child left) before an open occurrence fell due: not reported. */
   stoppedBefore(due: Moment | undefined): boolean {
@@ -357,7 +362,7 @@ function evaluateDeadline(ctx: Ctx, rule: DeadlineRule): Result[] {
     }
     if (!c && ctx.stoppedBefore(due)) continue;
     if (c) used.add(c);
-    else reportEarlyCompletion(ctx, rule, agrees ? candidates.filter(agrees) : candidates, used, previous, a);
+    else if (rule.completion.reportEarly !== false) reportEarlyCompletion(ctx, rule, agrees ? candidates.filter(agrees) : candidates, used, previous, a);
     const completed = c ? { event: c.type, moment: momentOf(c) } : undefined;
     const j = judge({
       cal,
@@ -523,8 +528,9 @@ function evaluateCycleTask(ctx: Ctx, rule: CycleTaskRule): Result[] {
     let plannedBy = occ.completed ? occ.completed.event : `${rule.cycle} due`;
     let plannedFrom = occ.completed ? `${occ.completed.event} held` : `${rule.cycle} due`;
     if (rule.planned) {
+      // A date set on the day of the previous review plans this one; one set on this review's own day plans the next.
       const scheduled = eventsOf(kase, rule.planned.event).filter(
-        (e) => e.day >= occ.previous.day && (!occ.completed || e.day <= occ.completed.moment.day) && typeof e.attrs[rule.planned!.attribute] === 'string' && tryParseIsoDay(String(e.attrs[rule.planned!.attribute])) !== undefined,
+        (e) => e.day >= occ.previous.day && (!occ.completed || e.day < occ.completed.moment.day) && typeof e.attrs[rule.planned!.attribute] === 'string' && tryParseIsoDay(String(e.attrs[rule.planned!.attribute])) !== undefined,
       );
       const last = scheduled[scheduled.length - 1];
       if (last) {
@@ -546,7 +552,14 @@ function evaluateCycleTask(ctx: Ctx, rule: CycleTaskRule): Result[] {
     if (rule.completion) {
       const since = rule.completion.since === 'cycle-start' ? occ.start : occ.previous;
       const candidates = eventsOf(kase, rule.completion.event, rule.completion.where);
-      const c = candidates.find((e) => !used.has(e) && (occ.n === 1 || rule.completion!.since === 'cycle-start' ? e.day >= since.day : e.day > since.day));
+      const fromStart = rule.completion.since === 'cycle-start';
+      // A task before a review is done between the previous review and this one: later events belong to the next review.
+      const c = candidates.find(
+        (e) =>
+          !used.has(e) &&
+          (occ.n === 1 || fromStart ? e.day >= since.day : e.day > since.day) &&
+          (fromStart || !occ.completed || e.day <= occ.completed.moment.day),
+      );
       if (c) {
         used.add(c);
         completed = { event: c.type, moment: momentOf(c) };

@@ -57,16 +57,16 @@ export function prepareCase(procedure: Procedure, record: CaseRecord, asOfDay: n
       });
     }
   }
-  const known = Object.keys(procedure.events);
+  const { known, defaults } = eventTables(procedure);
   const events: PreparedEvent[] = [];
   const seen = new Map<string, PreparedEvent>();
   record.events.forEach((raw, index) => {
-    const where = { ...base, event: { type: raw.type, date: raw.date } };
-    const def = procedure.events[raw.type];
-    if (!def || !Object.prototype.hasOwnProperty.call(procedure.events, raw.type)) {
-      const near = nearest(raw.type, known);
+    const at = () => ({ ...base, event: { type: raw.type, date: raw.date } });
+    const def = known.has(raw.type) ? procedure.events[raw.type] : undefined;
+    if (!def) {
+      const near = nearest(raw.type, [...known]);
       problems.push({
-        ...where,
+        ...at(),
         code: 'unknown-event',
         severity: 'error',
         message: `events[${index}]: "${raw.type}" is not an event of ${procedure.id}${near ? `; did you mean "${near}"?` : ''}`,
@@ -78,7 +78,7 @@ export function prepareCase(procedure: Procedure, record: CaseRecord, asOfDay: n
     const when = readWhen(raw.date);
     if (!when) {
       problems.push({
-        ...where,
+        ...at(),
         code: 'invalid-date',
         severity: 'error',
         message: `events[${index}] ${raw.type}: date ${JSON.stringify(raw.date)} is not a date that exists (expected YYYY-MM-DD${def.dateTime ? ' or YYYY-MM-DDTHH:mm' : ''})`,
@@ -89,7 +89,7 @@ export function prepareCase(procedure: Procedure, record: CaseRecord, asOfDay: n
     }
     if (when.day < MIN_DAY || when.day > MAX_DAY) {
       problems.push({
-        ...where,
+        ...at(),
         code: 'date-out-of-range',
         severity: 'error',
         message: `events[${index}] ${raw.type}: ${raw.date} is outside the supported range ${FIRST_SUPPORTED_DATE} … ${LAST_SUPPORTED_DATE}`,
@@ -99,17 +99,16 @@ export function prepareCase(procedure: Procedure, record: CaseRecord, asOfDay: n
       return;
     }
     if (when.day > asOfDay) return; // the world as it was on the as-of date (C7)
-    const attrs: Record<string, string | number | boolean> = {};
-    for (const [name, def2] of Object.entries(def.attributes ?? {})) {
-      if (def2.default !== undefined) attrs[name] = def2.default;
-    }
-    for (const [name, value] of Object.entries(raw)) {
-      if (name === 'type' || name === 'date') continue;
+    const attrs: Record<string, string | number | boolean> = { ...defaults.get(raw.type) };
+    let key = `${raw.type}|${when.dateTime ?? when.date}`;
+    for (const name in raw) {
+      if (name === 'type' || name === 'date' || !Object.prototype.hasOwnProperty.call(raw, name)) continue;
+      const value = raw[name]!;
       const spec = def.attributes?.[name];
       const typed = spec ? coerce(value, spec.type) : value;
       if (typed === undefined) {
         problems.push({
-          ...where,
+          ...at(),
           code: 'invalid-attribute',
           severity: 'warning',
           message: `events[${index}] ${raw.type}: attribute ${name} = ${JSON.stringify(value)} is not a ${spec!.type}; ignored`,
@@ -119,13 +118,13 @@ export function prepareCase(procedure: Procedure, record: CaseRecord, asOfDay: n
         continue;
       }
       attrs[name] = typed;
+      key += `|${name}=${String(typed)}`;
     }
     const event: PreparedEvent = { type: raw.type, date: when.date, day: when.day, attrs, index, ...(when.dateTime ? { dateTime: when.dateTime, epoch: when.epoch } : {}) };
-    const key = `${event.type}|${when.dateTime ?? when.date}|${JSON.stringify(Object.entries(attrs).sort())}`;
     const twin = seen.get(key);
     if (twin) {
       problems.push({
-        ...where,
+        ...at(),
         code: 'duplicate-event',
         severity: 'warning',
         message: `events[${index}] ${raw.type} on ${raw.date} repeats events[${twin.index}]; counted once`,
@@ -152,6 +151,24 @@ export function prepareCase(procedure: Procedure, record: CaseRecord, asOfDay: n
   };
 }
 
+const tables = new WeakMap<Procedure, { known: Set<string>; defaults: Map<string, Record<string, string | number | boolean>> }>();
+
+/** Per procedure, once: its event names and each event's attribute defaults. */
+function eventTables(procedure: Procedure) {
+  let t = tables.get(procedure);
+  if (!t) {
+    const defaults = new Map<string, Record<string, string | number | boolean>>();
+    for (const [type, def] of Object.entries(procedure.events)) {
+      const d: Record<string, string | number | boolean> = {};
+      for (const [name, a] of Object.entries(def.attributes ?? {})) if (a.default !== undefined) d[name] = a.default;
+      defaults.set(type, d);
+    }
+    t = { known: new Set(Object.keys(procedure.events)), defaults };
+    tables.set(procedure, t);
+  }
+  return t;
+}
+
 function readWhen(text: string): { date: string; day: number; dateTime?: string; epoch?: number } | undefined {
   if (text.length === 10) {
     const day = tryParseIsoDay(text);
@@ -161,6 +178,8 @@ function readWhen(text: string): { date: string; day: number; dateTime?: string;
   if (day === undefined) return undefined;
   const dt = DateTime.fromISO(text, { zone: 'Europe/London', setZone: true });
   if (!dt.isValid) return undefined;
+  // A London wall-clock time without an offset must exist: 01:30 on the day the clocks go forward does not.
+  if (!/(Z|[+-]\d{2}:?\d{2})$/.test(text) && dt.toFormat("yyyy-MM-dd'T'HH:mm") !== text.slice(0, 16)) return undefined;
   const london = dt.setZone('Europe/London');
   const localDay = tryParseIsoDay(london.toISODate()!)!;
   return { date: formatIsoDay(localDay), day: localDay, dateTime: text, epoch: dt.toMillis() };

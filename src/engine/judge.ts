@@ -195,10 +195,10 @@ export function judge(j: JudgeInput): Judgement {
     return done('pending');
   }
   const watch = target ?? due;
-  const warnFrom = addOffset(cal, dayMoment(watch.date), negate(j.dueSoon)).moment;
-  if (asOf.day >= warnFrom.day) {
+  const warnFrom = cal.add(watch.date, negate(j.dueSoon)[0]!);
+  if (asOf.date >= warnFrom) {
     const left = cal.workingDaysBetween(asOf.date, watch.date);
-    lines.push(`due-soon: ${left} working day${left === 1 ? '' : 's'} left to ${showMoment(watch)} (warning from ${warnFrom.date})`);
+    lines.push(`due-soon: ${left} working day${left === 1 ? '' : 's'} left to ${showMoment(watch)} (warning from ${warnFrom})`);
     return done('due-soon');
   }
   lines.push(`pending: due ${showMoment(watch)}`);

@@ -115,6 +115,12 @@ export const CompletionSchema = z
      * (`-6m`: "any date from 6 months before placement counts as before").
      */
     since: z.union([z.literal('anchor'), z.literal('any'), Offset]).optional(),
+    /**
+     * Report a completing event dated before its anchor as a data problem
+     * (default true). Switch off where the completing event is a general one
+     * that often comes first for other reasons (a review before a change of carer).
+     */
+    reportEarly: z.boolean().optional(),
   })
   .strict();
 export type Completion = z.infer<typeof CompletionSchema>;

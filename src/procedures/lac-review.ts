@@ -80,7 +80,7 @@ export const lacReview: ProcedureInput = {
       source: s('review-after-carer-change'),
       anchor: { event: 'carer-changed' },
       timing: { within: '20wd' },
-      completion: { event: 'lac-review' },
+      completion: { event: 'lac-review', reportEarly: false },
     },
     {
       id: 'review-after-placement-order',
@@ -100,7 +100,7 @@ export const lacReview: ProcedureInput = {
       anchor: { event: 'placement-order', add: '9m' },
       unless: { event: 'placed-for-adoption', onOrBefore: 'anchor' },
       timing: {},
-      completion: { event: 'lac-review' },
+      completion: { event: 'lac-review', reportEarly: false },
     },
     {
       id: 'long-term-foster-meeting',
