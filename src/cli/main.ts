@@ -273,6 +273,8 @@ async function runAudit(files: string[], o: AuditOptions, io: { stdout: NodeJS.W
     calendar,
     profile: o.profile,
     dueSoonWithin: o.dueSoon,
+    // CSV and table output have no trace column: skip building traces (same dates and statuses).
+    trace: format === 'json' || format === 'ndjson',
     ...(overrides ? { overrides } : {}),
   });
   const keep = (r: Result) => (o.only === 'breaches' ? r.breach : o.only === 'open' ? !r.completed : true);

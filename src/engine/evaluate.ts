@@ -37,6 +37,11 @@ export interface EvaluateOptions {
   overrides?: Record<string, RuleOverride>;
   /** The warning window before a due date (default `5wd`, C7). */
   dueSoonWithin?: string;
+  /**
+   * Build each result's `trace` (default true). An audit written as CSV, which
+   * has no trace column, can switch it off: the dates and statuses are the same.
+   */
+  trace?: boolean;
 }
 
 let defaultCalendar: Calendar | undefined;
@@ -65,7 +70,8 @@ export function prepareOptions(procedureInput: Procedure | ProcedureInput, optio
   const dueSoon = options.dueSoonWithin ?? '5wd';
   const dueSoonDuration = parseDuration(dueSoon, 'dueSoonWithin');
   if (dueSoonDuration.unit === 'h' || dueSoonDuration.amount < 0) throw new TimescalesInputError('dueSoonWithin', dueSoon, 'a non-negative duration in days, working days, weeks or months');
-  const cal = options.calendar ?? (defaultCalendar ??= createCalendar());
+  const baseCal = options.calendar ?? (defaultCalendar ??= createCalendar());
+  const cal = options.trace === false ? withoutTraces(baseCal) : baseCal;
   const overrides = options.overrides ?? {};
   const byId = new Map(procedure.rules.map((r) => [r.id, r]));
   const fail = (field: string, value: unknown, expected: string): never => {
@@ -123,6 +129,19 @@ export function evaluateProcedure(
   const results: Result[] = [];
   for (const r of o.procedure.rules) results.push(...(ctx.results.get(r.id) ?? []));
   return Object.assign(results, { problems: kase.problems });
+}
+
+/** The same calendar, with `addDetailed` computing only the date (for audits that write no trace). */
+function withoutTraces(cal: Calendar): Calendar {
+  return Object.freeze({
+    ...cal,
+    addDetailed: (date: string, duration: Parameters<Calendar['add']>[1], opts?: Parameters<Calendar['add']>[2]) => ({
+      date: cal.add(date, duration, opts),
+      trace: [],
+      skipped: [],
+      ruleBasedYears: [],
+    }),
+  });
 }
 
 function applyPatch(rule: Rule, patch: Record<string, unknown> | undefined): Rule {
@@ -317,7 +336,9 @@ function evaluateDeadline(ctx: Ctx, rule: DeadlineRule): Result[] {
   const used = new Set<PreparedEvent>();
   const out: Result[] = [];
   let previous: ResolvedAnchor | undefined;
-  for (const a of anchors) {
+  for (let i = 0; i < anchors.length; i++) {
+    const a = anchors[i]!;
+    const next = anchors[i + 1];
     if (ctx.stop && a.moment.day > ctx.stop.day) continue;
     const lines = [...a.lines];
     const timing = timingFor<DeadlineTiming>(rule, a.moment.day, a.source, rule.variants, lines);
@@ -354,7 +375,8 @@ function evaluateDeadline(ctx: Ctx, rule: DeadlineRule): Result[] {
     const agrees = sameAs ? (e: PreparedEvent) => sameAs.every((k) => e.attrs[k] === undefined || String(e.attrs[k]) === String(a.source?.attrs[k])) : undefined;
     const c = findCompletion(candidates, since, used, agrees);
     if (rule.cancelledBy) {
-      const cancel = eventsOf(kase, rule.cancelledBy).find((e) => e.day >= a.moment.day && (!c || e.day <= c.day));
+      // A cancelling event belongs to the latest anchor before it, not to an earlier, unrelated one.
+      const cancel = eventsOf(kase, rule.cancelledBy).find((e) => e.day >= a.moment.day && (!next || e.day < next.moment.day) && (!c || e.day <= c.day));
       if (cancel) {
         previous = a;
         continue;
@@ -497,6 +519,7 @@ function evaluateCycle(ctx: Ctx, rule: CycleRule): Result[] {
         if (seq.end) lines.push(`sequence ended: ${seq.end.type} on ${seq.end.date}`);
         const j = judge({ cal, asOf, dueSoon: ctx.o.dueSoon, anchor: previous, due: d.moment });
         const result = ctx.result(rule, n, { event: previousEvent, moment: previous }, j, { due: d.moment }, lines);
+        result.sequence = s + 1;
         out.push(result);
         occurrences.push({ sequence: s, n, start, previous, due: d.moment, result });
         break;
@@ -504,6 +527,7 @@ function evaluateCycle(ctx: Ctx, rule: CycleRule): Result[] {
       const completed = { event: c.type, moment: momentOf(c) };
       const j = judge({ cal, asOf: ctx.o.asOf, dueSoon: ctx.o.dueSoon, anchor: previous, due: d.moment, completion: completed });
       const result = ctx.result(rule, n, { event: previousEvent, moment: previous }, j, { due: d.moment, completed }, lines);
+      result.sequence = s + 1;
       out.push(result);
       occurrences.push({ sequence: s, n, start, previous, due: d.moment, completed, result });
       previous = completed.moment;
@@ -569,7 +593,9 @@ function evaluateCycleTask(ctx: Ctx, rule: CycleTaskRule): Result[] {
     }
     if (!completed && ctx.stoppedBefore(due)) continue;
     const j = judge({ cal, asOf: ctx.effectiveAsOf(), dueSoon: ctx.o.dueSoon, anchor: planned, due, ...(completed ? { completion: completed } : {}) });
-    out.push(ctx.result(rule, occ.n, { event: plannedBy, moment: planned }, j, { due, ...(completed ? { completed } : {}) }, lines));
+    const result = ctx.result(rule, occ.n, { event: plannedBy, moment: planned }, j, { due, ...(completed ? { completed } : {}) }, lines);
+    result.sequence = occ.sequence + 1;
+    out.push(result);
   }
   return out;
 }

@@ -11,6 +11,8 @@ export interface Result {
   kind: RuleKind;
   /** 1 for the first occurrence of the rule in the case (the nth review of a sequence in a cycle). */
   occurrence: number;
+  /** Cycles and their tasks: which sequence (1 for the first; a restart or a new period of care begins the next). */
+  sequence?: number;
   /** What started the clock. */
   anchor: { event: string; date: string };
   /** The due date (the limit of a two-tier rule); absent for a step with no timescale. */
