@@ -43,7 +43,7 @@ export function eventsOf(kase: PreparedCase, types: string | string[], where?: R
   return out;
 }
 
-/** All anchors of a rule in a case, in date order, on or before the as-of date; same-day duplicates merged. */
+/** All anchors of a rule in a case, in date order, on or before the as-of date; alternatives on the same day merged. */
 export function resolveAnchors(ctx: AnchorContext, anchor: Anchor): ResolvedAnchor[] {
   let list: ResolvedAnchor[];
   if ('anyOf' in anchor) list = anchor.anyOf.flatMap((a) => resolveOne(ctx, a));
@@ -60,7 +60,10 @@ export function resolveAnchors(ctx: AnchorContext, anchor: Anchor): ResolvedAnch
   const merged: ResolvedAnchor[] = [];
   for (const a of list) {
     const prev = merged[merged.length - 1];
-    if (prev && prev.moment.day === a.moment.day && prev.moment.epoch === a.moment.epoch) continue;
+    // Alternatives naming the same moment (an s47-started and a strategy discussion with s47 the same day) are one anchor;
+    // two distinct events of the same type on one day (an emergency and a planned placement) are two.
+    const sameMoment = prev && prev.moment.day === a.moment.day && prev.moment.epoch === a.moment.epoch;
+    if (sameMoment && !(prev.source && a.source && prev.source.type === a.source.type)) continue;
     merged.push(a);
   }
   return merged;

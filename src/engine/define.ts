@@ -90,9 +90,12 @@ function checkReferences(p: Procedure): void {
       }
     }
     if (r.completion) event(`${at}.completion.event`, r.completion.event);
+    if (r.kind === 'deadline' || r.kind === 'window') {
+      if (r.requiresPrior) event(`${at}.requiresPrior.event`, r.requiresPrior.event);
+    }
+    (r.notes ?? []).forEach((n, j) => n.whenAnyEvent?.forEach((e) => event(`${at}.notes[${j}].whenAnyEvent`, e)));
     if (r.kind === 'deadline') {
       if (r.unless) event(`${at}.unless.event`, r.unless.event);
-      if (r.requiresPrior) event(`${at}.requiresPrior.event`, r.requiresPrior.event);
       for (const e of r.cancelledBy ?? []) event(`${at}.cancelledBy`, e);
     }
     for (const e of r.onlyIfAnyEvent ?? []) event(`${at}.onlyIfAnyEvent`, e);

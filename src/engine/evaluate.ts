@@ -3,7 +3,7 @@
  * evaluator turns anchors into occurrences, finds their completing events and
  * judges them (C7, C8). Nothing here reads the clock, the environment or a file.
  */
-import { createCalendar, parseDuration, tryParseIsoDay, type Calendar } from '../calendar/index';
+import { createCalendar, formatIsoDay, parseDuration, tryParseIsoDay, type Calendar } from '../calendar/index';
 import { TimescalesInputError } from '../errors';
 import { CaseRecordSchema, type CaseRecord } from './case';
 import { checkPatch, defineProcedure, dependencies } from './define';
@@ -342,10 +342,7 @@ function evaluateDeadline(ctx: Ctx, rule: DeadlineRule): Result[] {
     if (ctx.stop && a.moment.day > ctx.stop.day) continue;
     const lines = [...a.lines];
     const timing = timingFor<DeadlineTiming>(rule, a.moment.day, a.source, rule.variants, lines);
-    if (rule.requiresPrior) {
-      const bound = rule.requiresPrior.atLeast ? addOffset(cal, dayMoment(a.moment.date), negate(rule.requiresPrior.atLeast)).moment.day : a.moment.day;
-      if (!eventsOf(kase, rule.requiresPrior.event).some((e) => e.day <= bound)) continue;
-    }
+    if (rule.requiresPrior && !hasPrior(ctx, rule.requiresPrior, a.moment)) continue;
     // Due date: from the anchor, a fixed date, or a cap; none is an open step (C7).
     let due: Moment | undefined;
     if (timing.dueAt) {
@@ -402,6 +399,12 @@ function evaluateDeadline(ctx: Ctx, rule: DeadlineRule): Result[] {
   return out;
 }
 
+/** The rule applies only after an earlier event: on or before the anchor, or at least `atLeast` before it. */
+function hasPrior(ctx: Ctx, prior: { event: string | string[]; atLeast?: string }, anchor: Moment): boolean {
+  const bound = prior.atLeast ? addOffset(ctx.cal, dayMoment(anchor.date), negate(prior.atLeast)).moment.day : anchor.day;
+  return eventsOf(ctx.kase, prior.event).some((e) => e.day <= bound);
+}
+
 function completionSince(ctx: Ctx, since: DeadlineRule['completion']['since'], anchor: Moment): Moment | undefined {
   if (since === undefined || since === 'anchor') return anchor;
   if (since === 'any') return undefined;
@@ -417,6 +420,8 @@ function reportEarlyCompletion(
   previous: ResolvedAnchor | undefined,
   a: ResolvedAnchor,
 ): void {
+  // Only an event anchor can be preceded by "its" completion; a rule anchor (an escalation) follows other events by design.
+  if (!a.source) return;
   const early = candidates.find((e) => !used.has(e) && e.day < a.moment.day && (!previous || e.day > previous.moment.day));
   if (early) {
     ctx.problem(rule, 'completion-before-anchor', `${early.type} on ${early.date} is dated before its anchor ${a.event} on ${a.moment.date}, so it does not complete ${rule.id}`, early);
@@ -456,7 +461,7 @@ function evaluateWindow(ctx: Ctx, rule: WindowRule): Result[] {
   for (const a of anchors) {
     if (ctx.stop && a.moment.day > ctx.stop.day) continue;
     const lines = [...a.lines];
-    if (rule.requiresPrior && !eventsOf(kase, rule.requiresPrior.event).some((e) => e.day <= a.moment.day)) continue;
+    if (rule.requiresPrior && !hasPrior(ctx, rule.requiresPrior, a.moment)) continue;
     const timing = timingFor(rule, a.moment.day, a.source, undefined, lines);
     const e = addOffset(cal, a.moment, timing.earliest);
     lines.push(`window opens: ${e.lines.join('; ')}`);
@@ -548,9 +553,12 @@ function evaluateCycleTask(ctx: Ctx, rule: CycleTaskRule): Result[] {
   for (const occ of selected) {
     const lines: string[] = [`for occurrence ${occ.n} of ${rule.cycle} (sequence ${occ.sequence + 1})`];
     // The planned date: a scheduled date recorded since the previous occurrence, else the held date, else the due date.
-    let planned: Moment = occ.completed?.moment ?? occ.due;
-    let plannedBy = occ.completed ? occ.completed.event : `${rule.cycle} due`;
-    let plannedFrom = occ.completed ? `${occ.completed.event} held` : `${rule.cycle} due`;
+    // A task that is the review itself (no completing event of its own) is due when the review is due;
+    // otherwise it counts back from the planned date: scheduled, else held, else due.
+    const ownEvent = rule.completion !== undefined;
+    let planned: Moment = ownEvent && occ.completed ? occ.completed.moment : occ.due;
+    let plannedBy = ownEvent && occ.completed ? occ.completed.event : `${rule.cycle} due`;
+    let plannedFrom = ownEvent && occ.completed ? `${occ.completed.event} held` : `${rule.cycle} due`;
     if (rule.planned) {
       // A date set on the day of the previous review plans this one; one set on this review's own day plans the next.
       const scheduled = eventsOf(kase, rule.planned.event).filter(
@@ -600,6 +608,15 @@ function evaluateCycleTask(ctx: Ctx, rule: CycleTaskRule): Result[] {
   return out;
 }
 
+/** The day the occurrence after `occ` would fall due if `occ` happened on `day`. */
+function projectNext(ctx: Ctx, cycleId: string, occ: CycleOccurrence, day: number): number {
+  const cycle = ctx.o.rules.find((r) => r.id === cycleId) as CycleRule | undefined;
+  if (!cycle) return Infinity;
+  const intervals = cycle.timing.intervals;
+  const interval = intervals[Math.min(occ.n, intervals.length - 1)]!;
+  return addOffset(ctx.cal, { date: formatIsoDay(day), day }, interval).moment.day;
+}
+
 function selectOccurrences(ctx: Ctx, rule: CycleTaskRule, occurrences: CycleOccurrence[]): CycleOccurrence[] {
   const sel = rule.select;
   if (sel === 'each') return occurrences;
@@ -619,11 +636,14 @@ function selectOccurrences(ctx: Ctx, rule: CycleTaskRule, occurrences: CycleOccu
       const first = list.find((o) => dateOf(o) >= birthday.day);
       if (first) out.push(first);
     } else {
-      // The last one before the birthday, once it is known to be the last: a later one exists or the birthday has passed.
+      // The last one before the birthday, once it is known to be the last: a later one exists, the birthday
+      // has passed, or the next one, projected from this one's date, would fall on or after the birthday.
       const before = list.filter((o) => dateOf(o) < birthday.day);
       const last = before[before.length - 1];
-      const known = list.some((o) => dateOf(o) >= birthday.day) || birthday.day <= ctx.o.asOf.day;
-      if (last && known) out.push(last);
+      if (!last) continue;
+      const known =
+        list.some((o) => dateOf(o) >= birthday.day) || birthday.day <= ctx.o.asOf.day || projectNext(ctx, rule.cycle, last, dateOf(last)) >= birthday.day;
+      if (known) out.push(last);
     }
   }
   return out;
