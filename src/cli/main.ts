@@ -6,6 +6,7 @@
  * rows it could not use (listed on stderr, the usable rows still evaluated
  * and written); 2 usage error.
  */
+import type { Writable } from 'node:stream';
 import { Command, CommanderError, Option } from 'commander';
 import {
   auditStream,
@@ -33,6 +34,12 @@ import { renderTable } from './table';
 const VERSION = '0.1.0';
 
 type Format = 'table' | 'csv' | 'json' | 'ndjson';
+
+/** Where the command writes: process.stdout/stderr, or any writable stream (tests). */
+export interface CliIO {
+  stdout: Writable & { isTTY?: boolean };
+  stderr: Writable & { isTTY?: boolean };
+}
 
 /** Usage problems the CLI finds itself (exit 2). */
 class UsageError extends Error {}
@@ -64,11 +71,11 @@ function formatOption(): Option {
   return new Option('--format <format>', 'output format (default: table on a terminal, csv otherwise)').choices(['table', 'csv', 'json', 'ndjson']);
 }
 
-function chosenFormat(f: string | undefined, out: NodeJS.WritableStream & { isTTY?: boolean }): Format {
+function chosenFormat(f: string | undefined, out: { isTTY?: boolean }): Format {
   return (f as Format | undefined) ?? (out.isTTY ? 'table' : 'csv');
 }
 
-export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream }): { program: Command; exitCode: () => number } {
+export function buildProgram(io: CliIO): { program: Command; exitCode: () => number } {
   let exitCode = 0;
   const print = (text: string) => io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
   const program = new Command('timescales')
@@ -76,7 +83,20 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
     .version(VERSION)
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
-    .exitOverride();
+    .exitOverride()
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  timescales add 2024-03-27 20wd',
+        '  timescales between 2024-03-27 2024-04-03',
+        '  timescales rules lac-review',
+        '  timescales audit --procedure lac-review --as-of 2024-06-30 events.csv',
+        '',
+        'Run `timescales <command> --help` for the options and examples of a command.',
+      ].join('\n'),
+    );
 
   addCalendarOptions(
     program
@@ -111,9 +131,9 @@ export function buildProgram(io: { stdout: NodeJS.WriteStream; stderr: NodeJS.Wr
     .command('procedures')
     .description('list the built-in procedures')
     .addOption(formatOption())
-    .addHelpText('after', '\nExample:\n  timescales procedures --format csv')
+    .addHelpText('after', '\nExamples:\n  timescales procedures\n  timescales procedures --format csv')
     .action((o: { format?: string }) => {
-      const rows = procedures.map((p) => ({ id: p.id, title: p.title, rules: String(p.rules.length), profiles: ['default', ...Object.keys(p.profiles ?? {})].join(' ') }));
+      const rows = procedures.map((p) => ({ id: p.id, title: p.title, rules: p.rules.length, profiles: ['default', ...Object.keys(p.profiles ?? {})].join(' ') }));
       writeRecords(io.stdout, chosenFormat(o.format, io.stdout), ['id', 'title', 'rules', 'profiles'], rows);
     });
 
@@ -252,7 +272,7 @@ async function load(files: string[], o: AuditOptions): Promise<Loaded> {
   return out;
 }
 
-async function runAudit(files: string[], o: AuditOptions, io: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream }): Promise<number> {
+async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<number> {
   const started = Date.now();
   const calendar = calendarFrom(o);
   const loaded = await load(files, o);
@@ -266,7 +286,7 @@ async function runAudit(files: string[], o: AuditOptions, io: { stdout: NodeJS.W
     overrides = Object.fromEntries(procedure.rules.filter((r) => !wanted.has(r.id)).map((r) => [r.id, { enabled: false }]));
   }
   const { createWriteStream } = await import('node:fs');
-  const out = (o.out ? createWriteStream(o.out) : io.stdout) as NodeJS.WriteStream;
+  const out: CliIO['stdout'] = o.out ? createWriteStream(o.out) : io.stdout;
   const format = chosenFormat(o.format, out);
   const stream = auditStream(loaded.procedure, loaded.cases, {
     asOf: o.asOf,
@@ -329,7 +349,7 @@ function describeProblem(p: DataProblem): string {
   return `${msg} [${p.code}]`;
 }
 
-function progressReporter(stderr: NodeJS.WriteStream, total: number, started: number): (n: number) => void {
+function progressReporter(stderr: CliIO['stderr'], total: number, started: number): (n: number) => void {
   if (!stderr.isTTY) return () => {};
   let last = 0;
   let shown = false;
@@ -348,7 +368,7 @@ function progressReporter(stderr: NodeJS.WriteStream, total: number, started: nu
 
 const SUMMARY_COLUMNS = ['rule', 'total', 'met', 'met-late', 'overdue', 'due-soon', 'pending', 'other', 'due by as-of', 'on time %'];
 
-function writeSummary(out: NodeJS.WritableStream, format: Format, s: AuditSummary): void {
+function writeSummary(out: Writable, format: Format, s: AuditSummary): void {
   if (format === 'json' || format === 'ndjson') {
     out.write(`${JSON.stringify(s, null, format === 'json' ? 2 : undefined)}\n`);
     return;
@@ -374,17 +394,29 @@ function writeSummary(out: NodeJS.WritableStream, format: Format, s: AuditSummar
   out.write(renderTable(SUMMARY_COLUMNS, rows));
 }
 
-function writeRecords(out: NodeJS.WritableStream, format: Format, columns: string[], rows: Array<Record<string, string>>): void {
+function writeRecords(out: Writable, format: Format, columns: string[], rows: Array<Record<string, string | number>>): void {
+  const text = (v: string | number | undefined) => (v === undefined ? '' : String(v));
   if (format === 'json') out.write(`${JSON.stringify(rows, null, 2)}\n`);
   else if (format === 'ndjson') for (const r of rows) out.write(`${JSON.stringify(r)}\n`);
   else if (format === 'csv') {
     out.write(csvRow(columns));
-    for (const r of rows) out.write(csvRow(columns.map((c) => neutraliseCell(r[c] ?? ''))));
-  } else out.write(renderTable(columns, rows.map((r) => columns.map((c) => r[c] ?? ''))));
+    for (const r of rows) out.write(csvRow(columns.map((c) => (typeof r[c] === 'number' ? text(r[c]) : neutraliseCell(text(r[c]))))));
+  } else out.write(renderTable(columns, rows.map((r) => columns.map((c) => text(r[c])))));
 }
 
 /** Runs the command; resolves to the exit code. Never throws: errors become messages (no stack traces). */
-export async function main(argv: string[], io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+/**
+ * `timescales add 2024-04-03 -3wd`: a negative duration looks like an option to
+ * the parser, so it is moved behind `--`, where arguments are taken as they are.
+ */
+export function protectNegativeDurations(argv: string[]): string[] {
+  if (argv[0] !== 'add' || argv.includes('--')) return argv;
+  const i = argv.findIndex((a, k) => k > 0 && /^-\d+(wd|d|w|m|y|h)$/.test(a));
+  return i === -1 ? argv : [...argv.slice(0, i), ...argv.slice(i + 1), '--', argv[i]!];
+}
+
+export async function main(argv: string[], io: CliIO = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  argv = protectNegativeDurations(argv);
   const { program, exitCode } = buildProgram(io);
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -180,6 +180,8 @@ interface CycleOccurrence {
   previous: Moment;
   due: Moment;
   completed?: { event: string; moment: Moment };
+  /** The end (or restart) of the sequence, when it has ended. */
+  end?: Moment;
   result: Result;
 }
 
@@ -318,22 +320,20 @@ function timingFor<T extends Record<string, unknown>>(
   return timing;
 }
 
-/** First completing event on or after `since` not used by an earlier occurrence. */
+/** The first completing event on or after `since` (C7). */
 function findCompletion(
   candidates: PreparedEvent[],
   since: Moment | undefined,
-  used: Set<PreparedEvent>,
   extra?: (e: PreparedEvent) => boolean,
 ): PreparedEvent | undefined {
   // A completing event on the anchor's day counts even when only the anchor has a time of day.
-  return candidates.find((e) => !used.has(e) && (!since || (since.epoch !== undefined && e.epoch !== undefined ? since.epoch <= e.epoch : since.day <= e.day)) && (!extra || extra(e)));
+  return candidates.find((e) => (!since || (since.epoch !== undefined && e.epoch !== undefined ? since.epoch <= e.epoch : since.day <= e.day)) && (!extra || extra(e)));
 }
 
 function evaluateDeadline(ctx: Ctx, rule: DeadlineRule): Result[] {
   const { cal, kase } = ctx;
   const anchors = resolveAnchors(ctx.anchorContext(rule), rule.anchor);
   const candidates = eventsOf(kase, rule.completion.event, rule.completion.where);
-  const used = new Set<PreparedEvent>();
   const out: Result[] = [];
   let previous: ResolvedAnchor | undefined;
   for (let i = 0; i < anchors.length; i++) {
@@ -370,7 +370,9 @@ function evaluateDeadline(ctx: Ctx, rule: DeadlineRule): Result[] {
     const sameAs = rule.completion.sameAs;
     // Completing events that carry a `sameAs` attribute must agree with the anchor's (an answer to stage 2 is not an answer to stage 1).
     const agrees = sameAs ? (e: PreparedEvent) => sameAs.every((k) => e.attrs[k] === undefined || String(e.attrs[k]) === String(a.source?.attrs[k])) : undefined;
-    const c = findCompletion(candidates, since, used, agrees);
+    // C7: the first completing event on or after the anchor; one event may complete several anchors
+    // (one review within 20 working days of two changes of carer meets both).
+    const c = findCompletion(candidates, since, agrees);
     if (rule.cancelledBy) {
       // A cancelling event belongs to the latest anchor before it, not to an earlier, unrelated one.
       const cancel = eventsOf(kase, rule.cancelledBy).find((e) => e.day >= a.moment.day && (!next || e.day < next.moment.day) && (!c || e.day <= c.day));
@@ -380,8 +382,7 @@ function evaluateDeadline(ctx: Ctx, rule: DeadlineRule): Result[] {
       }
     }
     if (!c && ctx.stoppedBefore(due)) continue;
-    if (c) used.add(c);
-    else if (rule.completion.reportEarly !== false) reportEarlyCompletion(ctx, rule, agrees ? candidates.filter(agrees) : candidates, used, previous, a);
+    if (!c && rule.completion.reportEarly !== false) reportEarlyCompletion(ctx, rule, agrees ? candidates.filter(agrees) : candidates, previous, a);
     const completed = c ? { event: c.type, moment: momentOf(c) } : undefined;
     const j = judge({
       cal,
@@ -416,13 +417,12 @@ function reportEarlyCompletion(
   ctx: Ctx,
   rule: Rule,
   candidates: PreparedEvent[],
-  used: Set<PreparedEvent>,
   previous: ResolvedAnchor | undefined,
   a: ResolvedAnchor,
 ): void {
   // Only an event anchor can be preceded by "its" completion; a rule anchor (an escalation) follows other events by design.
   if (!a.source) return;
-  const early = candidates.find((e) => !used.has(e) && e.day < a.moment.day && (!previous || e.day > previous.moment.day));
+  const early = candidates.find((e) => e.day < a.moment.day && (!previous || e.day > previous.moment.day));
   if (early) {
     ctx.problem(rule, 'completion-before-anchor', `${early.type} on ${early.date} is dated before its anchor ${a.event} on ${a.moment.date}, so it does not complete ${rule.id}`, early);
   }
@@ -456,7 +456,6 @@ function evaluateWindow(ctx: Ctx, rule: WindowRule): Result[] {
   const { cal, kase } = ctx;
   const anchors = resolveAnchors(ctx.anchorContext(rule), rule.anchor);
   const candidates = eventsOf(kase, rule.completion.event, rule.completion.where);
-  const used = new Set<PreparedEvent>();
   const out: Result[] = [];
   for (const a of anchors) {
     if (ctx.stop && a.moment.day > ctx.stop.day) continue;
@@ -467,9 +466,8 @@ function evaluateWindow(ctx: Ctx, rule: WindowRule): Result[] {
     lines.push(`window opens: ${e.lines.join('; ')}`);
     const l = timing.latest ? addOffset(cal, a.moment, timing.latest, timing.roll ? { roll: timing.roll } : {}) : undefined;
     if (l) lines.push(`window closes: ${l.lines.join('; ')}`);
-    const c = findCompletion(candidates, completionSince(ctx, rule.completion.since, a.moment), used);
+    const c = findCompletion(candidates, completionSince(ctx, rule.completion.since, a.moment));
     if (!c && ctx.stoppedBefore(l?.moment ?? e.moment)) continue;
-    if (c) used.add(c);
     const completed = c ? { event: c.type, moment: momentOf(c) } : undefined;
     const j = judge({
       cal,
@@ -526,7 +524,7 @@ function evaluateCycle(ctx: Ctx, rule: CycleRule): Result[] {
         const result = ctx.result(rule, n, { event: previousEvent, moment: previous }, j, { due: d.moment }, lines);
         result.sequence = s + 1;
         out.push(result);
-        occurrences.push({ sequence: s, n, start, previous, due: d.moment, result });
+        occurrences.push({ sequence: s, n, start, previous, due: d.moment, result, ...(seq.end ? { end: momentOf(seq.end) } : {}) });
         break;
       }
       const completed = { event: c.type, moment: momentOf(c) };
@@ -534,7 +532,7 @@ function evaluateCycle(ctx: Ctx, rule: CycleRule): Result[] {
       const result = ctx.result(rule, n, { event: previousEvent, moment: previous }, j, { due: d.moment, completed }, lines);
       result.sequence = s + 1;
       out.push(result);
-      occurrences.push({ sequence: s, n, start, previous, due: d.moment, completed, result });
+      occurrences.push({ sequence: s, n, start, previous, due: d.moment, completed, result, ...(seq.end ? { end: momentOf(seq.end) } : {}) });
       previous = completed.moment;
       previousEvent = c.type;
     }
@@ -600,7 +598,13 @@ function evaluateCycleTask(ctx: Ctx, rule: CycleTaskRule): Result[] {
       completed = occ.completed;
     }
     if (!completed && ctx.stoppedBefore(due)) continue;
-    const j = judge({ cal, asOf: ctx.effectiveAsOf(), dueSoon: ctx.o.dueSoon, anchor: planned, due, ...(completed ? { completion: completed } : {}) });
+    // Like its cycle, a task still open when the sequence ended (the child left care) is judged as at that end.
+    if (!completed && occ.end && due.day >= occ.end.day) continue;
+    const effective = ctx.effectiveAsOf();
+    const endedFirst = !completed && occ.end !== undefined && occ.end.day < effective.day;
+    const asOf = endedFirst ? occ.end! : effective;
+    if (endedFirst) lines.push(`sequence ended on ${occ.end!.date}`);
+    const j = judge({ cal, asOf, dueSoon: ctx.o.dueSoon, anchor: planned, due, ...(completed ? { completion: completed } : {}) });
     const result = ctx.result(rule, occ.n, { event: plannedBy, moment: planned }, j, { due, ...(completed ? { completed } : {}) }, lines);
     result.sequence = occ.sequence + 1;
     out.push(result);

@@ -1,0 +1,239 @@
+/**
+ * `timescales audit` over the DfE returns shipped in ../shared/reference
+ * (SSDA903 and CIN census samples) and the seed 002 action plan, run
+ * in-process through `main`.
+ *
+ * Expected due dates were worked out by hand from the rows quoted below, on a
+ * printed calendar (python3 -c "import calendar; print(calendar.month(2015, 3))"),
+ * with the England and Wales bank holidays of govuk-bank-holidays.json:
+ * 2015-04-03 Good Friday, 2015-04-06 Easter Monday, 2015-05-25 Spring bank holiday;
+ * 2017-05-01 Early May bank holiday; 2022-06-02 Spring bank holiday and
+ * 2022-06-03 Platinum Jubilee bank holiday. Day 0 is never counted (C2).
+ * lac-review `review-cycle` (default profile): 1st review 20 WD after becoming
+ * looked after, 2nd 91 days after the 1st review held, then 183 days after the
+ * previous review held (C8: from the actual date, not the due date).
+ */
+import { readFileSync } from 'node:fs';
+import { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main';
+
+class Collector extends Writable {
+  chunks: string[] = [];
+  override _write(chunk: Buffer | string, _enc: BufferEncoding, cb: (error?: Error | null) => void): void {
+    this.chunks.push(chunk.toString());
+    cb();
+  }
+  get text(): string {
+    return this.chunks.join('');
+  }
+}
+
+async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const stdout = new Collector();
+  const stderr = new Collector();
+  const code = await main(args, { stdout: stdout as unknown as typeof process.stdout, stderr: stderr as unknown as typeof process.stderr });
+  return { code, out: stdout.text, err: stderr.text };
+}
+
+type Row = Record<string, string>;
+const csvRows = (text: string): Row[] => parse(text, { columns: true }) as Row[];
+
+const HEADER =
+  'case_id,procedure,rule,occurrence,anchor_event,anchor_date,due_date,earliest_date,completed_date,status,breach,working_days_late,days_late,source';
+
+const ssda = (name: string) => fileURLToPath(new URL(`../../../shared/reference/ssda903-sample/${name}`, import.meta.url));
+const census = fileURLToPath(new URL('../../../shared/reference/cin-census-sample/CIN_Census_2024.xml', import.meta.url));
+const actionPlan = fileURLToPath(new URL('../../fixtures/action-plan/seed-002-actions.csv', import.meta.url));
+
+/** The cells that a hand-check pins: rule, occurrence, anchor, due, completed, status. */
+const pick = (r: Row) => [r.rule, r.occurrence, r.anchor_event, r.anchor_date, r.due_date, r.completed_date, r.status];
+
+describe('audit --ssda903 (looked-after children return sample)', () => {
+  let result: { code: number; out: string; err: string };
+  let rows: Row[];
+  beforeAll(async () => {
+    const files = [ssda('header.csv'), ssda('episodes.csv'), ssda('reviews.csv')].join(',');
+    result = await run('audit', '--ssda903', files, '--as-of', '2024-03-31');
+    rows = csvRows(result.out);
+  });
+
+  it('exits 1 (the sample has unusable rows), writes CSV results, and accounts for every row', () => {
+    expect(result.code).toBe(1);
+    expect(result.out.split('\n')[0]).toBe(HEADER);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(r.procedure).toBe('lac-review');
+    // Unusable rows are listed on stderr with file and line.
+    const errorLines = result.err.split('\n').filter((l) => l.startsWith('error:'));
+    expect(errorLines.length).toBeGreaterThan(0);
+    for (const l of errorLines) expect(l).toMatch(/ssda903-sample\/(header|episodes|reviews)\.csv:\d+/);
+    expect(result.err).not.toMatch(/^\s+at /m);
+    // rows read = used + reported, and rows read = every data line of the three files (no blank lines in them).
+    const m = /(\d+) rows read, (\d+) used, (\d+) reported/.exec(result.err);
+    expect(m, result.err).not.toBeNull();
+    const [read, used, reported] = m!.slice(1).map(Number);
+    expect(read).toBe(used + reported);
+    expect(reported).toBeGreaterThan(0);
+    const dataLines = ['header.csv', 'episodes.csv', 'reviews.csv']
+      .map((f) => readFileSync(ssda(f), 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '').length - 1)
+      .reduce((a, b) => a + b, 0);
+    expect(read).toBe(dataLines);
+  });
+
+  it('child 984857: one period, reviews from 20 WD, then 91 and 183 days after the review held', () => {
+    // episodes.csv line 518: 984857,02/02/2015,S,...,12/07/2017,E13   (one period: Mon 2015-02-02 to 2017-07-12)
+    // reviews.csv 1246: 06/02/2015; 1247: 30/09/2016.
+    // 1st: 20 WD after Mon 2 Feb 2015 (no bank holidays in Feb 2015): Tue 3..Fri 6 (1..4), 9..13 (5..9),
+    //      16..20 (10..14), 23..27 (15..19), Mon 2 Mar (20) → 2015-03-02; held 2015-02-06 → met.
+    // 2nd: 2015-02-06 + 91 days: to 28 Feb 22, to 31 Mar 53, to 30 Apr 83, + 8 → 2015-05-08; held 2016-09-30 → met-late.
+    // 3rd: 2016-09-30 + 183 days: to 31 Oct 31, 30 Nov 61, 31 Dec 92, 31 Jan 123, 28 Feb 151, 31 Mar 182, + 1
+    //      → 2017-04-01 (before ceasing on 2017-07-12); no review after → overdue.
+    const mine = rows.filter((r) => r.case_id === '984857#1' && r.rule === 'review-cycle');
+    expect(mine.map(pick)).toEqual([
+      ['review-cycle', '1', 'became-looked-after', '2015-02-02', '2015-03-02', '2015-02-06', 'met'],
+      ['review-cycle', '2', 'lac-review', '2015-02-06', '2015-05-08', '2016-09-30', 'met-late'],
+      ['review-cycle', '3', 'lac-review', '2016-09-30', '2017-04-01', '', 'overdue'],
+    ]);
+    // The overdue review is late only up to the end of care (12 Jul 2017): 1 Apr → 30 Apr 29, 31 May 60,
+    // 30 Jun 90, + 12 = 102 calendar days.
+    expect(mine[2]!.days_late).toBe('102');
+  });
+
+  it('child 535256: a review due after the child ceased to be looked after is not reported', () => {
+    // episodes.csv line 229: 535256,12/03/2015,S,...,25/05/2017,E48 (one period, 2015-03-12 to 2017-05-25)
+    // reviews.csv 551..554: 16/09/2015, 16/10/2015, 27/09/2016, 18/01/2017.
+    // 1st: 20 WD after Thu 12 Mar 2015: Fri 13 (1), 16..20 (2..6), 23..27 (7..11), Mon 30 (12), Tue 31 (13),
+    //      Wed 1 Apr (14), Thu 2 (15), [Fri 3 GF, Sat, Sun, Mon 6 EM], Tue 7 (16), Wed 8 (17), Thu 9 (18),
+    //      Fri 10 (19), Mon 13 (20) → 2015-04-13; held 2015-09-16 → met-late.
+    // 2nd: 2015-09-16 + 91: to 30 Sep 14, 31 Oct 45, 30 Nov 75, + 16 → 2015-12-16; held 2015-10-16 → met.
+    // 3rd: 2015-10-16 + 183: to 31 Oct 15, 30 Nov 45, 31 Dec 76, 31 Jan 107, 29 Feb 2016 136, 31 Mar 167,
+    //      + 16 → 2016-04-16; held 2016-09-27 → met-late.
+    // 4th: 2016-09-27 + 183: to 30 Sep 3, 31 Oct 34, 30 Nov 64, 31 Dec 95, 31 Jan 126, 28 Feb 154, + 29
+    //      → 2017-03-29; held 2017-01-18 → met.
+    // 5th: 2017-01-18 + 183: to 31 Jan 13, 28 Feb 41, 31 Mar 72, 30 Apr 102, 31 May 133, 30 Jun 163, + 20
+    //      → 2017-07-20, after ceasing on 2017-05-25 → not reported (C8).
+    const mine = rows.filter((r) => r.case_id === '535256#1' && r.rule === 'review-cycle');
+    expect(mine.map(pick)).toEqual([
+      ['review-cycle', '1', 'became-looked-after', '2015-03-12', '2015-04-13', '2015-09-16', 'met-late'],
+      ['review-cycle', '2', 'lac-review', '2015-09-16', '2015-12-16', '2015-10-16', 'met'],
+      ['review-cycle', '3', 'lac-review', '2015-10-16', '2016-04-16', '2016-09-27', 'met-late'],
+      ['review-cycle', '4', 'lac-review', '2016-09-27', '2017-03-29', '2017-01-18', 'met'],
+    ]);
+  });
+
+  it('child 114490: three episodes make one period; RNE P and T are changes of carer', () => {
+    // episodes.csv 527: 114490,28/05/2015,S,...,25/04/2017,X1
+    //              528: 114490,25/04/2017,P,...,27/06/2017,X1   (DECOM = previous DEC: same period)
+    //              529: 114490,27/06/2017,T,...,10/03/2018,E16
+    // reviews.csv 1288..1291: 07/10/2015, 15/01/2016, 24/12/2016, 11/08/2017.
+    // review-cycle:
+    // 1st: 20 WD after Thu 28 May 2015 (Spring BH 25 May is before it): Fri 29 (1), Jun 1..5 (2..6),
+    //      8..12 (7..11), 15..19 (12..16), Mon 22 (17), Tue 23 (18), Wed 24 (19), Thu 25 (20) → 2015-06-25;
+    //      held 2015-10-07 → met-late.
+    // 2nd: 2015-10-07 + 91: to 31 Oct 24, 30 Nov 54, 31 Dec 85, + 6 → 2016-01-06; held 2016-01-15 → met-late.
+    // 3rd: 2016-01-15 + 183: to 31 Jan 16, 29 Feb 45, 31 Mar 76, 30 Apr 106, 31 May 137, 30 Jun 167, + 16
+    //      → 2016-07-16; held 2016-12-24 → met-late.
+    // 4th: 2016-12-24 + 183: to 31 Dec 7, 31 Jan 38, 28 Feb 66, 31 Mar 97, 30 Apr 127, 31 May 158, + 25
+    //      → 2017-06-25; held 2017-08-11 → met-late.
+    // 5th: 2017-08-11 + 183: to 31 Aug 20, 30 Sep 50, 31 Oct 81, 30 Nov 111, 31 Dec 142, 31 Jan 173, + 10
+    //      → 2018-02-10 (before ceasing on 2018-03-10); no review → overdue.
+    const cycle = rows.filter((r) => r.case_id === '114490#1' && r.rule === 'review-cycle');
+    expect(cycle.map(pick)).toEqual([
+      ['review-cycle', '1', 'became-looked-after', '2015-05-28', '2015-06-25', '2015-10-07', 'met-late'],
+      ['review-cycle', '2', 'lac-review', '2015-10-07', '2016-01-06', '2016-01-15', 'met-late'],
+      ['review-cycle', '3', 'lac-review', '2016-01-15', '2016-07-16', '2016-12-24', 'met-late'],
+      ['review-cycle', '4', 'lac-review', '2016-12-24', '2017-06-25', '2017-08-11', 'met-late'],
+      ['review-cycle', '5', 'lac-review', '2017-08-11', '2018-02-10', '', 'overdue'],
+    ]);
+    // review-after-carer-change, 1st: 20 WD after Tue 25 Apr 2017: Wed 26 (1), Thu 27 (2), Fri 28 (3),
+    //      [Mon 1 May BH], Tue 2 (4), Wed 3 (5), Thu 4 (6), Fri 5 (7), 8..12 (8..12), 15..19 (13..17),
+    //      Mon 22 (18), Tue 23 (19), Wed 24 (20) → 2017-05-24; next review 2017-08-11 → met-late.
+    // 2nd (RNE T on Tue 27 Jun 2017): Wed 28 (1), Thu 29 (2), Fri 30 (3), Jul 3..7 (4..8), 10..14 (9..13),
+    //      17..21 (14..18), Mon 24 (19), Tue 25 (20) → 2017-07-25.
+    const carer = rows.filter((r) => r.case_id === '114490#1' && r.rule === 'review-after-carer-change');
+    expect(carer.map((r) => [r.occurrence, r.anchor_event, r.anchor_date, r.due_date])).toEqual([
+      ['1', 'carer-changed', '2017-04-25', '2017-05-24'],
+      ['2', 'carer-changed', '2017-06-27', '2017-07-25'],
+    ]);
+    expect(pick(carer[0]!)).toEqual(['review-after-carer-change', '1', 'carer-changed', '2017-04-25', '2017-05-24', '2017-08-11', 'met-late']);
+  });
+
+  it('--summary over the sample gives review-cycle figures that add up', async () => {
+    const files = [ssda('header.csv'), ssda('episodes.csv'), ssda('reviews.csv')].join(',');
+    const r = await run('audit', '--ssda903', files, '--as-of', '2024-03-31', '--summary', '--format', 'json');
+    expect(r.code).toBe(1);
+    const s = JSON.parse(r.out) as { procedure: string; rules: Array<Record<string, number | string | null>> };
+    expect(s.procedure).toBe('lac-review');
+    const cycle = s.rules.find((x) => x.rule === 'review-cycle')!;
+    const byStatus = ['met', 'metLate', 'metEarly', 'metAfterTarget', 'pastTarget', 'deemedMet', 'pending', 'dueSoon', 'overdue'];
+    expect(byStatus.reduce((n, k) => n + (cycle[k] as number), 0)).toBe(cycle.total);
+    // The same number of review-cycle rows as the full CSV output has.
+    const csvCount = csvRows(result.out).filter((x) => x.rule === 'review-cycle').length;
+    expect(cycle.total).toBe(csvCount);
+    expect(cycle.onTimePercent).toBe(Math.round((1000 * (cycle.onTime as number)) / (cycle.dueByAsOf as number)) / 10);
+  });
+});
+
+describe('audit --cin-census (CIN census sample)', () => {
+  it('child DfEX0000001: the ICPC is due 15 working days after the S47 strategy discussion', async () => {
+    const r = await run('audit', '--cin-census', census, '--procedure', 'cp-conference', '--as-of', '2024-03-31');
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')[0]).toBe(HEADER);
+    const mine = csvRows(r.out).filter((x) => x.case_id === 'DfEX0000001');
+    // Section47: S47ActualStartDate 2022-06-02 (a Thursday, itself the Spring bank holiday), DateOfInitialCPC 2022-06-17.
+    // 15 WD: [Fri 3 Jun Platinum Jubilee, Sat, Sun], Mon 6 (1), Tue 7 (2), Wed 8 (3), Thu 9 (4), Fri 10 (5),
+    // Mon 13..Fri 17 (6..10), Mon 20 (11), Tue 21 (12), Wed 22 (13), Thu 23 (14), Fri 24 (15) → 2022-06-24.
+    // (The census's own InitialCPCtarget, 2022-06-23, counts the start day as day 1.) Held 2022-06-17 → met.
+    const icpc = mine.filter((x) => x.rule === 'icpc');
+    expect(icpc.map(pick)).toEqual([['icpc', '1', 'strategy-discussion', '2022-06-02', '2022-06-24', '2022-06-17', 'met']]);
+    // CPPstartDate 2022-02-17 + 3 months → 2022-05-17; CPPreviewDate 2023-02-15 → met-late.
+    const rcpc = mine.filter((x) => x.rule === 'rcpc');
+    expect(pick(rcpc[0]!)).toEqual(['rcpc', '1', 'cp-plan-started', '2022-02-17', '2022-05-17', '2023-02-15', 'met-late']);
+    // First core group: 10 WD after the ICPC Fri 2022-06-17: Mon 20..Fri 24 (1..5), Mon 27..Fri 1 Jul (6..10) → 2022-07-01.
+    const core = mine.filter((x) => x.rule === 'core-group-first');
+    expect(core[0]!.anchor_date).toBe('2022-06-17');
+    expect(core[0]!.due_date).toBe('2022-07-01');
+  });
+
+  it('--cin-census without --procedure is a usage error', async () => {
+    const r = await run('audit', '--cin-census', census, '--as-of', '2024-03-31');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--procedure');
+  });
+});
+
+describe('audit --action-plan (seed 002)', () => {
+  it('runs, turns BY WHEN into due dates, and lists contradictions as warnings on stderr', async () => {
+    const r = await run('audit', '--action-plan', actionPlan, '--plan-date', '2012-05-01', '--as-of', '2012-05-01');
+    // Contradictions are warnings, not unusable rows.
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')[0]).toBe(HEADER);
+    const rows = csvRows(r.out);
+    const byId = new Map(rows.map((x) => [x.case_id, x]));
+    // Line 2, 1a: "May 2012", Complete → due at the end of May, 2012-05-31; completed (undated) on the plan date → met.
+    expect([byId.get('1a')!.due_date, byId.get('1a')!.status]).toEqual(['2012-05-31', 'met']);
+    // Line 4, 1c: "January 2012", no status → due 2012-01-31; not complete at 2012-05-01 → overdue.
+    expect([byId.get('1c')!.due_date, byId.get('1c')!.status]).toEqual(['2012-01-31', 'overdue']);
+    // Line 20, 10a: "April 2012 (review June 2012)", "Ongoing" → due at the end of April, 2012-04-30.
+    expect(byId.get('10a')!.due_date).toBe('2012-04-30');
+    const warnings = r.err.split('\n').filter((l) => l.startsWith('warning:'));
+    expect(warnings.length).toBeGreaterThan(0);
+    // 10a is "Ongoing" past its date at 2012-05-01: it should read "Delayed".
+    expect(warnings.some((l) => l.includes('seed-002-actions.csv:20') && l.includes('10a'))).toBe(true);
+    // 1c has no status and its date has passed.
+    expect(warnings.some((l) => l.includes('seed-002-actions.csv:4') && l.includes('1c'))).toBe(true);
+    // 1a is complete: no contradiction.
+    expect(warnings.some((l) => /\b1a\b/.test(l))).toBe(false);
+    expect(r.err.split('\n').filter((l) => l.startsWith('error:'))).toEqual([]);
+    const m = /(\d+) rows read, (\d+) used, (\d+) reported/.exec(r.err);
+    expect(Number(m![1])).toBe(Number(m![2]) + Number(m![3]));
+  });
+
+  it('--action-plan without --plan-date is a usage error', async () => {
+    const r = await run('audit', '--action-plan', actionPlan, '--as-of', '2012-05-01');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--plan-date');
+  });
+});
