@@ -13,7 +13,8 @@ export class TimescalesInputError extends Error {
     /** What was expected instead. */
     readonly expected: string,
   ) {
-    super(`${field}: ${describe(value)} ${expected.startsWith('is ') ? expected : `is not valid (expected ${expected})`}`);
+    const wanted = expected.replace(/^expected /, '');
+    super(`${field}: ${describe(value)} ${wanted.startsWith('is ') ? wanted : `is not valid (expected ${wanted})`}`);
   }
 }
 

@@ -398,10 +398,24 @@ function checkDuration(d: Duration): Duration {
   return parseDuration(`${d.amount}${d.unit}`);
 }
 
-/** A caller's official list replaces the bundled one division by division. */
+/** A caller's list replaces the bundled one for the years it covers; the bundled list still serves the others. */
 function mergeOfficial(custom: Map<Division, DivisionHolidays>): Map<Division, DivisionHolidays> {
   const merged = new Map(bundledOfficial());
-  for (const [division, list] of custom) merged.set(division, list);
+  for (const [division, list] of custom) {
+    const base = merged.get(division);
+    if (!base) {
+      merged.set(division, list);
+      continue;
+    }
+    const kept = base.official.filter((h) => !list.years.has(toCivil(h.day).year));
+    const years = new Set([...base.years, ...list.years]);
+    merged.set(division, {
+      official: [...kept, ...list.official].sort((a, b) => a.day - b.day),
+      years,
+      firstYear: Math.min(...years),
+      lastYear: Math.max(...years),
+    });
+  }
   return merged;
 }
 
@@ -426,7 +440,7 @@ function buildTable(
     }
     const days: Array<{ day: number; name: string }> = [];
     for (let y = FIRST_YEAR; y <= LAST_YEAR; y++) {
-      if (list && y >= list.firstYear && y <= list.lastYear) continue;
+      if (list?.years.has(y)) continue;
       ruleBased.add(y);
       days.push(...generatedHolidays(division, y));
     }

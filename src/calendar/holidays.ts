@@ -39,6 +39,8 @@ export interface HolidayDay {
 /** Holidays of one division: the official list and the years it covers. */
 export interface DivisionHolidays {
   official: HolidayDay[];
+  /** The years the list covers (those from its first to its last event). */
+  years: ReadonlySet<number>;
   firstYear: number;
   lastYear: number;
 }
@@ -115,11 +117,11 @@ export function readGovUkData(data: unknown, field = 'holidaysData'): Map<Divisi
     });
     if (official.length === 0) continue;
     official.sort((a, b) => a.day - b.day);
-    out.set(division, {
-      official,
-      firstYear: toCivil(official[0]!.day).year,
-      lastYear: toCivil(official[official.length - 1]!.day).year,
-    });
+    const firstYear = toCivil(official[0]!.day).year;
+    const lastYear = toCivil(official[official.length - 1]!.day).year;
+    const years = new Set<number>();
+    for (let y = firstYear; y <= lastYear; y++) years.add(y);
+    out.set(division, { official, years, firstYear, lastYear });
   }
   return out;
 }

@@ -7,10 +7,14 @@
  * and written); 2 usage error.
  */
 import type { Writable } from 'node:stream';
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import {
   auditStream,
   createCalendar,
+  defineProcedure,
+  type Procedure,
+  type ProcedureInput,
   getProcedure,
   procedures,
   REGIONS,
@@ -171,6 +175,8 @@ export function buildProgram(io: CliIO): { program: Command; exitCode: () => num
       .argument('[files...]', 'generic events CSV (case_id,event,date,...) or NDJSON case records (.ndjson / .jsonl)'),
   )
     .option('--procedure <id>', 'procedure id (default lac-review for --ssda903, action-plan for --action-plan)')
+    .option('--procedure-file <file>', 'your own procedure, as JSON (see docs/rule-kinds.md), instead of a built-in one')
+    .option('--count-start-day', 'count the start day as day 1 in working-day timescales (the CIN census validator\'s reading)')
     .requiredOption('--as-of <date>', 'the date of the audit (ISO)')
     .option('--profile <name>', 'a named profile of the procedure', 'default')
     .addOption(formatOption())
@@ -208,6 +214,7 @@ export function buildProgram(io: CliIO): { program: Command; exitCode: () => num
 
 interface AuditOptions extends CommonOptions {
   procedure?: string;
+  procedureFile?: string;
   asOf: string;
   profile: string;
   format?: string;
@@ -225,7 +232,7 @@ interface AuditOptions extends CommonOptions {
 }
 
 interface Loaded {
-  procedure: string;
+  procedure: Procedure;
   cases: CaseRecord[];
   problems: DataProblem[];
   rowsRead: number;
@@ -242,7 +249,7 @@ async function load(files: string[], o: AuditOptions): Promise<Loaded> {
     const r = await readSsda903({ header: parts[0]!, episodes: parts[1]!, reviews: parts[2]! });
     const rows = Object.values(r.stats.rows);
     return {
-      procedure: o.procedure ?? 'lac-review',
+      procedure: chooseProcedure(o, 'lac-review'),
       cases: r.cases,
       problems: r.problems,
       rowsRead: rows.reduce((n, x) => n + x.read, 0),
@@ -252,16 +259,17 @@ async function load(files: string[], o: AuditOptions): Promise<Loaded> {
   if (o.cinCensus) {
     if (!o.procedure) throw new UsageError('--cin-census needs --procedure strategy-discussion, cp-conference or ics-records');
     const r = await readCinCensus(o.cinCensus, { procedure: o.procedure as CinCensusProcedure });
-    return { procedure: o.procedure, cases: r.cases, problems: r.problems, rowsRead: r.stats.elements.read, rowsReported: r.stats.elements.reported };
+    return { procedure: chooseProcedure(o), cases: r.cases, problems: r.problems, rowsRead: r.stats.elements.read, rowsReported: r.stats.elements.reported };
   }
   if (o.actionPlan) {
     if (!o.planDate) throw new UsageError('--action-plan needs --plan-date (the date of the plan: "Now" is due then)');
     const r = await readActionPlan(o.actionPlan, { planDate: o.planDate, asOf: o.asOf });
-    return { procedure: o.procedure ?? 'action-plan', ...r };
+    return { procedure: chooseProcedure(o, 'action-plan'), ...r };
   }
-  if (!o.procedure) throw new UsageError('--procedure is required for event files (see `timescales procedures`)');
-  const knownEvents = Object.keys(getProcedure(o.procedure).events);
-  const out: Loaded = { procedure: o.procedure, cases: [], problems: [], rowsRead: 0, rowsReported: 0 };
+  if (!o.procedure && !o.procedureFile) throw new UsageError('--procedure (or --procedure-file) is required for event files (see `timescales procedures`)');
+  const procedure = chooseProcedure(o);
+  const knownEvents = Object.keys(procedure.events);
+  const out: Loaded = { procedure, cases: [], problems: [], rowsRead: 0, rowsReported: 0 };
   for (const file of files) {
     const r = /\.(nd)?jsonl?$/i.test(file) ? await readNdjson({ path: file }) : await readEventsCsv({ path: file }, { dateFormat: o.dateFormat, knownEvents });
     for (const c of r.cases) out.cases.push(c);
@@ -272,11 +280,28 @@ async function load(files: string[], o: AuditOptions): Promise<Loaded> {
   return out;
 }
 
+/** The procedure to audit: --procedure-file, else --procedure, else the input's default. */
+function chooseProcedure(o: AuditOptions, fallback?: string): Procedure {
+  if (o.procedureFile) {
+    if (o.procedure) throw new UsageError('give --procedure or --procedure-file, not both');
+    let data: unknown;
+    try {
+      data = JSON.parse(readFileSync(o.procedureFile, 'utf8'));
+    } catch (e) {
+      throw new UsageError(`${o.procedureFile}: cannot read a procedure from it (${(e as Error).message})`);
+    }
+    return defineProcedure(data as ProcedureInput);
+  }
+  const id = o.procedure ?? fallback;
+  if (!id) throw new UsageError('--procedure is required');
+  return getProcedure(id);
+}
+
 async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<number> {
   const started = Date.now();
   const calendar = calendarFrom(o);
   const loaded = await load(files, o);
-  const procedure = getProcedure(loaded.procedure);
+  const procedure = loaded.procedure;
   let overrides: Record<string, { enabled: boolean }> | undefined;
   if (o.rules) {
     const wanted = new Set(o.rules.split(',').map((r) => r.trim()).filter(Boolean));
@@ -288,7 +313,7 @@ async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<nu
   const { createWriteStream } = await import('node:fs');
   const out: CliIO['stdout'] = o.out ? createWriteStream(o.out) : io.stdout;
   const format = chosenFormat(o.format, out);
-  const stream = auditStream(loaded.procedure, loaded.cases, {
+  const stream = auditStream(procedure, loaded.cases, {
     asOf: o.asOf,
     calendar,
     profile: o.profile,
