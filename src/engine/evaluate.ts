@@ -334,6 +334,8 @@ function evaluateDeadline(ctx: Ctx, rule: DeadlineRule): Result[] {
   const { cal, kase } = ctx;
   const anchors = resolveAnchors(ctx.anchorContext(rule), rule.anchor);
   const candidates = eventsOf(kase, rule.completion.event, rule.completion.where);
+  /** Events that completed an occurrence (not reported as early completions of the next). */
+  const completers = new Set<PreparedEvent>();
   const out: Result[] = [];
   let previous: ResolvedAnchor | undefined;
   for (let i = 0; i < anchors.length; i++) {
@@ -366,7 +368,10 @@ function evaluateDeadline(ctx: Ctx, rule: DeadlineRule): Result[] {
       const hit = bound && eventsOf(kase, rule.unless.event).find((e) => e.day <= bound.day);
       if (hit) continue;
     }
-    const since = completionSince(ctx, rule.completion.since, a.moment);
+    // An event from before the anchor (since '-6m') counts only if it came after the previous anchor:
+    // the emergency placement's record is not also the record of the planned move that follows it.
+    const bound = completionSince(ctx, rule.completion.since, a.moment);
+    const since = rule.completion.since === 'any' ? bound : afterPrevious(bound, a.moment, previous);
     const sameAs = rule.completion.sameAs;
     // Completing events that carry a `sameAs` attribute must agree with the anchor's (an answer to stage 2 is not an answer to stage 1).
     const agrees = sameAs ? (e: PreparedEvent) => sameAs.every((k) => e.attrs[k] === undefined || String(e.attrs[k]) === String(a.source?.attrs[k])) : undefined;
@@ -382,7 +387,11 @@ function evaluateDeadline(ctx: Ctx, rule: DeadlineRule): Result[] {
       }
     }
     if (!c && ctx.stoppedBefore(due)) continue;
-    if (!c && rule.completion.reportEarly !== false) reportEarlyCompletion(ctx, rule, agrees ? candidates.filter(agrees) : candidates, previous, a);
+    if (c) completers.add(c);
+    else if (rule.completion.reportEarly !== false) {
+      const others = candidates.filter((e) => !completers.has(e) && (!agrees || agrees(e)));
+      reportEarlyCompletion(ctx, rule, others, previous, a);
+    }
     const completed = c ? { event: c.type, moment: momentOf(c) } : undefined;
     const j = judge({
       cal,
@@ -398,6 +407,14 @@ function evaluateDeadline(ctx: Ctx, rule: DeadlineRule): Result[] {
     previous = a;
   }
   return out;
+}
+
+/** A bound before the anchor is raised to the day after the previous anchor of the same rule. */
+function afterPrevious(since: Moment | undefined, anchor: Moment, previous: ResolvedAnchor | undefined): Moment | undefined {
+  if (!previous || (since && since.day >= anchor.day)) return since;
+  const floor = previous.moment.day + 1;
+  if (since && since.day >= floor) return since;
+  return { date: formatIsoDay(floor), day: floor };
 }
 
 /** The rule applies only after an earlier event: on or before the anchor, or at least `atLeast` before it. */
@@ -517,6 +534,8 @@ function evaluateCycle(ctx: Ctx, rule: CycleRule): Result[] {
       const c = candidates.find((e) => (n === 1 ? e.day >= previous.day : e.day > previous.day) && (!seq.end || e.day <= seq.end.day));
       if (!c) {
         // C8: an occurrence due after the end of the sequence is not reported; an open one stops the projection.
+        // C8: an occurrence falling due after the end is not reported; one due on the end day itself could
+        // no longer be late while the sequence ran, so it is not reported either (docs/conventions.md).
         if (seq.end && d.moment.day >= seq.end.day) break;
         const asOf = seq.end ? momentOf(seq.end) : ctx.o.asOf;
         if (seq.end) lines.push(`sequence ended: ${seq.end.type} on ${seq.end.date}`);

@@ -72,8 +72,8 @@ export const strategyDiscussion: ProcedureInput = {
     },
     {
       topic: 'Several incidents',
-      reading: 'Each `incident-reported` needs its own strategy discussion; discussions are matched to incidents in date order (the first discussion on or after an incident, not already matched).',
-      alternative: 'Record one `incident-reported` per concern that needs a discussion.',
+      reading: 'Each `incident-reported` starts its own 3-working-day clock; the first strategy discussion on or after an incident completes it (C7), so one discussion held after two incidents meets both.',
+      alternative: 'Record one `incident-reported` per concern that needs its own discussion.',
     },
     {
       topic: 'Records with no timescale',

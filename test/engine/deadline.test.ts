@@ -130,29 +130,35 @@ describe('deadline: status at the as-of date (C7), visit within 10 WD of a refer
     ]);
   });
 
-  it('completing events are matched first in, first out', () => {
+  it('C7: each anchor takes the first completing event on or after it; one event may complete two anchors', () => {
     // Occurrence 2: Mon 25 Mar + 10 WD: Tue 26 (1), Wed 27 (2), Thu 28 (3), [29 GF .. 1 Apr EM], Tue 2 (4),
     // Wed 3 (5), Thu 4 (6), Fri 5 (7), Mon 8 (8), Tue 9 (9), Wed 10 Apr (10) → Wed 10 Apr.
+    // Occurrence 3: Wed 3 Apr + 10 WD: Thu 4 (1), Fri 5 (2), Mon 8 (3), Tue 9 (4), Wed 10 (5), Thu 11 (6),
+    // Fri 12 (7), Mon 15 (8), Tue 16 (9), Wed 17 Apr (10) → Wed 17 Apr.
+    // The first visit on or after Wed 20 Mar and on or after Mon 25 Mar is Tue 26 Mar (listed out of order):
+    // it completes both. The first on or after Wed 3 Apr is Mon 8 Apr.
     const events = [
       REFERRAL,
       { type: 'referral', date: '2024-03-25' },
+      { type: 'referral', date: '2024-04-03' },
       { type: 'visit', date: '2024-04-08' },
       { type: 'visit', date: '2024-03-26' },
     ];
-    const [a, b] = of(run(deadlines, events, '2024-04-30'), 'visit');
+    const [a, b, c] = of(run(deadlines, events, '2024-04-30'), 'visit');
     expect(a).toMatchObject({ occurrence: 1, due: VISIT_DUE, status: 'met', completed: { date: '2024-03-26' } });
-    expect(b).toMatchObject({ occurrence: 2, anchor: { date: '2024-03-25' }, due: '2024-04-10', status: 'met', completed: { date: '2024-04-08' } });
+    expect(b).toMatchObject({ occurrence: 2, anchor: { date: '2024-03-25' }, due: '2024-04-10', status: 'met', completed: { date: '2024-03-26' } });
+    expect(c).toMatchObject({ occurrence: 3, anchor: { date: '2024-04-03' }, due: '2024-04-17', status: 'met', completed: { date: '2024-04-08' } });
   });
 
-  it('one visit for two referrals completes only the first; the second stays open', () => {
+  it('one visit for two referrals completes both: late for the first, on time for the second', () => {
     // Occurrence 1: Mon 8 Apr is 1 WD, 3 days after Fri 5 Apr → met-late.
-    // Occurrence 2 due Wed 10 Apr; as of Tue 30 Apr: Thu 11 (1), Fri 12 (2), Mon 15–Fri 19 (3–7),
-    // Mon 22–Fri 26 (8–12), Mon 29 (13), Tue 30 (14) → 14 WD; 30 − 10 = 20 days.
+    // Occurrence 2 (Mon 25 Mar) is due Wed 10 Apr; the first visit on or after 25 Mar is Mon 8 Apr,
+    // on or before Wed 10 Apr → met, no lateness.
     const events = [REFERRAL, { type: 'referral', date: '2024-03-25' }, { type: 'visit', date: '2024-04-08' }];
     const [a, b] = of(run(deadlines, events, '2024-04-30'), 'visit');
-    expect(a).toMatchObject({ status: 'met-late', late: { workingDays: 1, days: 3 } });
-    expect(b).toMatchObject({ status: 'overdue', late: { workingDays: 14, days: 20 } });
-    expect(b!.completed).toBeUndefined();
+    expect(a).toMatchObject({ status: 'met-late', late: { workingDays: 1, days: 3 }, completed: { date: '2024-04-08' } });
+    expect(b).toMatchObject({ due: '2024-04-10', status: 'met', completed: { date: '2024-04-08' } });
+    expect(b!.late).toBeUndefined();
   });
 });
 
@@ -406,10 +412,11 @@ describe('deadline anchors: anyOf, rule anchors (conditional triggers), firstOf,
 
   it('anyOf: a referral and a self-referral each start an occurrence', () => {
     // Fri 5 Apr + 5 WD: Mon 8 (1), Tue 9 (2), Wed 10 (3), Thu 11 (4), Fri 12 Apr (5).
+    // C7: the first visit on or after Wed 3 Apr and on or after Fri 5 Apr is Tue 9 Apr: it completes both.
     const e = run(anchors, [referral, { type: 'self-referral', date: '2024-04-05' }, { type: 'visit', date: '2024-04-09' }, { type: 'visit', date: '2024-04-12' }], '2024-04-30');
     const [a, b] = of(e, 'visit');
     expect(a).toMatchObject({ anchor: { event: 'referral', date: '2024-04-03' }, due: '2024-04-10', status: 'met', completed: { date: '2024-04-09' } });
-    expect(b).toMatchObject({ anchor: { event: 'self-referral', date: '2024-04-05' }, due: '2024-04-12', status: 'met', completed: { date: '2024-04-12' } });
+    expect(b).toMatchObject({ anchor: { event: 'self-referral', date: '2024-04-05' }, due: '2024-04-12', status: 'met', completed: { date: '2024-04-09' } });
   });
   it('anyOf: both on the same day are one occurrence', () => {
     expect(of(run(anchors, [referral, { type: 'self-referral', date: '2024-04-03' }], '2024-04-04'), 'visit')).toHaveLength(1);
@@ -455,9 +462,11 @@ describe('deadline anchors: anyOf, rule anchors (conditional triggers), firstOf,
     expect(r).toMatchObject({ anchor: { event: 'strategy-discussion', date: '2024-04-08' }, due: '2024-04-22' });
   });
 
-  it('firstAfter: only the first placement of each episode; since "any" lets an earlier plan count', () => {
+  it('firstAfter: only the first placement of each episode; since "any" lets an earlier plan count (for each of them)', () => {
     // Wed 1 May + 5 WD: Thu 2 (1), Fri 3 (2), [Mon 6 May bank holiday], Tue 7 (3), Wed 8 (4), Thu 9 May (5).
     // Mon 3 Jun + 5 WD: Tue 4 (1), Wed 5 (2), Thu 6 (3), Fri 7 (4), Mon 10 Jun (5).
+    // since "any": no lower bound, so the first plan of all (Tue 30 Apr) completes both occurrences (C7);
+    // 30 Apr is before both due dates → met, met.
     const e = run(
       anchors,
       [
@@ -474,7 +483,7 @@ describe('deadline anchors: anyOf, rule anchors (conditional triggers), firstOf,
     const list = of(e, 'placement-plan');
     expect(list.map((r) => [r.anchor.date, r.due, r.status, r.completed?.date])).toEqual([
       ['2024-05-01', '2024-05-09', 'met', '2024-04-30'],
-      ['2024-06-03', '2024-06-10', 'met', '2024-06-10'],
+      ['2024-06-03', '2024-06-10', 'met', '2024-04-30'],
     ]);
   });
   it('firstAfter with no episode start at all: the first placement only', () => {

@@ -78,18 +78,19 @@ describe('impossible dates', () => {
 
 describe('duplicates', () => {
   it('an event repeated exactly is reported and counted once', () => {
-    // Two referrals (Wed 20 Mar, Mon 25 Mar) and the same visit twice: the duplicate cannot complete the
-    // second referral, which stays open (due Wed 10 Apr, overdue at Tue 30 Apr).
-    const e = run(
-      deadlines,
-      [REFERRAL, { type: 'referral', date: '2024-03-25' }, { type: 'visit', date: '2024-03-26' }, { type: 'visit', date: '2024-03-26' }],
-      '2024-04-30',
-    );
-    expect(e.problems).toContainEqual(expect.objectContaining({ code: 'duplicate-event', event: { type: 'visit', date: '2024-03-26' } }));
-    expect(of(e, 'visit').map((r) => [r.due, r.status])).toEqual([
-      ['2024-04-05', 'met'],
-      ['2024-04-10', 'overdue'],
+    // Two referrals (Wed 20 Mar, Mon 25 Mar) and the same visit twice. The duplicate is reported once and adds
+    // nothing: under C7 the one Tue 26 Mar visit is the first on or after each referral, so it completes both
+    // (due Fri 5 Apr and Wed 10 Apr: met, met), exactly as it would with the visit recorded once.
+    const events = [REFERRAL, { type: 'referral', date: '2024-03-25' }, { type: 'visit', date: '2024-03-26' }];
+    const e = run(deadlines, [...events, { type: 'visit', date: '2024-03-26' }], '2024-04-30');
+    expect(e.problems.filter((p) => p.code === 'duplicate-event')).toEqual([
+      expect.objectContaining({ code: 'duplicate-event', event: { type: 'visit', date: '2024-03-26' } }),
     ]);
+    expect(of(e, 'visit').map((r) => [r.due, r.status, r.completed?.date])).toEqual([
+      ['2024-04-05', 'met', '2024-03-26'],
+      ['2024-04-10', 'met', '2024-03-26'],
+    ]);
+    expect([...e]).toEqual([...run(deadlines, events, '2024-04-30')]);
   });
   it('the same type and date with different attributes is not a duplicate', () => {
     const e = run(deadlines, [{ type: 'strategy-discussion', date: '2024-06-03', s47: false }, { type: 'strategy-discussion', date: '2024-06-03', s47: true }], '2024-06-30');
