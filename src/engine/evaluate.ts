@@ -368,16 +368,16 @@ function evaluateDeadline(ctx: Ctx, rule: DeadlineRule): Result[] {
       const hit = bound && eventsOf(kase, rule.unless.event).find((e) => e.day <= bound.day);
       if (hit) continue;
     }
-    // An event from before the anchor (since '-6m') counts only if it came after the previous anchor:
-    // the emergency placement's record is not also the record of the planned move that follows it.
-    const bound = completionSince(ctx, rule.completion.since, a.moment);
-    const since = rule.completion.since === 'any' ? bound : afterPrevious(bound, a.moment, previous);
+    const since = completionSince(ctx, rule.completion.since, a.moment);
     const sameAs = rule.completion.sameAs;
     // Completing events that carry a `sameAs` attribute must agree with the anchor's (an answer to stage 2 is not an answer to stage 1).
     const agrees = sameAs ? (e: PreparedEvent) => sameAs.every((k) => e.attrs[k] === undefined || String(e.attrs[k]) === String(a.source?.attrs[k])) : undefined;
     // C7: the first completing event on or after the anchor; one event may complete several anchors
     // (one review within 20 working days of two changes of carer meets both).
-    const c = findCompletion(candidates, since, agrees);
+    // An event dated before the anchor (since '-6m' or 'any') that already completed an earlier occurrence
+    // does not complete this one too: the emergency placement's record is not the planned move's.
+    const eligible = (e: PreparedEvent) => (e.day >= a.moment.day || !completers.has(e)) && (!agrees || agrees(e));
+    const c = findCompletion(candidates, since, eligible);
     if (rule.cancelledBy) {
       // A cancelling event belongs to the latest anchor before it, not to an earlier, unrelated one.
       const cancel = eventsOf(kase, rule.cancelledBy).find((e) => e.day >= a.moment.day && (!next || e.day < next.moment.day) && (!c || e.day <= c.day));
@@ -407,14 +407,6 @@ function evaluateDeadline(ctx: Ctx, rule: DeadlineRule): Result[] {
     previous = a;
   }
   return out;
-}
-
-/** A bound before the anchor is raised to the day after the previous anchor of the same rule. */
-function afterPrevious(since: Moment | undefined, anchor: Moment, previous: ResolvedAnchor | undefined): Moment | undefined {
-  if (!previous || (since && since.day >= anchor.day)) return since;
-  const floor = previous.moment.day + 1;
-  if (since && since.day >= floor) return since;
-  return { date: formatIsoDay(floor), day: floor };
 }
 
 /** The rule applies only after an earlier event: on or before the anchor, or at least `atLeast` before it. */

@@ -462,11 +462,12 @@ describe('deadline anchors: anyOf, rule anchors (conditional triggers), firstOf,
     expect(r).toMatchObject({ anchor: { event: 'strategy-discussion', date: '2024-04-08' }, due: '2024-04-22' });
   });
 
-  it('firstAfter: only the first placement of each episode; since "any" lets an earlier plan count (for each of them)', () => {
+  it('firstAfter: only the first placement of each episode; since "any" lets an earlier plan count (once)', () => {
     // Wed 1 May + 5 WD: Thu 2 (1), Fri 3 (2), [Mon 6 May bank holiday], Tue 7 (3), Wed 8 (4), Thu 9 May (5).
     // Mon 3 Jun + 5 WD: Tue 4 (1), Wed 5 (2), Thu 6 (3), Fri 7 (4), Mon 10 Jun (5).
-    // since "any": no lower bound, so the first plan of all (Tue 30 Apr) completes both occurrences (C7);
-    // 30 Apr is before both due dates → met, met.
+    // since "any": no lower bound, so the plan of Tue 30 Apr completes occurrence 1 (met, before Thu 9 May).
+    // For occurrence 2 (anchor Mon 3 Jun) 30 Apr is before the anchor and already completed occurrence 1,
+    // so it does not count again; the next plan, Mon 10 Jun, is on the due date (Mon 10 Jun) → met.
     const e = run(
       anchors,
       [
@@ -483,7 +484,7 @@ describe('deadline anchors: anyOf, rule anchors (conditional triggers), firstOf,
     const list = of(e, 'placement-plan');
     expect(list.map((r) => [r.anchor.date, r.due, r.status, r.completed?.date])).toEqual([
       ['2024-05-01', '2024-05-09', 'met', '2024-04-30'],
-      ['2024-06-03', '2024-06-10', 'met', '2024-04-30'],
+      ['2024-06-03', '2024-06-10', 'met', '2024-06-10'],
     ]);
   });
   it('firstAfter with no episode start at all: the first placement only', () => {
