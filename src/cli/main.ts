@@ -7,7 +7,7 @@
  * and written); 2 usage error.
  */
 import type { Writable } from 'node:stream';
-import { readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import {
   auditStream,
@@ -26,7 +26,7 @@ import {
   type DataProblem,
   type Result,
 } from '../index';
-import { createResultWriter, csvRow, neutraliseCell, formatSource, type OutputFormat } from '../io/write';
+import { createProblemWriter, createResultWriter, csvRow, neutraliseCell, formatSource, type OutputFormat } from '../io/write';
 import { readEventsCsv } from '../io/events-csv';
 import { readNdjson } from '../io/ndjson';
 import { readSsda903 } from '../io/ssda903';
@@ -310,7 +310,6 @@ async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<nu
     }
     overrides = Object.fromEntries(procedure.rules.filter((r) => !wanted.has(r.id)).map((r) => [r.id, { enabled: false }]));
   }
-  const { createWriteStream } = await import('node:fs');
   const out: CliIO['stdout'] = o.out ? createWriteStream(o.out) : io.stdout;
   const format = chosenFormat(o.format, out);
   const stream = auditStream(procedure, loaded.cases, {
@@ -351,8 +350,7 @@ async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<nu
   }
   if (o.out) await new Promise<void>((resolve) => out.end(resolve));
   if (o.problems) {
-    const { createProblemWriter } = await import('../io/write');
-    const pw = createProblemWriter('csv', (await import('node:fs')).createWriteStream(o.problems));
+    const pw = createProblemWriter('csv', createWriteStream(o.problems));
     for (const p of problems) {
       const w = pw.write(p);
       if (w) await w;

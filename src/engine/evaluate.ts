@@ -9,8 +9,7 @@ import { CaseRecordSchema, type CaseRecord } from './case';
 import { checkPatch, defineProcedure, dependencies } from './define';
 import { prepareCase, type PreparedCase, type PreparedEvent } from './events';
 import { eventsOf, matches, resolveAnchors, type ResolvedAnchor } from './anchors';
-import { addOffset, dayMoment, judge, momentOf, negate, offsets, onOrBefore, showMoment, type Judgement, type Moment } from './judge';
-import type { DataProblem } from './problems';
+import { addOffset, dayMoment, judge, momentOf, negate, offsets, showMoment, type Judgement, type Moment } from './judge';
 import type { Evaluation, Result } from './result';
 import type {
   CycleRule,
