@@ -7,48 +7,11 @@
  * computation done with integer arithmetic (no JS Date, so nothing here
  * depends on TZ).
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createCalendar } from '../../src/index';
-
-type GovukEvent = { title: string; date: string; notes: string; bunting: boolean };
-type GovukFile = Record<string, { division: string; events: GovukEvent[] }>;
-
-const official: GovukFile = JSON.parse(
-  readFileSync(new URL('../../../shared/reference/govuk-bank-holidays.json', import.meta.url), 'utf8'),
-);
+import { daysFromIso, isoFromDays, isoWeekday, official } from './reference';
 
 const REGIONS = ['england-and-wales', 'scotland', 'northern-ireland'] as const;
-
-// ---- integer day numbers (days since 1970-01-01), proleptic Gregorian ----
-function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-function isoFromDays(z0: number): string {
-  const z = z0 + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp + (mp < 10 ? 3 : -9);
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-function daysFromIso(iso: string): number {
-  const [y, m, d] = iso.split('-').map(Number);
-  return daysFromCivil(y, m, d);
-}
-/** ISO weekday 1=Mon..7=Sun; day 0 (1970-01-01) was a Thursday (4). */
-function isoWeekday(days: number): number {
-  return ((((days + 3) % 7) + 7) % 7) + 1;
-}
 
 const FIRST = daysFromIso('2012-01-01');
 const LAST = daysFromIso('2028-12-31');

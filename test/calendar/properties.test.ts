@@ -6,46 +6,13 @@
  * ../shared/reference, walked one day at a time. No JS Date in local time,
  * so the suite gives the same answers under any TZ.
  */
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createCalendar } from '../../src/index';
-
-type GovukFile = Record<string, { division: string; events: Array<{ title: string; date: string }> }>;
-const official: GovukFile = JSON.parse(
-  readFileSync(new URL('../../../shared/reference/govuk-bank-holidays.json', import.meta.url), 'utf8'),
-);
+import { daysFromIso, isoFromDays, isoWeekday, official } from './reference';
 
 const RUNS = 5000;
 
-// ---- integer day numbers (days since 1970-01-01), proleptic Gregorian ----
-function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-function isoFromDays(z0: number): string {
-  const z = z0 + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp + (mp < 10 ? 3 : -9);
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-function daysFromIso(iso: string): number {
-  const [y, m, d] = iso.split('-').map(Number);
-  return daysFromCivil(y, m, d);
-}
-function isoWeekday(days: number): number {
-  return ((((days + 3) % 7) + 7) % 7) + 1; // 1970-01-01 was a Thursday (4)
-}
 function isLeap(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }

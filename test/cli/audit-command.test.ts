@@ -31,29 +31,12 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
+import { Collector, run } from './harness';
 
-class Collector extends Writable {
-  chunks: string[] = [];
-  override _write(chunk: Buffer | string, _enc: BufferEncoding, cb: (error?: Error | null) => void): void {
-    this.chunks.push(chunk.toString());
-    cb();
-  }
-  get text(): string {
-    return this.chunks.join('');
-  }
-}
-
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new Collector();
-  const stderr = new Collector();
-  const code = await main(args, { stdout: stdout as unknown as typeof process.stdout, stderr: stderr as unknown as typeof process.stderr });
-  return { code, out: stdout.text, err: stderr.text };
-}
 
 const data = (name: string) => fileURLToPath(new URL(`./data/${name}`, import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), 'timescales-cli-audit-'));

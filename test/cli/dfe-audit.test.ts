@@ -14,29 +14,11 @@
  * previous review held (C8: from the actual date, not the due date).
  */
 import { readFileSync } from 'node:fs';
-import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
+import { run } from './harness';
 
-class Collector extends Writable {
-  chunks: string[] = [];
-  override _write(chunk: Buffer | string, _enc: BufferEncoding, cb: (error?: Error | null) => void): void {
-    this.chunks.push(chunk.toString());
-    cb();
-  }
-  get text(): string {
-    return this.chunks.join('');
-  }
-}
-
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new Collector();
-  const stderr = new Collector();
-  const code = await main(args, { stdout: stdout as unknown as typeof process.stdout, stderr: stderr as unknown as typeof process.stderr });
-  return { code, out: stdout.text, err: stderr.text };
-}
 
 type Row = Record<string, string>;
 const csvRows = (text: string): Row[] => parse(text, { columns: true }) as Row[];

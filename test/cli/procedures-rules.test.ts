@@ -3,28 +3,10 @@
  * The procedure ids, rule ids and source documents expected here are the ones
  * named in the specification (../shared/spec/procedures.md), not read from the code.
  */
-import { Writable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
+import { run } from './harness';
 
-class Collector extends Writable {
-  chunks: string[] = [];
-  override _write(chunk: Buffer | string, _enc: BufferEncoding, cb: (error?: Error | null) => void): void {
-    this.chunks.push(chunk.toString());
-    cb();
-  }
-  get text(): string {
-    return this.chunks.join('');
-  }
-}
-
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new Collector();
-  const stderr = new Collector();
-  const code = await main(args, { stdout: stdout as unknown as typeof process.stdout, stderr: stderr as unknown as typeof process.stderr });
-  return { code, out: stdout.text, err: stderr.text };
-}
 
 const csv = (text: string): Record<string, string>[] => parse(text, { columns: true }) as Record<string, string>[];
 
