@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Seeded, reproducible synthetic caseload of looked-after children, written as
-// a generic events CSV (interfaces.md "Input: generic events"):
+// a generic events CSV (docs/cli.md "Generic events CSV"):
 //
 //   case_id,event,date,dob,meeting
 //
@@ -244,7 +244,7 @@ export function generateCaseload({ children, seed = 1, header = true }, writeLin
     for (let k = 0; k < events.length; k++) {
       const [day, type, meeting] = events[k];
       const name = EVENTS[type];
-      // dob on the first row of the case only (interfaces.md: "may appear on any row").
+      // dob on the first row of the case only (docs/cli.md: "may appear on any row").
       writeLine(id + ',' + name + ',' + iso(day) + ',' + (k === 0 ? dobIso : '') + ',' + meeting);
       counts[name]++;
     }

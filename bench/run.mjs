@@ -1,4 +1,4 @@
-// Benchmarks of quality.md, run with `npm run bench` (which builds first).
+// Benchmarks of docs/architecture.md ("Quality bars"), run with `npm run bench` (which builds first).
 // Speed is reported as ratios against peers measured in the same run.
 //
 // Bench 1: 1,000,000 addWorkingDays(isoString, 20) over dates 2015–2030,

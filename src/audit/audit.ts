@@ -37,7 +37,10 @@ export interface AuditSummary {
   cases: number;
   results: number;
   breaches: number;
+  /** Data problems found while reading and evaluating: all of them, then by severity. */
   problems: number;
+  errors: number;
+  warnings: number;
   rules: RuleSummary[];
 }
 
@@ -73,7 +76,8 @@ export class SummaryBuilder {
   private cases = 0;
   private results = 0;
   private breaches = 0;
-  private problems = 0;
+  private errors = 0;
+  private warnings = 0;
   private readonly asOf: string;
   constructor(
     private readonly procedure: Procedure,
@@ -106,9 +110,9 @@ export class SummaryBuilder {
   }
   private readonly profile: string;
 
-  addCase(results: readonly Result[], problems: number): void {
+  addCase(results: readonly Result[], problems: readonly DataProblem[]): void {
     this.cases++;
-    this.problems += problems;
+    this.addProblems(problems);
     for (const r of results) this.add(r);
   }
 
@@ -126,8 +130,12 @@ export class SummaryBuilder {
     }
   }
 
-  addProblems(n: number): void {
-    this.problems += n;
+  /** Counts data problems by severity (reader problems of rows that gave no case, for example). */
+  addProblems(problems: readonly DataProblem[]): void {
+    for (const p of problems) {
+      if (p.severity === 'error') this.errors++;
+      else this.warnings++;
+    }
   }
 
   summary(): AuditSummary {
@@ -138,7 +146,9 @@ export class SummaryBuilder {
       cases: this.cases,
       results: this.results,
       breaches: this.breaches,
-      problems: this.problems,
+      problems: this.errors + this.warnings,
+      errors: this.errors,
+      warnings: this.warnings,
       rules: [...this.rules.values()].map((s) => ({
         ...s,
         onTimePercent: s.dueByAsOf === 0 ? null : Math.round((1000 * s.onTime) / s.dueByAsOf) / 10,
@@ -166,7 +176,7 @@ export function audit(
   const problems: DataProblem[] = [];
   for (const c of cases) {
     const r = evaluate(p, c, prepared);
-    summary.addCase(r, r.problems.length);
+    summary.addCase(r, r.problems);
     for (const x of r) results.push(x);
     for (const x of r.problems) problems.push(x);
   }
@@ -198,7 +208,9 @@ export interface AuditStream extends AsyncIterable<CaseAudit> {
  */
 export function auditStream(
   procedure: string | Procedure | ProcedureInput,
-  cases: AsyncIterable<CaseRecord | { case: CaseRecord | undefined; problems: DataProblem[] }> | Iterable<CaseRecord>,
+  cases:
+    | AsyncIterable<CaseRecord | { case: CaseRecord | undefined; problems: DataProblem[] }>
+    | Iterable<CaseRecord | { case: CaseRecord | undefined; problems: DataProblem[] }>,
   options: EvaluateOptions,
 ): AuditStream {
   const p = resolveProcedure(procedure);
@@ -210,13 +222,13 @@ export function auditStream(
       for await (const item of cases as AsyncIterable<CaseRecord | { case: CaseRecord | undefined; problems: DataProblem[] }>) {
         const chunk = 'events' in item ? { case: item, problems: [] as DataProblem[] } : item;
         if (!chunk.case) {
-          summary.addProblems(chunk.problems.length);
+          summary.addProblems(chunk.problems);
           yield { caseId: '', results: [], problems: chunk.problems };
           continue;
         }
         const r = evaluate(p, chunk.case, prepared);
         const problems = chunk.problems.length ? [...chunk.problems, ...r.problems] : r.problems;
-        summary.addCase(r, problems.length);
+        summary.addCase(r, problems);
         yield { caseId: chunk.case.id, results: [...r], problems };
       }
     },

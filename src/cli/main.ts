@@ -312,7 +312,9 @@ async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<nu
   }
   const out: CliIO['stdout'] = o.out ? createWriteStream(o.out) : io.stdout;
   const format = chosenFormat(o.format, out);
-  const stream = auditStream(procedure, loaded.cases, {
+  // The reader's problems go through the stream first, so the summary counts them with the evaluation's.
+  const input = [{ case: undefined, problems: loaded.problems }, ...loaded.cases];
+  const stream = auditStream(procedure, input, {
     asOf: o.asOf,
     calendar,
     profile: o.profile,
@@ -322,7 +324,7 @@ async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<nu
     ...(overrides ? { overrides } : {}),
   });
   const keep = (r: Result) => (o.only === 'breaches' ? r.breach : o.only === 'open' ? !r.completed : true);
-  const problems: DataProblem[] = [...loaded.problems];
+  const problems: DataProblem[] = [];
   const tableRows: Result[] = [];
   const writer = !o.summary && format !== 'table' ? createResultWriter(format as OutputFormat, out) : undefined;
   const progress = progressReporter(io.stderr, loaded.cases.length, started);
@@ -341,12 +343,13 @@ async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<nu
   progress(-1);
   if (writer) await writer.end();
   const summary = stream.summary();
+  const rows = { read: loaded.rowsRead, used: loaded.rowsRead - loaded.rowsReported, reported: loaded.rowsReported };
   if (o.summary) {
-    writeSummary(out, format, summary);
+    writeSummary(out, format, summary, rows);
   } else if (format === 'table') {
     out.write(renderTable(['case_id', 'rule', '#', 'anchor', 'due', 'completed', 'status', 'late (WD)'], tableRows.map((r) => [r.caseId, r.rule, String(r.occurrence), `${r.anchor.event} ${r.anchor.date}`, r.due ?? '', r.completed?.date ?? '', r.status, r.late ? String(r.late.workingDays) : ''])));
     out.write('\n');
-    writeSummary(out, 'table', summary);
+    writeSummary(out, 'table', summary, rows);
   }
   if (o.out) await new Promise<void>((resolve) => out.end(resolve));
   if (o.problems) {
@@ -357,13 +360,12 @@ async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<nu
     }
     await pw.end();
   }
-  const errors = problems.filter((p) => p.severity === 'error');
   for (const p of problems.slice(0, 200)) io.stderr.write(`${p.severity}: ${describeProblem(p)}\n`);
   if (problems.length > 200) io.stderr.write(`… and ${problems.length - 200} more problems${o.problems ? ` (all in ${o.problems})` : ' (write them all with --problems FILE)'}\n`);
   io.stderr.write(
-    `timescales: ${summary.cases} cases, ${summary.results} results, ${summary.breaches} breaches; ${loaded.rowsRead} rows read, ${loaded.rowsRead - loaded.rowsReported} used, ${loaded.rowsReported} reported; ${errors.length} errors, ${problems.length - errors.length} warnings\n`,
+    `timescales: ${summary.cases} cases, ${summary.results} results, ${summary.breaches} breaches; ${rows.read} rows read, ${rows.used} used, ${rows.reported} reported; ${summary.errors} errors, ${summary.warnings} warnings\n`,
   );
-  return errors.length > 0 ? 1 : 0;
+  return summary.errors > 0 ? 1 : 0;
 }
 
 function describeProblem(p: DataProblem): string {
@@ -391,9 +393,9 @@ function progressReporter(stderr: CliIO['stderr'], total: number, started: numbe
 
 const SUMMARY_COLUMNS = ['rule', 'total', 'met', 'met-late', 'overdue', 'due-soon', 'pending', 'other', 'due by as-of', 'on time %'];
 
-function writeSummary(out: Writable, format: Format, s: AuditSummary): void {
+function writeSummary(out: Writable, format: Format, s: AuditSummary, input: { read: number; used: number; reported: number }): void {
   if (format === 'json' || format === 'ndjson') {
-    out.write(`${JSON.stringify(s, null, format === 'json' ? 2 : undefined)}\n`);
+    out.write(`${JSON.stringify({ ...s, rows: input }, null, format === 'json' ? 2 : undefined)}\n`);
     return;
   }
   const rows = s.rules.map((r) => [

@@ -18,7 +18,7 @@ export const AttributeValue = z.union([z.string(), z.number(), z.boolean()]);
 
 /**
  * One thing that happened to a child: `{ type, date, ...attributes }`.
- * `type` is an event name of the procedure (procedures.md), `date` an ISO date
+ * `type` is an event name of the procedure (listed on its docs/procedures/ page), `date` an ISO date
  * (or date-time for hour-based rules); any other key is an attribute.
  */
 export const CaseEventSchema = z

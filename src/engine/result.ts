@@ -1,7 +1,7 @@
 import type { DataProblem } from './problems';
 import type { RuleKind, SourceRef, Status } from './schema';
 
-/** One occurrence of one rule for one case: what was due, when, and what happened (interfaces.md). */
+/** One occurrence of one rule for one case: what was due, when, and what happened (docs/cli.md, "Output"). */
 export interface Result {
   caseId: string;
   procedure: string;

@@ -1,5 +1,5 @@
 /**
- * Procedures as data (architecture.md): a procedure is a plain object, written
+ * Procedures as data (docs/architecture.md): a procedure is a plain object, written
  * in TypeScript or JSON, validated strictly by these zod schemas. Types come
  * from the schemas. Behaviour lives in the engine's small set of rule kinds:
  *

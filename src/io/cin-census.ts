@@ -1,6 +1,6 @@
 /**
  * Reader for the DfE Children in Need census (XML):
- * `Message/Children/Child/{ChildIdentifiers, CINdetails...}` (interfaces.md,
+ * `Message/Children/Child/{ChildIdentifiers, CINdetails...}` (docs/data-formats.md,
  * "Input: DfE CIN census").
  *
  * Output: one case record per `Child` (id = `LAchildID`, dateOfBirth =

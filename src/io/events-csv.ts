@@ -1,5 +1,5 @@
 /**
- * Reader of the generic events CSV (interfaces.md, "Input: generic events"):
+ * Reader of the generic events CSV (docs/cli.md, "Generic events CSV"):
  *
  * ```
  * case_id,event,date,dob,stage,reviewDate

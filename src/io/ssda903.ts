@@ -1,7 +1,7 @@
 /**
  * Reader for the DfE SSDA903 return (looked-after children): the `header`,
  * `episodes` and `reviews` tables as CSV with their standard headers and
- * `dd/mm/yyyy` dates (interfaces.md, "Input: DfE SSDA903").
+ * `dd/mm/yyyy` dates (docs/data-formats.md, "DfE SSDA903").
  *
  * Output: one case record per period of care, with the `lac-review` events
  * `became-looked-after`, `carer-changed`, `ceased-looked-after` and

@@ -2,7 +2,7 @@
  * Writers of results and data problems as CSV, JSON or NDJSON, to any Node
  * Writable (stdout or a file), respecting backpressure.
  *
- * CSV (interfaces.md, "Output"):
+ * CSV (docs/cli.md, "Output"):
  * - results: `case_id, procedure, rule, occurrence, anchor_event, anchor_date,
  *   due_date, earliest_date, completed_date, status, breach, working_days_late,
  *   days_late, source`; `source` is `document §section` (just the document when

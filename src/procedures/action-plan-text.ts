@@ -1,6 +1,6 @@
 /**
  * Free text of a serious case review action plan (procedure `action-plan`,
- * procedures.md §7; seed `002_ec582cd5a6ee9def.txt`): the "BY WHEN" column,
+ * docs/procedures/action-plan.md; seed `002_ec582cd5a6ee9def.txt`): the "BY WHEN" column,
  * the "STATUS" column, and an assessment of one action at an as-of date.
  *
  * Pure functions, no I/O. Dates are ISO `YYYY-MM-DD` strings computed with

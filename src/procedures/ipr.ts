@@ -99,7 +99,7 @@ export const ipr: ProcedureInput = {
     },
     {
       topic: 'Due date of the setting-led Part 2',
-      reading: 'The seed gives no due date for the Part 2 the setting completes itself; the IPR belongs before age 3, so it is due the day before the 3rd birthday (procedures.md).',
+      reading: 'The seed gives no due date for the Part 2 the setting completes itself; the IPR belongs before age 3, so it is due the day before the 3rd birthday.',
       alternative: 'A local target: override `setting-led-part2` with `{ within: "20wd" }` (counted from 32 months).',
     },
     {

@@ -2,11 +2,11 @@
  * Where every rule comes from.
  *
  * `SOURCES[procedureId][ruleId]` names the document, the section and a short
- * exact quote for each rule of `procedures.md`. Where a named profile takes a
+ * exact quote for each rule of the built-in procedures. Where a named profile takes a
  * rule's timescale from a different source, the entry is keyed
  * `ruleId@profile` (e.g. `care-plan@statutory`).
  *
- * - `document` is either a seed file name (as in `shared/seeds/`) or the
+ * - `document` is either a seed file name (the local source documents; not in the repository, see fixtures/reference/README.md) or the
  *   proper name of a piece of national guidance or legislation.
  * - `section` is the heading as it appears in the seed; nested headings are
  *   joined with " > ". Seed 004 has lost most of its numbered section
@@ -18,7 +18,7 @@
  *   text it is the well-known wording, or is omitted where we could not check
  *   the exact words.
  *
- * Where a seed and `procedures.md` disagree, or a seed is ambiguous or
+ * Where a seed and the specification of the rule ids disagree, or a seed is ambiguous or
  * silent, see `docs/interpretations-notes.md`.
  */
 
@@ -28,7 +28,7 @@ export interface SourceRef {
   quote?: string;
 }
 
-/** Seed files (in `shared/seeds/`). */
+/** Seed files: the local source documents, cited by file name (checked by `npm run check:sources -- DIR`). */
 export const SEED_IPR = '000_cec6294edd911497.txt';
 export const SEED_ICS = '001_aa2acc05bf62cfcc.txt';
 export const SEED_SCR_ACTION_PLAN = '002_ec582cd5a6ee9def.txt';
@@ -302,7 +302,7 @@ export const SOURCES: Record<string, Record<string, SourceRef>> = {
       quote:
         'If the child is not placed 9 months after the granting of the Placement Order, the review must consider whether the plan remains appropriate',
     },
-    // The restart of the sequence at `placed-for-adoption` (procedures.md "Restart").
+    // The restart of the sequence at `placed-for-adoption` (docs/procedures/lac-review.md).
     'placed-for-adoption-restart': {
       document: SEED_BLACKPOOL,
       section: OCR_FREQUENCY,

@@ -12,7 +12,7 @@ import { createCalendar } from '../../src/index';
 type GovukEvent = { title: string; date: string; notes: string; bunting: boolean };
 type GovukFile = Record<string, { division: string; events: GovukEvent[] }>;
 const official: GovukFile = JSON.parse(
-  readFileSync(new URL('../../../shared/reference/govuk-bank-holidays.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../src/calendar/govuk-bank-holidays.json', import.meta.url), 'utf8'),
 );
 
 const ew = createCalendar();

@@ -2,8 +2,9 @@
  * C3: the calendar must agree, day by day, with the official gov.uk list of
  * bank holidays for every date 2012-01-01 … 2028-12-31, in every region.
  *
- * The oracle is the reference file itself (../shared/reference), read here
- * independently of the copy the library carries, plus a plain weekday
+ * The oracle is the official file itself (the copy the package carries,
+ * src/calendar/govuk-bank-holidays.json), read here as raw JSON and walked
+ * independently of the library's table building, plus a plain weekday
  * computation done with integer arithmetic (no JS Date, so nothing here
  * depends on TZ).
  */

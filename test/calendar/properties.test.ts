@@ -1,9 +1,9 @@
 /**
- * Property tests of the working-day calendar (quality.md, Correctness).
+ * Property tests of the working-day calendar (docs/architecture.md, "Quality bars").
  *
  * The oracle used below is independent code written here: integer day
- * numbers, a weekday formula and the official gov.uk list read straight from
- * ../shared/reference, walked one day at a time. No JS Date in local time,
+ * numbers, a weekday formula and the official gov.uk list read as raw JSON
+ * (src/calendar/govuk-bank-holidays.json), walked one day at a time. No JS Date in local time,
  * so the suite gives the same answers under any TZ.
  */
 import fc from 'fast-check';

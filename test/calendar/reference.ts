@@ -1,7 +1,7 @@
 /**
  * The independent oracle of the calendar tests: integer day numbers written
  * here (not the library's), a weekday formula, and the official gov.uk list
- * read straight from ../shared/reference. No JS Date in local time, so the
+ * read from the copy the package carries (src/calendar/govuk-bank-holidays.json). No JS Date in local time, so the
  * answers do not depend on TZ.
  */
 import { readFileSync } from 'node:fs';
@@ -10,7 +10,7 @@ export type GovukEvent = { title: string; date: string; notes?: string; bunting?
 export type GovukFile = Record<string, { division: string; events: GovukEvent[] }>;
 
 export const official: GovukFile = JSON.parse(
-  readFileSync(new URL('../../../shared/reference/govuk-bank-holidays.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../src/calendar/govuk-bank-holidays.json', import.meta.url), 'utf8'),
 );
 
 // ---- integer day numbers (days since 1970-01-01), proleptic Gregorian ----

@@ -3,7 +3,7 @@
  *
  * Every expected date below was worked out by hand on a printed calendar
  * (python3 -c "import calendar; print(calendar.month(2024, 3))") and the
- * bank holidays of ../shared/reference/govuk-bank-holidays.json; the counting
+ * bank holidays of src/calendar/govuk-bank-holidays.json (the official gov.uk list the package carries); the counting
  * is written beside each one. Day 0 (the start date) is never counted (C2).
  *
  * England and Wales bank holidays used here: 2024-01-01, Fri 2024-03-29 (Good

@@ -1,5 +1,5 @@
 /**
- * `timescales audit` over the DfE returns shipped in ../shared/reference
+ * `timescales audit` over the DfE returns bundled in fixtures/reference
  * (SSDA903 and CIN census samples) and the seed 002 action plan, run
  * in-process through `main`.
  *
@@ -26,8 +26,8 @@ const csvRows = (text: string): Row[] => parse(text, { columns: true }) as Row[]
 const HEADER =
   'case_id,procedure,rule,occurrence,anchor_event,anchor_date,due_date,earliest_date,completed_date,status,breach,working_days_late,days_late,source';
 
-const ssda = (name: string) => fileURLToPath(new URL(`../../../shared/reference/ssda903-sample/${name}`, import.meta.url));
-const census = fileURLToPath(new URL('../../../shared/reference/cin-census-sample/CIN_Census_2024.xml', import.meta.url));
+const ssda = (name: string) => fileURLToPath(new URL(`../../fixtures/reference/ssda903-sample/${name}`, import.meta.url));
+const census = fileURLToPath(new URL('../../fixtures/reference/cin-census-sample/CIN_Census_2024.xml', import.meta.url));
 const actionPlan = fileURLToPath(new URL('../../fixtures/action-plan/seed-002-actions.csv', import.meta.url));
 
 /** The cells that a hand-check pins: rule, occurrence, anchor, due, completed, status. */
@@ -155,6 +155,21 @@ describe('audit --ssda903 (looked-after children return sample)', () => {
     const csvCount = csvRows(result.out).filter((x) => x.rule === 'review-cycle').length;
     expect(cycle.total).toBe(csvCount);
     expect(cycle.onTimePercent).toBe(Math.round((1000 * (cycle.onTime as number)) / (cycle.dueByAsOf as number)) / 10);
+  });
+
+  it('--summary --format json carries the same problem and row counts as the closing stderr line', async () => {
+    const files = [ssda('header.csv'), ssda('episodes.csv'), ssda('reviews.csv')].join(',');
+    const r = await run('audit', '--ssda903', files, '--as-of', '2024-03-31', '--summary', '--format', 'json');
+    const s = JSON.parse(r.out) as { problems: number; errors: number; warnings: number; rows: { read: number; used: number; reported: number } };
+    const m = /(\d+) rows read, (\d+) used, (\d+) reported; (\d+) errors, (\d+) warnings/.exec(r.err);
+    expect(m, r.err).not.toBeNull();
+    const [read, used, reported, errors, warnings] = m!.slice(1).map(Number);
+    expect(s.rows).toEqual({ read, used, reported });
+    expect({ errors: s.errors, warnings: s.warnings }).toEqual({ errors, warnings });
+    expect(s.problems).toBe(errors! + warnings!);
+    // Reader problems (rows of the files) are counted too, not only the evaluation's: the sample has thousands.
+    expect(s.errors).toBeGreaterThan(1000);
+    expect(s.warnings).toBeGreaterThan(1000);
   });
 });
 

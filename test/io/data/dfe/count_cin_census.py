@@ -3,7 +3,7 @@
 (interfaces.md "Input: DfE CIN census") with xml.etree, not from the
 TypeScript reader. Run once by hand:
 
-    python3 test/io/data/dfe/count_cin_census.py ../shared/reference/cin-census-sample/*.xml
+    python3 test/io/data/dfe/count_cin_census.py fixtures/reference/cin-census-sample/*.xml
 
 Mapping counted (one event per element, except as noted):
   CINreferralDate → referral; CINclosureDate → closure;

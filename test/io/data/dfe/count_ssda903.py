@@ -2,7 +2,7 @@
 """Independent count of the SSDA903 sample, written from the spec (interfaces.md
 "Input: DfE SSDA903") and not from the TypeScript reader. Run once by hand:
 
-    python3 test/io/data/dfe/count_ssda903.py ../shared/reference/ssda903-sample
+    python3 test/io/data/dfe/count_ssda903.py fixtures/reference/ssda903-sample
 
 Rules it follows (the same reading the reader documents):
 - an episode is unusable if CHILD is blank, DECOM is not a real dd/mm/yyyy date,
