@@ -72,6 +72,30 @@ export interface SkippedDay {
   reason: string;
 }
 
+/**
+ * One addition, worked out: the result, and what its explanation needs.
+ * `calendar.addition` does the arithmetic; `calendar.explain` turns the result
+ * into the trace text of `addDetailed` without computing the date again, so a
+ * caller that wants no trace does no text work.
+ */
+export interface Addition {
+  /** The date (or date-time) added to, as given. */
+  readonly from: string;
+  readonly duration: Duration;
+  /** The result: an ISO date, or a date-time for hours. */
+  readonly date: string;
+  /** The day number of the result's date. */
+  readonly day: number;
+  /** Read by `explain`: whether the start day counted as day 1, and the roll asked for. */
+  readonly countStartDay: boolean;
+  readonly roll: Roll;
+  /** Read by `explain`: day numbers of the start and of the result before any roll. */
+  readonly startDay: number;
+  readonly unrolledDay: number;
+  /** Hours only, read by `explain`: the UTC offsets at the start and at the result (they differ across a clock change). */
+  readonly utcOffsets?: readonly [string, string];
+}
+
 /** A computed date with its explanation (C9). */
 export interface DetailedDate {
   date: string;
@@ -98,7 +122,12 @@ export interface Calendar {
   addWorkingDays(date: string, n: number, opts?: { countStartDay?: boolean }): string;
   workingDaysBetween(start: string, end: string): number;
   add(date: string, duration: string | Duration, opts?: AddOptions): string;
+  /** `add` with its explanation: `explain(addition(date, duration, opts))`. */
   addDetailed(date: string, duration: string | Duration, opts?: AddOptions): DetailedDate;
+  /** The arithmetic of `add`, with what `explain` needs to describe it. */
+  addition(date: string, duration: string | Duration, opts?: AddOptions): Addition;
+  /** The explanation of an addition this calendar computed (no date arithmetic is repeated). */
+  explain(addition: Addition): DetailedDate;
   holidays(from: string, to: string): Holiday[];
   nextWorkingDay(date: string): string;
   previousWorkingDay(date: string): string;
@@ -283,26 +312,35 @@ export function createCalendar(options: CalendarOptions = {}): Calendar {
     },
 
     add(date, duration, opts) {
-      const dur = typeof duration === 'string' ? parseDuration(duration) : checkDuration(duration);
-      if (dur.unit === 'h') return calendar.addDetailed(date, dur, opts).date;
-      const roll = checkRoll(opts?.roll);
-      const countStart = opts?.countStartDay === undefined ? countStartDayDefault : checkBoolean(opts.countStartDay, 'countStartDay');
-      const raw = addDays(date, dur, countStart);
-      const result = dur.unit === 'wd' ? raw : rollDay(raw, roll, date);
-      return result >= MIN_DAY && result <= MAX_DAY ? t().iso[result - MIN_DAY]! : formatIsoDay(result);
+      return calendar.addition(date, duration, opts).date;
     },
 
     addDetailed(date, duration, opts) {
+      return calendar.explain(calendar.addition(date, duration, opts));
+    },
+
+    addition(date, duration, opts) {
       const dur = typeof duration === 'string' ? parseDuration(duration) : checkDuration(duration);
       const roll = checkRoll(opts?.roll);
       if (dur.unit === 'h') return addHours(date, dur);
       const countStart = opts?.countStartDay === undefined ? countStartDayDefault : checkBoolean(opts.countStartDay, 'countStartDay');
-      const start = parseAnyDay(date);
-      const raw = addDays(date, dur, countStart);
-      const result = dur.unit === 'wd' ? raw : rollDay(raw, roll, date);
-      const iso = result >= MIN_DAY && result <= MAX_DAY ? t().iso[result - MIN_DAY]! : formatIsoDay(result);
-      const trace: string[] = [];
+      const startDay = parseAnyDay(date);
+      const unrolledDay = addDays(date, dur, countStart);
+      const day = dur.unit === 'wd' ? unrolledDay : rollDay(unrolledDay, roll, date);
+      const iso = day >= MIN_DAY && day <= MAX_DAY ? t().iso[day - MIN_DAY]! : formatIsoDay(day);
+      return { from: date, duration: dur, date: iso, day, countStartDay: countStart, roll, startDay, unrolledDay };
+    },
+
+    explain(addition) {
+      const { from: date, duration: dur, date: iso, day: result, countStartDay: countStart, roll, startDay: start, unrolledDay: raw } = addition;
       const direction = dur.amount < 0 ? 'before' : 'after';
+      if (dur.unit === 'h') {
+        const [before, after] = addition.utcOffsets!;
+        const trace = [`${describeDuration(dur)} ${direction} ${date} on the real time line (Europe/London) → ${iso}`];
+        if (before !== after) trace.push(`the clocks changed in between (UTC offset ${before} → ${after})`);
+        return { date: iso, trace, skipped: [], ruleBasedYears: [] };
+      }
+      const trace: string[] = [];
       let skipped: SkippedDay[] = [];
       let ruleBasedYears: number[] = [];
       if (dur.unit === 'wd') {
@@ -547,7 +585,7 @@ function ruleBasedNote(tb: Table, year: number): string {
 }
 
 /** Adds hours on the real time line in Europe/London (C6). */
-function addHours(dateTime: string, dur: Duration): DetailedDate {
+function addHours(dateTime: string, dur: Duration): Addition {
   const m = typeof dateTime === 'string' ? /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(dateTime) : null;
   const start = m ? DateTime.fromISO(dateTime, { zone: LONDON, setZone: true }) : undefined;
   if (!m || !start || !start.isValid) {
@@ -559,7 +597,17 @@ function addHours(dateTime: string, dur: Duration): DetailedDate {
   }
   const end = start.plus({ hours: dur.amount }).setZone(LONDON);
   const text = end.toFormat(end.second ? "yyyy-MM-dd'T'HH:mm:ss" : "yyyy-MM-dd'T'HH:mm") + (hasOffset ? end.toFormat('ZZ') : '');
-  const trace = [`${describeDuration(dur)} ${dur.amount < 0 ? 'before' : 'after'} ${dateTime} on the real time line (Europe/London) → ${text}`];
-  if (start.offset !== end.offset) trace.push(`the clocks changed in between (UTC offset ${start.toFormat('ZZ')} → ${end.toFormat('ZZ')})`);
-  return { date: text, trace, skipped: [], ruleBasedYears: [] };
+  const startDay = tryParseIsoDay(dateTime.slice(0, 10))!;
+  const day = tryParseIsoDay(text.slice(0, 10))!;
+  return {
+    from: dateTime,
+    duration: dur,
+    date: text,
+    day,
+    countStartDay: false,
+    roll: 'none',
+    startDay,
+    unrolledDay: day,
+    utcOffsets: [start.toFormat('ZZ'), end.toFormat('ZZ')],
+  };
 }

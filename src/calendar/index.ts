@@ -3,6 +3,7 @@ export {
   FIRST_SUPPORTED_DATE,
   LAST_SUPPORTED_DATE,
   type AddOptions,
+  type Addition,
   type Calendar,
   type CalendarOptions,
   type DetailedDate,

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createCalendar } from '../../src/index';
+import { createCalendar, tryParseIsoDay } from '../../src/index';
 
 type GovukEvent = { title: string; date: string; notes: string; bunting: boolean };
 type GovukFile = Record<string, { division: string; events: GovukEvent[] }>;
@@ -642,6 +642,17 @@ describe('C9: the trace explains the result', () => {
     expect(ew.addDetailed('2024-01-31', '1m').date).toBe('2024-02-29');
     expect(ew.addDetailed('2024-03-27', '3d', { roll: 'forward' }).date).toBe('2024-04-02');
     expect(ew.addDetailed('2024-03-30T12:00', '24h').date).toBe('2024-03-31T13:00');
+  });
+  it('the arithmetic alone (addition) and its words on request (explain) are addDetailed in two steps', () => {
+    // Wed 27 Mar + 3 WD: Thu 28 (1), [Fri 29 Good Friday, weekend, Mon 1 Apr Easter Monday], Tue 2 (2), Wed 3 Apr (3).
+    const easter = ew.addition('2024-03-27', '3wd');
+    expect(easter).toMatchObject({ from: '2024-03-27', date: '2024-04-03', day: tryParseIsoDay('2024-04-03') });
+    expect(ew.explain(easter)).toEqual(ew.addDetailed('2024-03-27', '3wd'));
+    // Sat 30 Mar 2024 + 3 days = Tue 2 Apr (a working day, nothing to roll); 12:00 GMT + 24 h across the change to BST → 13:00.
+    for (const [date, duration] of [['2024-03-30', '3d'], ['2024-03-30T12:00', '24h'], ['2024-01-31', '1m']] as const) {
+      expect(ew.explain(ew.addition(date, duration, { roll: 'forward' }))).toEqual(ew.addDetailed(date, duration, { roll: 'forward' }));
+    }
+    expect(ew.addition('2024-03-30T12:00', '24h')).toMatchObject({ date: '2024-03-31T13:00', day: tryParseIsoDay('2024-03-31') });
   });
   it('no skipped holidays when none are crossed', () => {
     // Mon 17 Jun 2024 + 4: Tue 18 … Fri 21; nothing skipped
