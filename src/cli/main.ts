@@ -155,13 +155,12 @@ export function buildProgram(io: CliIO): { program: Command; exitCode: () => num
       }
       const rows = p.rules.map((r) => {
         const patch = o.profile ? p.profiles?.[o.profile]?.rules[r.id] : undefined;
-        const { enabled, versions: _v, force: _f, ...timing } = (patch ?? {}) as Record<string, unknown>;
-        const on = (enabled as boolean | undefined) ?? r.enabled !== false;
+        const on = patch?.enabled ?? r.enabled !== false;
         return {
           rule: r.id,
           kind: r.kind,
           title: r.title,
-          timescale: on ? timingText(r, { ...r.timing, ...timing }) : 'off',
+          timescale: on ? timingText(r, { ...r.timing, ...patch?.timing }) : 'off',
           source: formatSource(r.source),
         };
       });

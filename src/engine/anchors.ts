@@ -2,9 +2,8 @@
  * Resolving a rule's anchor in a case: the events, ages or other rules'
  * results that start its clock. One general mechanism for every rule kind.
  */
-import type { Calendar } from '../calendar/index';
 import type { PreparedCase, PreparedEvent } from './events';
-import { addOffset, dayMoment, momentOf, offsets, type Moment } from './judge';
+import { addOffset, dayMoment, momentOf, offsets, type DateMath, type Moment } from './moment';
 import type { Result } from './result';
 import type { Anchor, SingleAnchor } from './schema';
 
@@ -18,10 +17,11 @@ export interface ResolvedAnchor {
 }
 
 export interface AnchorContext {
-  cal: Calendar;
+  math: DateMath;
   kase: PreparedCase;
   asOf: Moment;
-  results: Map<string, Result[]>;
+  /** The results of the rules evaluated before this one (rule anchors read them). */
+  results: ReadonlyMap<string, Result[]>;
   /** Called when the anchor needs a date of birth the case lacks. */
   missingDob: () => void;
 }
@@ -70,7 +70,7 @@ export function resolveAnchors(ctx: AnchorContext, anchor: Anchor): ResolvedAnch
 }
 
 function resolveOne(ctx: AnchorContext, a: SingleAnchor): ResolvedAnchor[] {
-  const { cal, kase } = ctx;
+  const { math, kase } = ctx;
   if ('event' in a) {
     let events = eventsOf(kase, a.event, a.where);
     if (a.firstAfter) {
@@ -88,7 +88,7 @@ function resolveOne(ctx: AnchorContext, a: SingleAnchor): ResolvedAnchor[] {
       const base = momentOf(e);
       const lines = [`anchor: ${e.type} on ${e.dateTime ?? e.date}`];
       if (!a.add) return { event: e.type, moment: base, source: e, lines };
-      const shifted = addOffset(cal, base, a.add);
+      const shifted = addOffset(math, base, a.add);
       lines.push(...shifted.lines);
       return { event: `${e.type}+${offsets(a.add).join('')}`, moment: shifted.moment, source: e, lines };
     });
@@ -100,7 +100,7 @@ function resolveOne(ctx: AnchorContext, a: SingleAnchor): ResolvedAnchor[] {
       ctx.missingDob();
       return [];
     }
-    const at = addOffset(cal, dayMoment(kase.dateOfBirth!), a.age);
+    const at = addOffset(math, dayMoment(kase.dateOfBirth!), a.age);
     if (a.whileActive && !activeOn(kase, at.moment.day, a.whileActive.start, a.whileActive.end)) return [];
     return [
       {

@@ -2,29 +2,8 @@
  * `defineProcedure`: validate a procedure written as data (strictly: unknown
  * keys rejected) and check that its parts refer to each other correctly.
  */
-import { z } from 'zod';
 import { TimescalesInputError } from '../errors';
-import {
-  CycleTaskTiming,
-  CycleTiming,
-  DeadlineTiming,
-  ProcedureSchema,
-  RuleVersions,
-  WindowTiming,
-  type Anchor,
-  type Procedure,
-  type ProcedureInput,
-  type Rule,
-  type RuleKind,
-} from './schema';
-
-/** The timing schema of each rule kind: what profiles, versions and overrides may change. */
-export const TIMING_SCHEMAS: Record<RuleKind, z.ZodObject> = {
-  deadline: DeadlineTiming,
-  window: WindowTiming,
-  cycle: CycleTiming,
-  'cycle-task': CycleTaskTiming,
-};
+import { ProcedureSchema, RULE_PATCH_SCHEMAS, type Anchor, type Procedure, type ProcedureInput, type Rule, type RulePatch } from './schema';
 
 const defined = new WeakSet<object>();
 
@@ -43,8 +22,7 @@ export function defineProcedure(input: ProcedureInput | Procedure): Procedure {
   const parsed = ProcedureSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
-    throw new TimescalesInputError(`procedure${path}`, valueAt(input, issue.path), issue.message);
+    throw new TimescalesInputError(`procedure${pathText(issue.path)}`, valueAt(input, issue.path), issue.message);
   }
   const p = parsed.data;
   checkReferences(p);
@@ -99,7 +77,6 @@ function checkReferences(p: Procedure): void {
       for (const e of r.cancelledBy ?? []) event(`${at}.cancelledBy`, e);
     }
     for (const e of r.onlyIfAnyEvent ?? []) event(`${at}.onlyIfAnyEvent`, e);
-    r.versions?.forEach((v, j) => checkPatch(r, v.timing, `${at}.versions[${j}].timing`, fail));
   });
   for (const e of p.stopEvents ?? []) event('stopEvents', e);
   p.order?.forEach((o, i) => o.forEach((e) => event(`order[${i}]`, e)));
@@ -107,7 +84,7 @@ function checkReferences(p: Procedure): void {
     for (const [ruleId, patch] of Object.entries(profile.rules)) {
       const rule = rulesById.get(ruleId);
       if (!rule) fail(`profiles.${name}.rules`, ruleId, 'the id of a rule of this procedure');
-      checkPatch(rule!, patch, `profiles.${name}.rules.${ruleId}`, fail);
+      checkPatch(rule!, patch, `procedure(${p.id}).profiles.${name}.rules.${ruleId}`);
     }
   }
   // Rule anchors must not go round in a circle.
@@ -124,26 +101,16 @@ function checkReferences(p: Procedure): void {
   for (const r of p.rules) visit(r.id, []);
 }
 
-/** A patch of a rule's timing (plus `enabled`) checked against the rule kind's timing schema. */
-export function checkPatch(
-  rule: Rule,
-  patch: Record<string, unknown>,
-  field: string,
-  fail: (field: string, value: unknown, expected: string) => never,
-): void {
-  const { enabled, force, versions, ...timing } = patch;
-  if (versions !== undefined) {
-    const v = RuleVersions.safeParse(versions);
-    if (!v.success) fail(`${field}.versions`, versions, v.error.issues[0]!.message);
-    v.data!.forEach((version, i) => checkPatch(rule, version.timing, `${field}.versions[${i}].timing`, fail));
-  }
-  if (enabled !== undefined && typeof enabled !== 'boolean') fail(`${field}.enabled`, enabled, 'true or false');
-  if (force !== undefined && typeof force !== 'boolean') fail(`${field}.force`, force, 'true or false');
-  const res = TIMING_SCHEMAS[rule.kind].partial().strict().safeParse(timing);
-  if (!res.success) {
-    const issue = res.error.issues[0]!;
-    fail(`${field}${issue.path.length ? `.${issue.path.join('.')}` : ''}`, timing, `${issue.message} (timing fields of a ${rule.kind} rule: ${Object.keys(TIMING_SCHEMAS[rule.kind].shape).join(', ')})`);
-  }
+/**
+ * Checks a profile's or a caller's patch of a rule against the rule's kind
+ * (`RULE_PATCH_SCHEMAS`): only that kind's timing fields. Throws
+ * `TimescalesInputError` naming the field, e.g. `overrides.visit.timing.within`.
+ */
+export function checkPatch(rule: Rule, patch: unknown, field: string): RulePatch {
+  const parsed = RULE_PATCH_SCHEMAS[rule.kind].safeParse(patch);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  throw new TimescalesInputError(`${field}${pathText(issue.path)}`, valueAt(patch, issue.path), issue.message);
 }
 
 export function anchorsOf(anchor: Anchor) {
@@ -155,6 +122,11 @@ export function dependencies(rule: Rule): string[] {
   if (rule.kind === 'cycle-task') return [rule.cycle];
   if (rule.kind === 'cycle') return [];
   return anchorsOf(rule.anchor).flatMap((a) => ('rule' in a ? [a.rule] : []));
+}
+
+/** A zod issue path as a field: `.rules[2].timing`. */
+function pathText(path: PropertyKey[]): string {
+  return path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('');
 }
 
 function valueAt(input: unknown, path: PropertyKey[]): unknown {

@@ -17,6 +17,7 @@ export {
   type Status,
 } from './schema';
 export { defineProcedure } from './define';
-export { evaluateProcedure, prepareOptions, type EvaluateOptions, type PreparedOptions, type RuleOverride } from './evaluate';
+export { evaluateProcedure } from './evaluate';
+export { prepareOptions, type EvaluateOptions, type PreparedOptions, type RuleOverride } from './prepare';
 export type { Evaluation, Result } from './result';
 export { nearest } from './events';

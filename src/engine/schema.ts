@@ -36,9 +36,8 @@ export type Status = z.infer<typeof StatusSchema>;
 export const BREACH_STATUSES: ReadonlySet<Status> = new Set<Status>(['met-late', 'met-early', 'overdue']);
 
 /** A duration such as `20wd`, `-1d`, `3m`, `24h`. */
-export const DurationText = z
-  .string()
-  .regex(/^[+-]?\d{1,6}(wd|d|w|m|y|h)$/, 'expected a duration such as 20wd, -1d, 14d, 2w, 3m, 1y or 24h');
+const DURATION_PATTERN = /^[+-]?\d{1,6}(wd|d|w|m|y|h)$/;
+export const DurationText = z.string().regex(DURATION_PATTERN, 'expected a duration such as 20wd, -1d, 14d, 2w, 3m, 1y or 24h');
 /** One duration, or several applied in order (`['36m', '-1d']`: the day before the 3rd birthday). */
 export const Offset = z.union([DurationText, z.array(DurationText).min(1)]);
 export type Offset = z.infer<typeof Offset>;
@@ -102,6 +101,31 @@ export const AnchorSchema = z.union([
 ]);
 export type Anchor = z.infer<typeof AnchorSchema>;
 
+/**
+ * From when a completing event counts: one vocabulary for every rule kind,
+ * each kind taking the values it can use (docs/rule-kinds.md, "Completion").
+ *
+ * - `anchor` (the default): on or after the occurrence's anchor (C7). The
+ *   anchor of a cycle's occurrence is the previous occurrence (or the start of
+ *   the sequence), so a cycle-task's event counts from the previous review.
+ * - `any`: any date (deadline, window).
+ * - an offset back from the anchor, e.g. `-6m`: "any date from 6 months
+ *   before placement counts" (deadline, window).
+ * - `cycle-start`: from the start of the cycle's sequence, and until the end
+ *   of the sequence rather than until the occurrence (cycle-task).
+ */
+const SINCE_WORDS = z.enum(['anchor', 'any', 'cycle-start']);
+/** The values of `since` for a deadline or a window. */
+const AnchorSince = z.union([
+  SINCE_WORDS.exclude(['cycle-start']),
+  z.string().regex(DURATION_PATTERN, "'anchor' (the default), 'any', or an offset back from the anchor such as -6m"),
+  z.array(DurationText).min(1),
+]);
+/** The values of `since` for a cycle-task. */
+const CycleTaskSince = SINCE_WORDS.extract(['anchor', 'cycle-start'], {
+  error: "'anchor' (the default: from the previous occurrence) or 'cycle-start'",
+});
+
 /** What completes an occurrence. */
 export const CompletionSchema = z
   .object({
@@ -109,12 +133,8 @@ export const CompletionSchema = z
     where: Condition.optional(),
     /** Attributes that must equal the anchor event's (e.g. `stage`). */
     sameAs: z.array(name).optional(),
-    /**
-     * How early a completing event may be: `anchor` (default, on or after the
-     * anchor, C7), `any` (any date), or a negative offset from the anchor
-     * (`-6m`: "any date from 6 months before placement counts as before").
-     */
-    since: z.union([z.literal('anchor'), z.literal('any'), Offset]).optional(),
+    /** From when a completing event counts: `anchor` (default), `any`, or an offset back from the anchor (see `SINCE_WORDS`). */
+    since: AnchorSince.optional(),
     /**
      * Report a completing event dated before its anchor as a data problem
      * (default true). Switch off where the completing event is a general one
@@ -135,7 +155,11 @@ export type DateRef = z.infer<typeof DateRef>;
 /** The timing of a deadline: the part that profiles, versions, variants and overrides may change. */
 export const DeadlineTiming = z
   .object({
-    /** Due = anchor + within. Absent (with no `dueAt` or `cap`): no timescale, an open step (C7). */
+    /**
+     * Due = anchor + within. `null`: no timescale, an open step (C7); a patch
+     * writes `null` to take a timescale away. Left out with no `dueAt` or
+     * `cap`, it means the same: `timing: {}` is read as `{ within: null }`.
+     */
     within: Offset.nullable().optional(),
     /** Due at a fixed date instead: from the date of birth, or an attribute of the anchor event. */
     dueAt: DateRef.optional(),
@@ -178,17 +202,70 @@ export const CycleTaskTiming = z
 /** A note added to a rule's results, optionally only when the case has some event. */
 const NoteSchema = z.object({ text: z.string().min(1), whenAnyEvent: z.array(name).optional() }).strict();
 
-/** Effective-dated versions of a rule's timing, chosen by the anchor date (the start of a cycle's sequence). */
-export const RuleVersions = z.array(
-  z
-    .object({
-      from: IsoDateString.optional(),
-      until: IsoDateString.optional(),
-      note: z.string().optional(),
-      timing: z.record(z.string(), z.unknown()),
-    })
-    .strict(),
-);
+/**
+ * The timing fields of a rule kind as a patch: any of them, nothing else (the
+ * message of an unknown field lists the kind's fields).
+ */
+function timingPatch(kind: string, timing: z.ZodObject) {
+  const fields = Object.keys(timing.shape).join(', ');
+  return z.strictObject(timing.partial().shape, {
+    error: (issue) => (issue.code === 'unrecognized_keys' ? `the timing fields of a ${kind} rule (${fields}), not ${issue.keys.join(', ')}` : undefined),
+  });
+}
+const DeadlineTimingPatch = timingPatch('deadline', DeadlineTiming);
+const WindowTimingPatch = timingPatch('window', WindowTiming);
+const CycleTimingPatch = timingPatch('cycle', CycleTiming);
+const CycleTaskTimingPatch = timingPatch('cycle-task', CycleTaskTiming);
+
+/** Effective-dated versions of a rule's timing, chosen by the anchor date (the start of a cycle's sequence), C10. */
+function versionsOf<T extends z.ZodType>(timing: T) {
+  return z.array(
+    z
+      .object({
+        from: IsoDateString.optional(),
+        until: IsoDateString.optional(),
+        note: z.string().optional(),
+        timing,
+      })
+      .strict(),
+  );
+}
+
+/**
+ * A change to one rule, the same shape in a profile and in a caller's
+ * overrides (C10): switch it on or off, force a rule that runs only for some
+ * cases, change its timing (merged into the rule's timing and into every one
+ * of its versions), or replace its versions.
+ */
+function rulePatchOf<T extends z.ZodType>(timing: T) {
+  return z.strictObject(
+    {
+      enabled: z.boolean({ error: 'true or false' }).optional(),
+      /** Evaluate the rule even when the case records none of its `onlyIfAnyEvent` events. */
+      force: z.boolean({ error: 'true or false' }).optional(),
+      timing: timing.optional(),
+      versions: versionsOf(timing).optional(),
+    },
+    {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys'
+          ? `a rule patch { enabled?, force?, timing?, versions? } without ${issue.keys.join(', ')} (timing fields go inside timing: { … })`
+          : undefined,
+    },
+  );
+}
+
+/** A rule patch as written, before it is checked against its rule's kind. */
+export const RulePatchSchema = rulePatchOf(z.record(z.string(), z.unknown()));
+export type RulePatch = z.infer<typeof RulePatchSchema>;
+
+/** The patch of each rule kind: its timing fields only. */
+export const RULE_PATCH_SCHEMAS = {
+  deadline: rulePatchOf(DeadlineTimingPatch),
+  window: rulePatchOf(WindowTimingPatch),
+  cycle: rulePatchOf(CycleTimingPatch),
+  'cycle-task': rulePatchOf(CycleTaskTimingPatch),
+} as const;
 
 const ruleCommon = {
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case rule id'),
@@ -198,8 +275,6 @@ const ruleCommon = {
   notes: z.array(NoteSchema).optional(),
   /** Evaluate only when the case records one of these events (unless the caller forces the rule). */
   onlyIfAnyEvent: z.array(name).optional(),
-  /** Effective-dated versions, chosen by the anchor date (C10). */
-  versions: z.lazy(() => RuleVersions).optional(),
 };
 
 export const DeadlineRuleSchema = z
@@ -208,6 +283,7 @@ export const DeadlineRuleSchema = z
     kind: z.literal('deadline'),
     anchor: AnchorSchema,
     timing: DeadlineTiming,
+    versions: versionsOf(DeadlineTimingPatch).optional(),
     completion: CompletionSchema,
     /** Other timings chosen by the anchor event's attributes, e.g. `{ where: { emergency: true }, timing: { within: null } }`. */
     variants: z.array(z.object({ where: Condition, timing: DeadlineTiming, note: z.string().optional() }).strict()).optional(),
@@ -228,6 +304,7 @@ export const WindowRuleSchema = z
     kind: z.literal('window'),
     anchor: AnchorSchema,
     timing: WindowTiming,
+    versions: versionsOf(WindowTimingPatch).optional(),
     completion: CompletionSchema,
     requiresPrior: z.object({ event: names, atLeast: DurationText.optional() }).strict().optional(),
   })
@@ -244,6 +321,7 @@ export const CycleRuleSchema = z
     /** Events that stop the sequence (C8). */
     end: z.array(name).optional(),
     timing: CycleTiming,
+    versions: versionsOf(CycleTimingPatch).optional(),
     completion: CompletionSchema,
   })
   .strict();
@@ -264,15 +342,13 @@ export const CycleTaskRuleSchema = z
     /** Where the planned date of an occurrence is recorded; otherwise the held date, else the due date. */
     planned: z.object({ event: name, attribute: name }).strict().optional(),
     timing: CycleTaskTiming,
+    versions: versionsOf(CycleTaskTimingPatch).optional(),
     /**
      * The task's own completing event, counted from the previous occurrence
-     * (`previous`, default) or from the start of the sequence. Absent: the
-     * occurrence itself (the review) completes the task.
+     * (`since: 'anchor'`, default) or from the start of the sequence
+     * (`'cycle-start'`). Absent: the occurrence itself (the review) completes the task.
      */
-    completion: z
-      .object({ event: names, where: Condition.optional(), since: z.enum(['previous', 'cycle-start']).optional() })
-      .strict()
-      .optional(),
+    completion: z.object({ event: names, where: Condition.optional(), since: CycleTaskSince.optional() }).strict().optional(),
   })
   .strict();
 
@@ -316,8 +392,8 @@ export const ProfileSchema = z
   .object({
     description: z.string().min(1),
     source: SourceRefSchema.optional(),
-    /** Per rule: a timing patch (the rule's timing fields), or `{ enabled: false }`. */
-    rules: z.record(z.string(), z.record(z.string(), z.unknown())),
+    /** Per rule id, a patch: `{ enabled?, force?, timing?, versions? }` (checked against the rule's kind by `defineProcedure`). */
+    rules: z.record(z.string(), RulePatchSchema),
   })
   .strict();
 export type Profile = z.infer<typeof ProfileSchema>;

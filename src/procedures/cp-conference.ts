@@ -72,12 +72,12 @@ export const cpConference: ProcedureInput = {
     'calendar-days': {
       description: 'The seed\'s "within 15 days" read as 15 calendar days for the initial conference',
       source: s('icpc@calendar-days'),
-      rules: { icpc: { within: '15d' } },
+      rules: { icpc: { timing: { within: '15d' } } },
     },
     days: {
       description: 'Review conferences at 91 and 183 days (the reading of several local authority data models)',
       source: s('rcpc@days'),
-      rules: { rcpc: { intervals: ['91d', '183d'] } },
+      rules: { rcpc: { timing: { intervals: ['91d', '183d'] } } },
     },
   },
   interpretations: [

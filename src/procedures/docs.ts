@@ -3,7 +3,7 @@
  * code cannot drift (`npm run docs` writes docs/procedures/<id>.md; a test
  * fails when a page is out of date).
  */
-import type { Procedure, Rule, SourceRef } from '../engine/index';
+import type { Procedure, Rule, RuleOverride, SourceRef } from '../engine/index';
 
 type Offset = string | string[];
 
@@ -94,7 +94,7 @@ export function timingText(rule: Rule, timing: Record<string, unknown> = rule.ti
 function completionText(rule: Rule): string {
   if (rule.kind === 'cycle-task' && !rule.completion) return 'the review itself';
   const c = rule.completion!;
-  const since = 'since' in c && c.since && c.since !== 'anchor' && c.since !== 'previous' ? ` (counts from ${Array.isArray(c.since) || /\d/.test(String(c.since)) ? describeOffset(c.since as Offset) + ' before the anchor' : c.since})` : '';
+  const since = 'since' in c && c.since && c.since !== 'anchor' ? ` (counts from ${Array.isArray(c.since) || /\d/.test(String(c.since)) ? describeOffset(c.since as Offset) + ' before the anchor' : c.since})` : '';
   return `${names(c.event)}${where(c.where)}${since}`;
 }
 
@@ -146,12 +146,12 @@ export function procedureMarkdown(p: Procedure): string {
     lines.push('', `| rule | default | ${profiles.map(([n]) => `\`${n}\``).join(' | ')} |`, `|---|---|${profiles.map(() => '---|').join('')}`);
     const changed = p.rules.filter((r) => profiles.some(([, prof]) => prof.rules[r.id]));
     for (const r of changed) {
-      const show = (patch: Record<string, unknown> | undefined) => {
+      const show = (patch: RuleOverride | undefined) => {
         if (!patch) return 'as default';
-        const { enabled, versions, force: _f, ...timing } = patch as Record<string, unknown> & { versions?: Array<{ from?: string; until?: string; timing: Record<string, unknown> }> };
+        const { enabled, versions, timing } = patch;
         const bits: string[] = [];
         if (enabled !== undefined) bits.push(enabled ? 'on' : 'off');
-        if (Object.keys(timing).length) bits.push(timingText(r, { ...r.timing, ...timing }));
+        if (timing && Object.keys(timing).length) bits.push(timingText(r, { ...r.timing, ...timing }));
         for (const v of versions ?? []) bits.push(`anchors ${v.from ?? '…'} to ${v.until ?? '…'}: ${timingText(r, { ...r.timing, ...v.timing })}; later: as default`);
         return bits.join('; ');
       };

@@ -172,7 +172,7 @@ export const icsRecords: ProcedureInput = {
       kind: 'deadline',
       source: s('pathway-plan'),
       anchor: { event: 'needs-assessment-completed' },
-      timing: {},
+      timing: { within: null },
       completion: { event: 'pathway-plan-completed' },
     },
     {
@@ -194,7 +194,7 @@ export const icsRecords: ProcedureInput = {
     statutory: {
       description: 'Care plan within 10 working days of placement (the Regulations) instead of the local 14 days',
       source: s('care-plan@statutory'),
-      rules: { 'care-plan': { within: '10wd' } },
+      rules: { 'care-plan': { timing: { within: '10wd' } } },
     },
   },
   interpretations: [

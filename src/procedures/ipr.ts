@@ -87,7 +87,7 @@ export const ipr: ProcedureInput = {
       kind: 'deadline',
       source: s('returned-to-hv'),
       anchor: { event: 'ipr-part2-completed' },
-      timing: {},
+      timing: { within: null },
       completion: { event: 'ipr-emailed-to-hv' },
     },
   ],

@@ -87,7 +87,7 @@ export const issuesResolution: ProcedureInput = {
       kind: 'deadline',
       source: s('escalation-due'),
       anchor: { anyOf: [1, 2, 3].flatMap(stageFailed) },
-      timing: {},
+      timing: { within: null },
       completion: { event: ['ir-stage-raised', 'ir-resolved'] },
     },
     {
@@ -96,7 +96,7 @@ export const issuesResolution: ProcedureInput = {
       kind: 'deadline',
       source: s('after-stage-4'),
       anchor: { anyOf: stageFailed(4) },
-      timing: {},
+      timing: { within: null },
       completion: { event: ['legal-advice-sought', 'cafcass-referral', 'ir-resolved'] },
     },
     {

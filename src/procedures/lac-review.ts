@@ -99,7 +99,7 @@ export const lacReview: ProcedureInput = {
       source: s('placement-order-not-placed'),
       anchor: { event: 'placement-order', add: '9m' },
       unless: { event: 'placed-for-adoption', onOrBefore: 'anchor' },
-      timing: {},
+      timing: { within: null },
       completion: { event: 'lac-review', reportEarly: false },
     },
     {
@@ -243,7 +243,7 @@ export const lacReview: ProcedureInput = {
     months: {
       description: 'Seed 001 wording and the Regulations: 2nd review within 3 months, then every 6 months',
       source: s('review-cycle@months'),
-      rules: { 'review-cycle': { intervals: ['20wd', '3m', '6m'] } },
+      rules: { 'review-cycle': { timing: { intervals: ['20wd', '3m', '6m'] } } },
     },
     'pre-2011': {
       description: 'Reviews of periods of care that began before 1 April 2011: 4 weeks, 3 months, then 6 months',

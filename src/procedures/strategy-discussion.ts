@@ -52,7 +52,7 @@ export const strategyDiscussion: ProcedureInput = {
       kind: 'deadline',
       source: s('strategy-record-circulated'),
       anchor: { event: 'strategy-discussion' },
-      timing: {},
+      timing: { within: null },
       completion: { event: 'strategy-record-circulated' },
     },
     {
@@ -61,7 +61,7 @@ export const strategyDiscussion: ProcedureInput = {
       kind: 'deadline',
       source: s('s47-outcome-recorded'),
       anchor: { event: 's47-started' },
-      timing: {},
+      timing: { within: null },
       completion: { event: 's47-outcome-recorded' },
     },
   ],

@@ -7,7 +7,8 @@
  * Notation: "(k)" = k-th working day counted, "[..]" = skipped.
  */
 import { describe, expect, it } from 'vitest';
-import { cycle } from './procedures/test-procedures';
+import { defineProcedure, type ProcedureInput } from '../../src/index';
+import { cycle, cycleInput } from './procedures/test-procedures';
 import { of, one, run, type Ev } from './procedures/helpers';
 
 // Cycle: start Fri 1 Mar 2024 → 1st review due Tue 2 Apr 2024 (20 WD, see cycle.test.ts).
@@ -146,5 +147,28 @@ describe('cycle-task without its own completion: the occurrence itself completes
     const late = run(cycle, [START, scheduled('2024-03-04', '2024-03-27'), review('2024-03-28')], '2024-04-30');
     expect(of(late, 'held-as-planned')[0]).toMatchObject({ due: '2024-03-27', status: 'met-late', late: { workingDays: 1, days: 1 } });
     expect(of(late, 'reviews')[0]!.status).toBe('met');
+  });
+});
+
+describe('cycle-task: completion.since, in the vocabulary of every rule kind', () => {
+  const withSince = (ruleId: string, since: unknown): ProcedureInput => {
+    const input = JSON.parse(JSON.stringify(cycleInput));
+    input.rules.find((rule: { id: string }) => rule.id === ruleId).completion.since = since;
+    return input;
+  };
+  it("'anchor' (the default) counts from the anchor of the cycle's occurrence: the previous review", () => {
+    const events = [START, scheduled('2024-03-04', '2024-03-27'), invited('2024-03-20'), review('2024-03-27'), invited('2024-06-10')];
+    const explicit = defineProcedure(withSince('invitations', 'anchor'));
+    expect(invitations(events, '2024-06-30')).toEqual(of(run(explicit, events, '2024-06-30'), 'invitations'));
+    // Sent on the anchor's own day (Fri 1 Mar, the start): it counts for the 1st review, due Wed 20 Mar as above.
+    expect(of(run(explicit, [START, scheduled('2024-03-04', '2024-03-27'), invited('2024-03-01'), review('2024-03-27')], '2024-04-30'), 'invitations')[0]).toMatchObject({
+      status: 'met',
+      completed: { date: '2024-03-01' },
+    });
+  });
+  it("the earlier spelling, 'previous', is refused; so is a word of another kind", () => {
+    expect(() => defineProcedure(withSince('invitations', 'previous'))).toThrow(/completion\.since/);
+    expect(() => defineProcedure(withSince('invitations', 'any'))).toThrow(/completion\.since/);
+    expect(() => defineProcedure(withSince('invitations', '-6m'))).toThrow(/completion\.since/);
   });
 });

@@ -6,8 +6,8 @@
  * 25/26 Dec. Notation: "(k)" = the k-th working day counted, "[..]" = skipped.
  */
 import { describe, expect, it } from 'vitest';
-import { createCalendar } from '../../src/index';
-import { anchors, deadlines } from './procedures/test-procedures';
+import { createCalendar, defineProcedure, type ProcedureInput } from '../../src/index';
+import { anchors, anchorsInput, deadlines, deadlinesInput } from './procedures/test-procedures';
 import { of, one, run } from './procedures/helpers';
 
 // Wed 20 Mar 2024 + 10 WD: Thu 21 (1), Fri 22 (2), [Sat 23, Sun 24], Mon 25 (3), Tue 26 (4), Wed 27 (5),
@@ -96,7 +96,7 @@ describe('deadline: status at the as-of date (C7), visit within 10 WD of a refer
   it('countStartDay (C2 option, here as an override): the referral day is day 1 → Thu 4 Apr', () => {
     // Wed 20 (1), Thu 21 (2), Fri 22 (3), Mon 25 (4), Tue 26 (5), Wed 27 (6), Thu 28 (7), [Fri 29 GF, Sat 30,
     // Sun 31, Mon 1 Apr EM], Tue 2 (8), Wed 3 (9), Thu 4 Apr (10).
-    const r = one(run(deadlines, [REFERRAL], '2024-03-20', { overrides: { visit: { countStartDay: true } } }), 'visit');
+    const r = one(run(deadlines, [REFERRAL], '2024-03-20', { overrides: { visit: { timing: { countStartDay: true } } } }), 'visit');
     expect(r.due).toBe('2024-04-04');
     expect(r.trace.join('\n')).toContain('start day counted');
     expect(one(run(deadlines, [REFERRAL], '2024-03-20'), 'visit').trace.join('\n')).toContain('start day not counted');
@@ -260,10 +260,18 @@ describe('deadline: a step with no timescale (open)', () => {
     expect(r.status).toBe('met');
     expect(r.due).toBeUndefined();
   });
+  it('the earlier spelling, timing: {}, reads as within: null', () => {
+    const input = JSON.parse(JSON.stringify(deadlinesInput)) as ProcedureInput & { rules: Array<{ id: string; timing: unknown }> };
+    input.rules.find((rule) => rule.id === 'plan')!.timing = {};
+    const older = defineProcedure(input);
+    // The same 10 working days open as above (Wed 27 Mar → Fri 12 Apr).
+    expect(one(run(older, [assessed], '2024-04-12'), 'plan')).toMatchObject({ status: 'pending', openWorkingDays: 10 });
+    expect(run(older, [assessed], '2024-04-12')).toEqual(run(deadlines, [assessed], '2024-04-12'));
+  });
   it('a caller can set a local target (override): 5 WD → Fri 5 Apr, overdue on 12 Apr', () => {
     // Wed 27 Mar + 5 WD: Thu 28 (1), Tue 2 (2), Wed 3 (3), Thu 4 (4), Fri 5 Apr (5).
     // Late at Fri 12 Apr: Mon 8 (1) … Fri 12 (5) → 5 WD; 12 − 5 = 7 days.
-    const r = one(run(deadlines, [assessed], '2024-04-12', { overrides: { plan: { within: '5wd' } } }), 'plan');
+    const r = one(run(deadlines, [assessed], '2024-04-12', { overrides: { plan: { timing: { within: '5wd' } } } }), 'plan');
     expect(r.due).toBe('2024-04-05');
     expect(r).toMatchObject({ status: 'overdue', late: { workingDays: 5, days: 7 } });
   });
@@ -555,7 +563,7 @@ describe('deadline: ages (C5), cap, dueAt age, whileActive', () => {
     expect(r).toMatchObject({ status: 'met-late', late: { workingDays: 1, days: 1 } });
   });
   it('the cap applies only when it is earlier: within 3 months → Tue 30 Apr 2024 (31 Jan + 3 m, clamped)', () => {
-    const r = one(run(anchors, [], '2024-02-01', { dateOfBirth: dob, overrides: { 'age-check': { within: '3m' } } }), 'age-check');
+    const r = one(run(anchors, [], '2024-02-01', { dateOfBirth: dob, overrides: { 'age-check': { timing: { within: '3m' } } } }), 'age-check');
     expect(r.due).toBe('2024-04-30');
   });
   it('since −1 month: a check from Sun 31 Dec 2023 counts, one on Sat 30 Dec does not', () => {
@@ -564,6 +572,11 @@ describe('deadline: ages (C5), cap, dueAt age, whileActive', () => {
     // Not counted; as of Thu 1 Aug: after Tue 30 Jul: Wed 31 (1), Thu 1 Aug (2); 2 days.
     const e = run(anchors, [{ type: 'dev-check', date: '2023-12-30' }], '2024-08-01', { dateOfBirth: dob });
     expect(one(e, 'age-check')).toMatchObject({ status: 'overdue', late: { workingDays: 2, days: 2 } });
+  });
+  it("'cycle-start' is a cycle-task's word for since: a deadline refuses it, naming the field", () => {
+    const input = JSON.parse(JSON.stringify(anchorsInput));
+    input.rules.find((rule: { id: string }) => rule.id === 'age-check').completion.since = 'cycle-start';
+    expect(() => defineProcedure(input)).toThrow(/completion\.since/);
   });
   it('no result before the 2nd birthday', () => {
     expect(of(run(anchors, [], '2024-01-30', { dateOfBirth: dob }), 'age-check')).toEqual([]);

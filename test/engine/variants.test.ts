@@ -98,7 +98,7 @@ describe('profiles', () => {
 
 describe('caller overrides', () => {
   it('change one rule’s timescale: 5 WD → Mon 15 Apr', () => {
-    const e = run(variants, [REQUEST], '2024-04-09', { overrides: { respond: { within: '5wd' } } });
+    const e = run(variants, [REQUEST], '2024-04-09', { overrides: { respond: { timing: { within: '5wd' } } } });
     expect(one(e, 'respond').due).toBe('2024-04-15');
     expect(one(e, 'cooling-off').due).toBe('2024-04-18');
   });
@@ -106,18 +106,18 @@ describe('caller overrides', () => {
     // Local rolls forward; the override changes only the length: Sat 11 May + 7 days = Sat 18 May →
     // [Sun 19] → Mon 20 May. (Profile alone: Tue 28 May; override alone, not rolled: Sat 18 May.)
     const req = [{ type: 'request', date: '2024-05-11' }];
-    expect(one(run(variants, req, '2024-05-13', { profile: 'local', overrides: { respond: { within: '7d' } } }), 'respond').due).toBe('2024-05-20');
-    expect(one(run(variants, req, '2024-05-13', { overrides: { respond: { within: '7d' } } }), 'respond').due).toBe('2024-05-18');
+    expect(one(run(variants, req, '2024-05-13', { profile: 'local', overrides: { respond: { timing: { within: '7d' } } } }), 'respond').due).toBe('2024-05-20');
+    expect(one(run(variants, req, '2024-05-13', { overrides: { respond: { timing: { within: '7d' } } } }), 'respond').due).toBe('2024-05-18');
   });
   it('a caller’s override also applies to anchors covered by an older version of the rule', () => {
     // The caller asks for 5 WD. Tue 26 Mar + 5 WD: Wed 27 (1), Thu 28 (2), [Fri 29 GF … Mon 1 Apr EM],
     // Tue 2 (3), Wed 3 (4), Thu 4 Apr (5) → Thu 4 Apr (not the built-in 15 WD of the old version, Thu 18 Apr).
-    const r = one(run(variants, [{ type: 'request', date: '2024-03-26' }], '2024-03-27', { overrides: { respond: { within: '5wd' } } }), 'respond');
+    const r = one(run(variants, [{ type: 'request', date: '2024-03-26' }], '2024-03-27', { overrides: { respond: { timing: { within: '5wd' } } } }), 'respond');
     expect(r.due).toBe('2024-04-04');
   });
   it('an override may replace the versions too (versions: [] → the override everywhere)', () => {
     // Same arithmetic as above: Tue 26 Mar + 5 WD → Thu 4 Apr.
-    const r = one(run(variants, [{ type: 'request', date: '2024-03-26' }], '2024-03-27', { overrides: { respond: { within: '5wd', versions: [] } } }), 'respond');
+    const r = one(run(variants, [{ type: 'request', date: '2024-03-26' }], '2024-03-27', { overrides: { respond: { timing: { within: '5wd' }, versions: [] } } }), 'respond');
     expect(r.due).toBe('2024-04-04');
   });
   it('switch a rule off, leaving the others', () => {
@@ -153,14 +153,20 @@ describe('caller overrides', () => {
       }
       throw new Error('no error thrown');
     };
-    expect(field({ nope: { within: '5wd' } })).toBe('overrides.nope');
-    expect(field({ respond: { witin: '5wd' } })).toMatch(/^overrides\.respond/);
-    expect(field({ respond: { within: 'ten days' } })).toBe('overrides.respond.within');
+    expect(field({ nope: { timing: { within: '5wd' } } })).toBe('overrides.nope');
+    expect(field({ respond: { timing: { witin: '5wd' } } })).toMatch(/^overrides\.respond/);
+    expect(field({ respond: { timing: { within: 'ten days' } } })).toBe('overrides.respond.timing.within');
     expect(field({ respond: { force: 'yes' } })).toBe('overrides.respond.force');
-    expect(field({ 'cooling-off': { within: '5wd' } })).toMatch(/^overrides\.cooling-off/);
+    expect(field({ 'cooling-off': { timing: { within: '5wd' } } })).toMatch(/^overrides\.cooling-off/);
+  });
+  it('one shape for every patch: timing fields written beside enabled (the earlier spelling) are refused, pointing to timing', () => {
+    expect(() => run(variants, [REQUEST], '2024-04-30', { overrides: { respond: { within: '5wd' } as never } })).toThrow(/^overrides\.respond: .*inside timing/);
+    expect(() => run(variants, [REQUEST], '2024-04-30', { overrides: { respond: { timing: { earliest: '2d' } } } })).toThrow(
+      /^overrides\.respond\.timing: .*timing fields of a deadline rule \(within, dueAt, target, cap, roll, countStartDay\), not earliest/,
+    );
   });
   it('an override of another procedure’s timing is rejected before anything is evaluated', () => {
-    expect(() => run(deadlines, [], '2024-04-30', { overrides: { respond: { within: '5wd' } } })).toThrow(TimescalesInputError);
+    expect(() => run(deadlines, [], '2024-04-30', { overrides: { respond: { timing: { within: '5wd' } } } })).toThrow(TimescalesInputError);
   });
 });
 
@@ -177,18 +183,25 @@ describe('defineProcedure checks profiles and versions', () => {
   };
   it('a profile for a rule that does not exist', () => {
     const p = copy() as any;
-    p.profiles.local.rules['no-such-rule'] = { within: '5wd' };
+    p.profiles.local.rules['no-such-rule'] = { timing: { within: '5wd' } };
     expect(fieldOf(p)).toContain('profiles.local.rules');
   });
   it('a profile timing field that the rule kind does not have', () => {
     const p = copy() as any;
-    p.profiles.local.rules.respond = { within: '5wd', earliest: '2d' };
+    p.profiles.local.rules.respond = { timing: { within: '5wd', earliest: '2d' } };
     expect(fieldOf(p)).toContain('profiles.local.rules.respond');
   });
   it('a version timing with a bad duration', () => {
     const p = copy() as any;
     p.rules[0].versions[0].timing = { within: '15 working days' };
     expect(fieldOf(p)).toContain('versions[0].timing');
+  });
+  it('a profile may force a rule on, as an override does: the follow-up is due without an escalation', () => {
+    const p = copy() as any;
+    p.profiles.local.rules['follow-up'] = { force: true };
+    // Mon 8 Apr + 20 WD → Tue 7 May, skipping Mon 6 May (worked out in "onlyIfAnyEvent" above).
+    expect(one(run(defineProcedure(p), [REQUEST], '2024-04-10', { profile: 'local' }), 'follow-up').due).toBe('2024-05-07');
+    expect(of(run(defineProcedure(p), [REQUEST], '2024-04-10'), 'follow-up')).toEqual([]);
   });
   it('a version date that is not ISO', () => {
     const p = copy() as any;

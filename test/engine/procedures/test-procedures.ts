@@ -84,7 +84,7 @@ export const deadlinesInput: ProcedureInput = {
       kind: 'deadline',
       source: src,
       anchor: { event: 'assessment' },
-      timing: {},
+      timing: { within: null },
       completion: { event: 'plan' },
     },
     {
@@ -427,14 +427,14 @@ export const variantsInput: ProcedureInput = {
       description: 'Local procedure: 14 calendar days (rolled forward), no follow-up, a longer cooling-off',
       source: { document: 'Local procedure (test)' },
       rules: {
-        respond: { within: '14d', roll: 'forward' },
+        respond: { timing: { within: '14d', roll: 'forward' } },
         'follow-up': { enabled: false },
-        'cooling-off': { latest: '14d' },
+        'cooling-off': { timing: { latest: '14d' } },
       },
     },
     strict: {
       description: 'Stricter reading: a 5 working-day target inside the limit',
-      rules: { respond: { target: '5wd' } },
+      rules: { respond: { timing: { target: '5wd' } } },
     },
   },
   rules: [

@@ -1,0 +1,100 @@
+/**
+ * The `cycle` rule kind (C8): the history split into sequences (a start, then
+ * an end or a restart); in each, every occurrence is due from the actual date
+ * of the previous one, and the first one missing stops the projection. The
+ * occurrences are returned beside the results for the rule's cycle-tasks.
+ */
+import { eventsOf, matches } from '../anchors';
+import type { CaseContext } from '../context';
+import type { PreparedEvent } from '../events';
+import { judge } from '../judge';
+import { addOffset, momentOf, type EventMoment, type Moment } from '../moment';
+import type { Result } from '../result';
+import type { CycleRule } from '../schema';
+import { timingFor } from './shared';
+
+/** One occurrence of a cycle, as its tasks see it. */
+export interface CycleOccurrence {
+  /** The sequence, counted from 0, and the occurrence within it, from 1. */
+  sequence: number;
+  n: number;
+  /** The start of the sequence, and the previous occurrence (the start, for the first). */
+  start: Moment;
+  previous: Moment;
+  due: Moment;
+  completed?: EventMoment;
+  /** The end (or restart) of the sequence, when it has ended. */
+  end?: Moment;
+}
+
+/** What a cycle's evaluation gives: its results, and its occurrences in order for the rule's cycle-tasks. */
+export interface CycleOutcome {
+  rule: CycleRule;
+  results: Result[];
+  occurrences: CycleOccurrence[];
+}
+
+interface Sequence {
+  start: PreparedEvent;
+  end?: PreparedEvent;
+}
+
+export function evaluateCycle(ctx: CaseContext, rule: CycleRule): CycleOutcome {
+  const { math, kase } = ctx;
+  const candidates = eventsOf(kase, rule.completion.event, rule.completion.where);
+  const results: Result[] = [];
+  const occurrences: CycleOccurrence[] = [];
+  sequencesOf(ctx, rule).forEach((sequence, index) => {
+    const startLines = [`sequence ${index + 1} begins: ${sequence.start.type} on ${sequence.start.date}`];
+    const timing = timingFor(rule, sequence.start.day, sequence.start, undefined, startLines);
+    const start = momentOf(sequence.start);
+    const end = sequence.end ? momentOf(sequence.end) : undefined;
+    let previous: EventMoment = { event: sequence.start.type, moment: start };
+    for (let n = 1; ; n++) {
+      const interval = timing.intervals[Math.min(n - 1, timing.intervals.length - 1)]!;
+      const due = addOffset(math, previous.moment, interval, timing);
+      const lines = [...(n === 1 ? startLines : [`sequence ${index + 1}: previous ${previous.event} on ${previous.moment.date}`]), ...due.lines];
+      const completer = candidates.find(
+        (event) => (n === 1 ? event.day >= previous.moment.day : event.day > previous.moment.day) && (!sequence.end || event.day <= sequence.end.day),
+      );
+      const occurrence: CycleOccurrence = { sequence: index, n, start, previous: previous.moment, due: due.moment, ...(end ? { end } : {}) };
+      if (!completer) {
+        // C8: an occurrence falling due after the end of the sequence is not reported; one due on the end day itself
+        // could no longer be late while the sequence ran, so it is not reported either (docs/conventions.md).
+        // An open occurrence stops the projection.
+        if (sequence.end && due.moment.day >= sequence.end.day) break;
+        if (sequence.end) lines.push(`sequence ended: ${sequence.end.type} on ${sequence.end.date}`);
+        const judgement = judge({ cal: math.calendar, asOf: end ?? ctx.options.asOf, dueSoon: ctx.options.dueSoon, anchor: previous.moment, due: due.moment });
+        results.push(ctx.result(rule, n, previous, judgement, { due: due.moment, sequence: index + 1 }, lines));
+        occurrences.push(occurrence);
+        break;
+      }
+      const completed = { event: completer.type, moment: momentOf(completer) };
+      const judgement = judge({ cal: math.calendar, asOf: ctx.options.asOf, dueSoon: ctx.options.dueSoon, anchor: previous.moment, due: due.moment, completion: completed });
+      results.push(ctx.result(rule, n, previous, judgement, { due: due.moment, completed, sequence: index + 1 }, lines));
+      occurrence.completed = completed;
+      occurrences.push(occurrence);
+      previous = completed;
+    }
+  });
+  return { rule, results, occurrences };
+}
+
+/** The case's history split into sequences: [start, end or restart); a restart begins the next one. */
+function sequencesOf(ctx: CaseContext, rule: CycleRule): Sequence[] {
+  const starts = new Set(Array.isArray(rule.start.event) ? rule.start.event : [rule.start.event]);
+  const restarts = new Set(rule.restart ?? []);
+  const ends = new Set([...(rule.end ?? []), ...(ctx.options.procedure.stopEvents ?? [])]);
+  const sequences: Sequence[] = [];
+  let open: Sequence | undefined;
+  for (const event of ctx.kase.events) {
+    if (open && (ends.has(event.type) || restarts.has(event.type))) {
+      open.end = event;
+      open = undefined;
+      if (restarts.has(event.type) && !ends.has(event.type)) sequences.push((open = { start: event }));
+      continue;
+    }
+    if (!open && starts.has(event.type) && matches(event, rule.start.where)) sequences.push((open = { start: event }));
+  }
+  return sequences;
+}
