@@ -150,7 +150,7 @@ export function buildProgram(io: CliIO): { program: Command; exitCode: () => num
     .addHelpText('after', '\nExamples:\n  timescales rules lac-review\n  timescales rules cp-conference --profile days --format json')
     .action((id: string, o: { profile?: string; format?: string }) => {
       const p = getProcedure(id);
-      if (o.profile && o.profile !== 'default' && !p.profiles?.[o.profile]) {
+      if (o.profile && o.profile !== 'default' && !Object.hasOwn(p.profiles ?? {}, o.profile)) {
         throw new TimescalesInputError('--profile', o.profile, `one of: default, ${Object.keys(p.profiles ?? {}).join(', ')}`);
       }
       const rows = p.rules.map((r) => {

@@ -94,7 +94,7 @@ export function prepareOptions(procedureInput: Procedure | ProcedureInput, optio
 
 /** A record's own value for a key (a rule or profile named `constructor` is not `Object.prototype.constructor`). */
 function ownValue<T>(record: Record<string, T> | undefined, key: string): T | undefined {
-  return record && Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+  return record && Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 function applyPatch(rule: Rule, patch: RulePatch | undefined): Rule {

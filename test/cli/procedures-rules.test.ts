@@ -138,6 +138,12 @@ describe('timescales rules', () => {
     expect(r.err).toContain('days');
   });
 
+  it('a profile named like a member of every object (constructor) is unknown too, not a crash', async () => {
+    const r = await run('rules', 'cp-conference', '--profile', 'constructor');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--profile: "constructor" is not valid \(expected one of: default, calendar-days, days\)/);
+  });
+
   it('a missing procedure argument exits 2', async () => {
     const r = await run('rules');
     expect(r.code).toBe(2);

@@ -165,6 +165,10 @@ describe('caller overrides', () => {
       /^overrides\.respond\.timing: .*timing fields of a deadline rule \(within, dueAt, target, cap, roll, countStartDay\), not earliest/,
     );
   });
+  it('a profile or a rule named like a member of every object is looked up as a name, nothing else', () => {
+    expect(() => run(variants, [REQUEST], '2024-04-30', { profile: 'constructor' })).toThrow(/^profile: "constructor" is not valid \(expected one of: default, local, strict\)/);
+    expect(() => run(variants, [REQUEST], '2024-04-30', { overrides: { constructor: { enabled: false } } })).toThrow(/^overrides\.constructor: /);
+  });
   it('an override of another procedure’s timing is rejected before anything is evaluated', () => {
     expect(() => run(deadlines, [], '2024-04-30', { overrides: { respond: { timing: { within: '5wd' } } } })).toThrow(TimescalesInputError);
   });
