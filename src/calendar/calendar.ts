@@ -89,8 +89,7 @@ export interface Addition {
   /** Read by `explain`: whether the start day counted as day 1, and the roll asked for. */
   readonly countStartDay: boolean;
   readonly roll: Roll;
-  /** Read by `explain`: day numbers of the start and of the result before any roll. */
-  readonly startDay: number;
+  /** Read by `explain`: the day number of the result before any roll. */
   readonly unrolledDay: number;
   /** Hours only, read by `explain`: the UTC offsets at the start and at the result (they differ across a clock change). */
   readonly utcOffsets?: readonly [string, string];
@@ -224,6 +223,8 @@ export function createCalendar(options: CalendarOptions = {}): Calendar {
     }
     return n;
   };
+  /** The ISO text of a day number (from the table inside its range). */
+  const isoText = (n: number): string => (n >= MIN_DAY && n <= MAX_DAY ? t().iso[n - MIN_DAY]! : formatIsoDay(n));
   const isoOf = (n: number, field: string, input: string): string => {
     if (n < MIN_DAY || n > MAX_DAY) {
       throw new TimescalesInputError(field, input, `an input whose result lies between ${FIRST_SUPPORTED_DATE} and ${LAST_SUPPORTED_DATE}`);
@@ -312,7 +313,13 @@ export function createCalendar(options: CalendarOptions = {}): Calendar {
     },
 
     add(date, duration, opts) {
-      return calendar.addition(date, duration, opts).date;
+      // `addition` without the object it returns: `add` runs in every judgement of an audit.
+      const dur = typeof duration === 'string' ? parseDuration(duration) : checkDuration(duration);
+      if (dur.unit === 'h') return calendar.addition(date, dur, opts).date;
+      const roll = checkRoll(opts?.roll);
+      const countStart = opts?.countStartDay === undefined ? countStartDayDefault : checkBoolean(opts.countStartDay, 'countStartDay');
+      const unrolled = addDays(date, dur, countStart);
+      return isoText(dur.unit === 'wd' ? unrolled : rollDay(unrolled, roll, date));
     },
 
     addDetailed(date, duration, opts) {
@@ -324,15 +331,13 @@ export function createCalendar(options: CalendarOptions = {}): Calendar {
       const roll = checkRoll(opts?.roll);
       if (dur.unit === 'h') return addHours(date, dur);
       const countStart = opts?.countStartDay === undefined ? countStartDayDefault : checkBoolean(opts.countStartDay, 'countStartDay');
-      const startDay = parseAnyDay(date);
       const unrolledDay = addDays(date, dur, countStart);
       const day = dur.unit === 'wd' ? unrolledDay : rollDay(unrolledDay, roll, date);
-      const iso = day >= MIN_DAY && day <= MAX_DAY ? t().iso[day - MIN_DAY]! : formatIsoDay(day);
-      return { from: date, duration: dur, date: iso, day, countStartDay: countStart, roll, startDay, unrolledDay };
+      return { from: date, duration: dur, date: isoText(day), day, countStartDay: countStart, roll, unrolledDay };
     },
 
     explain(addition) {
-      const { from: date, duration: dur, date: iso, day: result, countStartDay: countStart, roll, startDay: start, unrolledDay: raw } = addition;
+      const { from: date, duration: dur, date: iso, day: result, countStartDay: countStart, roll, unrolledDay: raw } = addition;
       const direction = dur.amount < 0 ? 'before' : 'after';
       if (dur.unit === 'h') {
         const [before, after] = addition.utcOffsets!;
@@ -340,6 +345,7 @@ export function createCalendar(options: CalendarOptions = {}): Calendar {
         if (before !== after) trace.push(`the clocks changed in between (UTC offset ${before} → ${after})`);
         return { date: iso, trace, skipped: [], ruleBasedYears: [] };
       }
+      const start = parseAnyDay(date);
       const trace: string[] = [];
       let skipped: SkippedDay[] = [];
       let ruleBasedYears: number[] = [];
@@ -597,7 +603,6 @@ function addHours(dateTime: string, dur: Duration): Addition {
   }
   const end = start.plus({ hours: dur.amount }).setZone(LONDON);
   const text = end.toFormat(end.second ? "yyyy-MM-dd'T'HH:mm:ss" : "yyyy-MM-dd'T'HH:mm") + (hasOffset ? end.toFormat('ZZ') : '');
-  const startDay = tryParseIsoDay(dateTime.slice(0, 10))!;
   const day = tryParseIsoDay(text.slice(0, 10))!;
   return {
     from: dateTime,
@@ -606,7 +611,6 @@ function addHours(dateTime: string, dur: Duration): Addition {
     day,
     countStartDay: false,
     roll: 'none',
-    startDay,
     unrolledDay: day,
     utcOffsets: [start.toFormat('ZZ'), end.toFormat('ZZ')],
   };

@@ -57,7 +57,6 @@ export function evaluateCycle(ctx: CaseContext, rule: CycleRule): CycleOutcome {
       const completer = candidates.find(
         (event) => (n === 1 ? event.day >= previous.moment.day : event.day > previous.moment.day) && (!sequence.end || event.day <= sequence.end.day),
       );
-      const occurrence: CycleOccurrence = { sequence: index, n, start, previous: previous.moment, due: due.moment, ...(end ? { end } : {}) };
       if (!completer) {
         // C8: an occurrence falling due after the end of the sequence is not reported; one due on the end day itself
         // could no longer be late while the sequence ran, so it is not reported either (docs/conventions.md).
@@ -66,14 +65,13 @@ export function evaluateCycle(ctx: CaseContext, rule: CycleRule): CycleOutcome {
         if (sequence.end) lines.push(`sequence ended: ${sequence.end.type} on ${sequence.end.date}`);
         const judgement = judge({ cal: math.calendar, asOf: end ?? ctx.options.asOf, dueSoon: ctx.options.dueSoon, anchor: previous.moment, due: due.moment });
         results.push(ctx.result(rule, n, previous, judgement, { due: due.moment, sequence: index + 1 }, lines));
-        occurrences.push(occurrence);
+        occurrences.push({ sequence: index, n, start, previous: previous.moment, due: due.moment, ...(end ? { end } : {}) });
         break;
       }
       const completed = { event: completer.type, moment: momentOf(completer) };
       const judgement = judge({ cal: math.calendar, asOf: ctx.options.asOf, dueSoon: ctx.options.dueSoon, anchor: previous.moment, due: due.moment, completion: completed });
       results.push(ctx.result(rule, n, previous, judgement, { due: due.moment, completed, sequence: index + 1 }, lines));
-      occurrence.completed = completed;
-      occurrences.push(occurrence);
+      occurrences.push({ sequence: index, n, start, previous: previous.moment, due: due.moment, completed, ...(end ? { end } : {}) });
       previous = completed;
     }
   });
