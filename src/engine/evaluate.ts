@@ -6,6 +6,7 @@
 import { createCalendar, formatIsoDay, parseDuration, tryParseIsoDay, type Calendar } from '../calendar/index';
 import { TimescalesInputError } from '../errors';
 import { CaseRecordSchema, type CaseRecord } from './case';
+import { citeSource } from './citation';
 import { checkPatch, defineProcedure, dependencies } from './define';
 import { prepareCase, type PreparedCase, type PreparedEvent } from './events';
 import { eventsOf, matches, resolveAnchors, type ResolvedAnchor } from './anchors';
@@ -255,7 +256,7 @@ class Ctx {
       status: j.status,
       breach: j.breach,
       trace: lines.concat(j.lines),
-      source: rule.source,
+      source: citeSource(this.o.procedure, rule.source),
       profile: this.o.profile,
       calendar: this.cal.description,
     };

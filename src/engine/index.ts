@@ -6,6 +6,7 @@ export {
   RuleSchema,
   STATUSES,
   StatusSchema,
+  SourceDocumentSchema,
   SourceRefSchema,
   type Anchor,
   type Completion,
@@ -13,10 +14,12 @@ export {
   type ProcedureInput,
   type Rule,
   type RuleKind,
+  type SourceDocument,
   type SourceRef,
   type Status,
 } from './schema';
 export { defineProcedure } from './define';
+export { citeSource } from './citation';
 export { evaluateProcedure, prepareOptions, type EvaluateOptions, type PreparedOptions, type RuleOverride } from './evaluate';
 export type { Evaluation, Result } from './result';
 export { nearest } from './events';
