@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { procedureMarkdown, procedures } from '../src/index';
+import { citeSource, procedureMarkdown, procedures } from '../src/index';
 
 describe('generated procedure pages', () => {
   for (const p of procedures) {
@@ -14,7 +14,7 @@ describe('generated procedure pages', () => {
       const page = procedureMarkdown(p);
       for (const r of p.rules) {
         expect(page).toContain(`| \`${r.id}\` |`);
-        expect(page).toContain(r.source.document);
+        expect(page).toContain(citeSource(p, r.source).document);
       }
     }
   });

@@ -11,6 +11,7 @@ import { createWriteStream, readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import {
   auditStream,
+  citeSource,
   createCalendar,
   defineProcedure,
   type Procedure,
@@ -162,7 +163,7 @@ export function buildProgram(io: CliIO): { program: Command; exitCode: () => num
           kind: r.kind,
           title: r.title,
           timescale: on ? timingText(r, { ...r.timing, ...timing }) : 'off',
-          source: formatSource(r.source),
+          source: formatSource(citeSource(p, r.source)),
         };
       });
       writeRecords(io.stdout, chosenFormat(o.format, io.stdout), ['rule', 'kind', 'timescale', 'title', 'source'], rows);

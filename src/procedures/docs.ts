@@ -3,7 +3,7 @@
  * code cannot drift (`npm run docs` writes docs/procedures/<id>.md; a test
  * fails when a page is out of date).
  */
-import type { Procedure, Rule, SourceRef } from '../engine/index';
+import { citeSource, type Procedure, type Rule, type SourceRef } from '../engine/index';
 
 type Offset = string | string[];
 
@@ -98,7 +98,9 @@ function completionText(rule: Rule): string {
   return `${names(c.event)}${where(c.where)}${since}`;
 }
 
-function sourceText(s: SourceRef): string {
+/** A source as results show it: the document's label, the section, the quote. */
+function sourceText(p: Procedure, ref: SourceRef): string {
+  const s = citeSource(p, ref);
   return `${s.document}${s.section ? ` § ${s.section}` : ''}${s.quote ? `: “${s.quote}”` : ''}`;
 }
 
@@ -128,21 +130,21 @@ export function procedureMarkdown(p: Procedure): string {
   lines.push(`<!-- Generated from src/procedures/${p.id}.ts by \`npm run docs\`. Do not edit by hand. -->`, '');
   lines.push(`# ${p.title} (\`${p.id}\`)`, '', p.summary, '');
   lines.push('## Sources', '');
-  for (const s of p.sources) lines.push(`- ${sourceText(s)}`);
+  for (const s of p.sources) lines.push(`- ${sourceText(p, s)}`);
   lines.push('', '## Rules', '');
   lines.push('| rule | what must happen | kind | anchor | timescale | completing event | source |');
   lines.push('|---|---|---|---|---|---|---|');
   for (const r of p.rules) {
     const more = extras(r);
     lines.push(
-      `| \`${r.id}\` | ${cell(r.title)}${more.length ? `<br>${more.map((m) => `_${cell(m)}_`).join('<br>')}` : ''} | ${r.kind} | ${cell(anchorText(r))} | ${cell(timingText(r))} | ${cell(completionText(r))} | ${cell(sourceText(r.source))} |`,
+      `| \`${r.id}\` | ${cell(r.title)}${more.length ? `<br>${more.map((m) => `_${cell(m)}_`).join('<br>')}` : ''} | ${r.kind} | ${cell(anchorText(r))} | ${cell(timingText(r))} | ${cell(completionText(r))} | ${cell(sourceText(p, r.source))} |`,
     );
   }
   const profiles = Object.entries(p.profiles ?? {});
   if (profiles.length) {
     lines.push('', '## Profiles side by side', '');
     lines.push('The default profile follows the seed document; the others are opt-in (`--profile NAME`, or `{ profile }` in the library).', '');
-    for (const [name, prof] of profiles) lines.push(`- \`${name}\`: ${prof.description}${prof.source ? ` (${sourceText(prof.source)})` : ''}`);
+    for (const [name, prof] of profiles) lines.push(`- \`${name}\`: ${prof.description}${prof.source ? ` (${sourceText(p, prof.source)})` : ''}`);
     lines.push('', `| rule | default | ${profiles.map(([n]) => `\`${n}\``).join(' | ')} |`, `|---|---|${profiles.map(() => '---|').join('')}`);
     const changed = p.rules.filter((r) => profiles.some(([, prof]) => prof.rules[r.id]));
     for (const r of changed) {
