@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { citeSource, procedureMarkdown, procedures } from '../src/index';
+import { citeSource, procedures } from '../src/index';
+import { procedureMarkdown } from '../scripts/procedure-docs';
 
 describe('generated procedure pages', () => {
   for (const p of procedures) {

@@ -20,6 +20,7 @@ export {
 } from './schema';
 export { defineProcedure } from './define';
 export { citeSource } from './citation';
+export { describeOffset, timingText } from './describe';
 export { evaluateProcedure, prepareOptions, type EvaluateOptions, type PreparedOptions, type RuleOverride } from './evaluate';
 export type { Evaluation, Result } from './result';
 export { nearest } from './events';
