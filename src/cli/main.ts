@@ -23,7 +23,6 @@ import {
   timingText,
   type AuditSummary,
   type Calendar,
-  type CaseRecord,
   type DataProblem,
   type Result,
 } from '../index';

@@ -419,7 +419,7 @@ function readFlag(found: Found, dateFrom: string, caseId: string, census: Census
 
 /** A census date: ISO `YYYY-MM-DD` that exists, no time. */
 function readCensusDate(value: string) {
-  return readInputDate(value, 'iso', { time: false, writtenBy: 'the CIN census' });
+  return readInputDate(value, 'iso', { time: false, fixedBy: 'CIN census' });
 }
 
 function dateProblem(

@@ -161,17 +161,17 @@ export function parseInputDate(text: string, format: InputDateFormat): ParsedInp
 /**
  * A short hint explaining why `text` failed in `format`, naming the likely cause
  * (UK date where ISO expected, two-digit year, non-existent day), or undefined.
- * `writtenBy` names a return whose date format is fixed (`the CIN census`): the
- * hint then says how it writes dates instead of suggesting `--date-format`.
+ * `fixedBy` names the format of a file whose dates have one form (`CIN census`):
+ * the hint then says how its dates are written instead of suggesting `--date-format`.
  * @example dateFailureHint('31/12/2024', 'iso') // 'it looks like a UK date DD/MM/YYYY; use --date-format dd/mm/yyyy'
- * @example dateFailureHint('2024-03-27', 'dd/mm/yyyy', 'SSDA903') // 'it looks like an ISO date YYYY-MM-DD; SSDA903 writes dates DD/MM/YYYY'
+ * @example dateFailureHint('2024-03-27', 'dd/mm/yyyy', 'SSDA903') // 'it looks like an ISO date YYYY-MM-DD; SSDA903 dates are written DD/MM/YYYY'
  */
-export function dateFailureHint(text: string, format: InputDateFormat, writtenBy?: string): string | undefined {
+export function dateFailureHint(text: string, format: InputDateFormat, fixedBy?: string): string | undefined {
   if (/^\d{1,2}\/\d{1,2}\/\d{2}$/.test(text) || /^\d{2}-\d{1,2}-\d{1,2}$/.test(text)) {
     return 'two-digit years are not accepted; write the year in full, e.g. 2024';
   }
   const advice = (other: InputDateFormat) =>
-    writtenBy ? `${writtenBy} writes dates ${format === 'iso' ? 'YYYY-MM-DD' : 'DD/MM/YYYY'}` : `use --date-format ${other}`;
+    fixedBy ? `${fixedBy} dates are written ${format === 'iso' ? 'YYYY-MM-DD' : 'DD/MM/YYYY'}` : `use --date-format ${other}`;
   if (format === 'iso' && /^\d{1,2}\/\d{1,2}\/\d{4}/.test(text)) {
     return `it looks like a UK date DD/MM/YYYY; ${advice('dd/mm/yyyy')}`;
   }
@@ -195,12 +195,12 @@ export type InputDate = { ok: true; date: string } | { ok: false; expected: stri
  * @example readInputDate(' 2024-03-27', 'iso', { time: true }) // { ok: false, expected: 'an ISO date …', why: 'it has spaces around it' }
  * @example readInputDate('2024-03-04T10:00', 'iso', { time: false }) // { ok: false, expected: 'an ISO date YYYY-MM-DD that exists', why: 'a time of day is not accepted here' }
  */
-export function readInputDate(text: string, format: InputDateFormat, opts: { time: boolean; writtenBy?: string }): InputDate {
+export function readInputDate(text: string, format: InputDateFormat, opts: { time: boolean; fixedBy?: string }): InputDate {
   const parsed = parseInputDate(text, format);
   if (parsed.ok) {
     if (opts.time || parsed.date.length === 10) return parsed;
     return { ok: false, expected: DAY_EXPECTED[format], why: 'a time of day is not accepted here' };
   }
-  const why = text.trim() !== text ? 'it has spaces around it' : dateFailureHint(text, format, opts.writtenBy);
+  const why = text.trim() !== text ? 'it has spaces around it' : dateFailureHint(text, format, opts.fixedBy);
   return { ok: false, expected: opts.time ? parsed.expected : DAY_EXPECTED[format], why };
 }

@@ -77,7 +77,7 @@ export type EventsRow =
 
 /**
  * Where the columns are: the fixed ones, and every other column an attribute.
- * @example eventsLayout(header of 'case_id,event,date,stage').attributes // [{ index: 3, name: 'stage' }]
+ * @example eventsLayout(header).attributes // for the header row case_id,event,date,stage: [{ index: 3, name: 'stage' }]
  */
 export function eventsLayout(header: CsvHeader): EventsCsvLayout {
   const fixed = new Set([...REQUIRED_EVENT_COLUMNS, 'dob'].map((name) => header.index(name)));

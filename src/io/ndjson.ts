@@ -73,7 +73,7 @@ function idOf(value: unknown): string | undefined {
 
 /** Reads a record's `date` (which may have a time) or `dateOfBirth` (which may not). */
 function readRecordDate(column: string, value: string) {
-  return readInputDate(value, 'iso', { time: !column.endsWith('dateOfBirth'), writtenBy: 'a case record' });
+  return readInputDate(value, 'iso', { time: !column.endsWith('dateOfBirth'), fixedBy: 'case record' });
 }
 
 function issueProblem(issue: z.core.$ZodIssue, root: unknown, file: string, line: number): DataProblem {

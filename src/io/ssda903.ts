@@ -183,7 +183,7 @@ function dateOf(
     report(missingValue(place, value, { what: 'the date is blank', expected: 'a date DD/MM/YYYY', then, severity: opts.severity }));
     return null;
   }
-  const read = readInputDate(value, 'dd/mm/yyyy', { time: false, writtenBy: 'SSDA903' });
+  const read = readInputDate(value, 'dd/mm/yyyy', { time: false, fixedBy: 'SSDA903' });
   if (read.ok) return read.date;
   report(invalidDate(place, value, { expected: read.expected, why: read.why, then, severity: opts.severity }));
   return null;
