@@ -131,7 +131,7 @@ function cannotRead(file: string, line: number, e: Error): InputFileError {
  * Checks a header row against the policy and the format.
  * @example readHeader(['case_id', 'Event', ' date '], 'e.csv', 1, eventsFormat).index('EVENT') // 1
  */
-export function readHeader(cells: string[], file: string, line: number, format: CsvFormat): CsvHeader {
+function readHeader(cells: string[], file: string, line: number, format: CsvFormat): CsvHeader {
   const names = cells.map((c) => c.trim());
   const found = clip(names.join(','));
   const at = { file, line };
