@@ -9,6 +9,7 @@ import { CaseRecordSchema, type CaseRecord } from './case';
 import { citeSource } from './citation';
 import { checkPatch, defineProcedure, dependencies } from './define';
 import { prepareCase, type PreparedCase, type PreparedEvent } from './events';
+import type { ProblemCode } from './problems';
 import { eventsOf, matches, resolveAnchors, type ResolvedAnchor } from './anchors';
 import { addOffset, dayMoment, judge, momentOf, negate, offsets, showMoment, type Judgement, type Moment } from './judge';
 import type { Evaluation, Result } from './result';
@@ -221,7 +222,7 @@ class Ctx {
       message: `${rule.id} needs the child's date of birth, which this case does not have; the rule is skipped`,
     });
   }
-  problem(rule: Rule, code: string, message: string, event?: PreparedEvent) {
+  problem(rule: Rule, code: ProblemCode, message: string, event?: PreparedEvent) {
     this.kase.problems.push({
       caseId: this.kase.id,
       procedure: this.o.procedure.id,
