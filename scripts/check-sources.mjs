@@ -3,8 +3,9 @@
 //
 //   npm run check:sources -- DIR
 //
-// DIR holds the source documents as plain text files, named as the rules cite
-// them (e.g. 004_22f6b4b0b53c9c78.txt). The documents are other people's prose
+// DIR holds the source documents as plain text files, named by the `file` of
+// each document a procedure declares in its `sources` (e.g.
+// 004_22f6b4b0b53c9c78.txt). The documents are other people's prose
 // and are not part of the repository, so `npm test` does not need them; CI
 // runs this check when it has them. Whitespace runs (including no-break
 // spaces) are collapsed to one space on both sides before comparing.
@@ -28,22 +29,19 @@ const texts = new Map(
     .map((f) => [f, collapse(readFileSync(join(dir, f), 'utf8'))]),
 );
 
-/** Every source reference of the built-in procedures, with where it is cited. */
+/** Every source reference of the built-in procedures, with where it is cited and the file of the document it names. */
 function* references() {
   for (const p of procedures) {
-    for (const [i, s] of p.sources.entries()) yield [`${p.id} sources[${i}]`, s];
-    for (const r of p.rules) yield [`${p.id}/${r.id}`, r.source];
-    for (const [name, profile] of Object.entries(p.profiles ?? {})) if (profile.source) yield [`${p.id} profile ${name}`, profile.source];
+    const fileOf = (ref) => p.sources.find((d) => d.document === ref.document)?.file;
+    for (const [i, s] of p.sources.entries()) yield [`${p.id} sources[${i}]`, s, fileOf(s)];
+    for (const r of p.rules) yield [`${p.id}/${r.id}`, r.source, fileOf(r.source)];
+    for (const [name, profile] of Object.entries(p.profiles ?? {})) if (profile.source) yield [`${p.id} profile ${name}`, profile.source, fileOf(profile.source)];
   }
 }
 
-/** The file of a local document: the reference's own `file`, or a document named by its file. */
-const fileOf = (ref) => ref.file ?? (/\.txt$/.test(ref.document) ? ref.document : undefined);
-
 let checked = 0;
 const failures = [];
-for (const [where, ref] of references()) {
-  const file = fileOf(ref);
+for (const [where, ref, file] of references()) {
   if (!file) continue; // national guidance or legislation: cited, not quoted from a local file
   const text = texts.get(file);
   if (text === undefined) {

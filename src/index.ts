@@ -5,7 +5,5 @@ export * from './calendar/index';
 export { TimescalesInputError } from './errors';
 export * from './engine/index';
 export { procedures, getProcedure, resolveProcedure, evaluate } from './procedures/index';
-export { parseByWhen, parseActionStatus, assessAction, type ByWhen, type ActionAssessment } from './procedures/action-plan-text';
-export { procedureMarkdown, describeOffset, timingText } from './procedures/docs';
 export * from './audit/index';
 export * from './io/index';

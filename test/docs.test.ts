@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { procedureMarkdown, procedures } from '../src/index';
+import { citeSource, procedures } from '../src/index';
+import { procedureMarkdown } from '../scripts/procedure-docs';
 
 describe('generated procedure pages', () => {
   for (const p of procedures) {
@@ -14,7 +15,7 @@ describe('generated procedure pages', () => {
       const page = procedureMarkdown(p);
       for (const r of p.rules) {
         expect(page).toContain(`| \`${r.id}\` |`);
-        expect(page).toContain(r.source.document);
+        expect(page).toContain(citeSource(p, r.source).document);
       }
     }
   });

@@ -11,8 +11,10 @@ import { createWriteStream, readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import {
   auditStream,
+  citeSource,
   createCalendar,
   defineProcedure,
+  formatProblem,
   type Procedure,
   type ProcedureInput,
   getProcedure,
@@ -22,7 +24,6 @@ import {
   timingText,
   type AuditSummary,
   type Calendar,
-  type CaseRecord,
   type DataProblem,
   type Result,
 } from '../index';
@@ -32,6 +33,7 @@ import { readNdjson } from '../io/ndjson';
 import { readSsda903 } from '../io/ssda903';
 import { readCinCensus, type CinCensusProcedure } from '../io/cin-census';
 import { readActionPlan } from '../io/action-plan';
+import { combineReads, type ReadResult } from '../io/result';
 import { readCalendarFiles } from '../io/calendar-files';
 import { renderTable } from './table';
 
@@ -161,7 +163,7 @@ export function buildProgram(io: CliIO): { program: Command; exitCode: () => num
           kind: r.kind,
           title: r.title,
           timescale: on ? timingText(r, { ...r.timing, ...patch?.timing }) : 'off',
-          source: formatSource(r.source),
+          source: formatSource(citeSource(p, r.source)),
         };
       });
       writeRecords(io.stdout, chosenFormat(o.format, io.stdout), ['rule', 'kind', 'timescale', 'title', 'source'], rows);
@@ -232,10 +234,8 @@ interface AuditOptions extends CommonOptions {
 
 interface Loaded {
   procedure: Procedure;
-  cases: CaseRecord[];
-  problems: DataProblem[];
-  rowsRead: number;
-  rowsReported: number;
+  /** What the reader returned: cases, problems and the row counts. */
+  input: ReadResult;
 }
 
 async function load(files: string[], o: AuditOptions): Promise<Loaded> {
@@ -245,38 +245,24 @@ async function load(files: string[], o: AuditOptions): Promise<Loaded> {
   if (o.ssda903) {
     const parts = o.ssda903.split(',');
     if (parts.length !== 3) throw new UsageError('--ssda903 takes three files: header.csv,episodes.csv,reviews.csv');
-    const r = await readSsda903({ header: parts[0]!, episodes: parts[1]!, reviews: parts[2]! });
-    const rows = Object.values(r.stats.rows);
-    return {
-      procedure: chooseProcedure(o, 'lac-review'),
-      cases: r.cases,
-      problems: r.problems,
-      rowsRead: rows.reduce((n, x) => n + x.read, 0),
-      rowsReported: rows.reduce((n, x) => n + x.reported, 0),
-    };
+    return { procedure: chooseProcedure(o, 'lac-review'), input: await readSsda903({ header: parts[0]!, episodes: parts[1]!, reviews: parts[2]! }) };
   }
   if (o.cinCensus) {
     if (!o.procedure) throw new UsageError('--cin-census needs --procedure strategy-discussion, cp-conference or ics-records');
-    const r = await readCinCensus(o.cinCensus, { procedure: o.procedure as CinCensusProcedure });
-    return { procedure: chooseProcedure(o), cases: r.cases, problems: r.problems, rowsRead: r.stats.elements.read, rowsReported: r.stats.elements.reported };
+    return { procedure: chooseProcedure(o), input: await readCinCensus(o.cinCensus, { procedure: o.procedure as CinCensusProcedure }) };
   }
   if (o.actionPlan) {
     if (!o.planDate) throw new UsageError('--action-plan needs --plan-date (the date of the plan: "Now" is due then)');
-    const r = await readActionPlan(o.actionPlan, { planDate: o.planDate, asOf: o.asOf });
-    return { procedure: chooseProcedure(o, 'action-plan'), ...r };
+    return { procedure: chooseProcedure(o, 'action-plan'), input: await readActionPlan(o.actionPlan, { planDate: o.planDate, asOf: o.asOf }) };
   }
   if (!o.procedure && !o.procedureFile) throw new UsageError('--procedure (or --procedure-file) is required for event files (see `timescales procedures`)');
   const procedure = chooseProcedure(o);
   const knownEvents = Object.keys(procedure.events);
-  const out: Loaded = { procedure, cases: [], problems: [], rowsRead: 0, rowsReported: 0 };
+  const reads: ReadResult[] = [];
   for (const file of files) {
-    const r = /\.(nd)?jsonl?$/i.test(file) ? await readNdjson({ path: file }) : await readEventsCsv({ path: file }, { dateFormat: o.dateFormat, knownEvents });
-    for (const c of r.cases) out.cases.push(c);
-    for (const p of r.problems) out.problems.push(p);
-    out.rowsRead += r.rowsRead;
-    out.rowsReported += r.rowsReported;
+    reads.push(/\.(nd)?jsonl?$/i.test(file) ? await readNdjson({ path: file }) : await readEventsCsv({ path: file }, { dateFormat: o.dateFormat, knownEvents }));
   }
-  return out;
+  return { procedure, input: combineReads(reads) };
 }
 
 /** The procedure to audit: --procedure-file, else --procedure, else the input's default. */
@@ -312,7 +298,7 @@ async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<nu
   const out: CliIO['stdout'] = o.out ? createWriteStream(o.out) : io.stdout;
   const format = chosenFormat(o.format, out);
   // The reader's problems go through the stream first, so the summary counts them with the evaluation's.
-  const input = [{ case: undefined, problems: loaded.problems }, ...loaded.cases];
+  const input = [{ case: undefined, problems: loaded.input.problems }, ...loaded.input.cases];
   const stream = auditStream(procedure, input, {
     asOf: o.asOf,
     calendar,
@@ -326,7 +312,7 @@ async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<nu
   const problems: DataProblem[] = [];
   const tableRows: Result[] = [];
   const writer = !o.summary && format !== 'table' ? createResultWriter(format as OutputFormat, out) : undefined;
-  const progress = progressReporter(io.stderr, loaded.cases.length, started);
+  const progress = progressReporter(io.stderr, loaded.input.cases.length, started);
   let done = 0;
   for await (const c of stream) {
     for (const r of c.results) {
@@ -342,7 +328,7 @@ async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<nu
   progress(-1);
   if (writer) await writer.end();
   const summary = stream.summary();
-  const rows = { read: loaded.rowsRead, used: loaded.rowsRead - loaded.rowsReported, reported: loaded.rowsReported };
+  const rows = loaded.input.counts;
   if (o.summary) {
     writeSummary(out, format, summary, rows);
   } else if (format === 'table') {
@@ -359,18 +345,12 @@ async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<nu
     }
     await pw.end();
   }
-  for (const p of problems.slice(0, 200)) io.stderr.write(`${p.severity}: ${describeProblem(p)}\n`);
+  for (const p of problems.slice(0, 200)) io.stderr.write(`${p.severity}: ${formatProblem(p)} [${p.code}]\n`);
   if (problems.length > 200) io.stderr.write(`… and ${problems.length - 200} more problems${o.problems ? ` (all in ${o.problems})` : ' (write them all with --problems FILE)'}\n`);
   io.stderr.write(
     `timescales: ${summary.cases} cases, ${summary.results} results, ${summary.breaches} breaches; ${rows.read} rows read, ${rows.used} used, ${rows.reported} reported; ${summary.errors} errors, ${summary.warnings} warnings\n`,
   );
   return summary.errors > 0 ? 1 : 0;
-}
-
-function describeProblem(p: DataProblem): string {
-  const where = [p.file, p.line, p.column].filter((x) => x !== undefined && x !== '').join(':');
-  const msg = p.file && p.message.startsWith(`${p.file}:`) ? p.message : `${where ? `${where}: ` : ''}${p.caseId && !p.message.includes(p.caseId) ? `case ${p.caseId}: ` : ''}${p.message}`;
-  return `${msg} [${p.code}]`;
 }
 
 function progressReporter(stderr: CliIO['stderr'], total: number, started: number): (n: number) => void {

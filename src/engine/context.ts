@@ -5,10 +5,12 @@
  * the interpreter (evaluate.ts) to the rule kinds that read them.
  */
 import type { AnchorContext } from './anchors';
+import { citeSource } from './citation';
 import type { PreparedCase, PreparedEvent } from './events';
 import type { Judgement } from './judge';
 import { momentOf, showMoment, type DateMath, type EventMoment, type Moment } from './moment';
 import type { PreparedOptions } from './prepare';
+import type { ProblemCode } from './problems';
 import type { Result } from './result';
 import type { Rule } from './schema';
 
@@ -65,7 +67,7 @@ export class CaseContext {
   }
 
   /** A warning about the case, for one rule (and optionally one event). */
-  problem(rule: Rule, code: string, message: string, event?: PreparedEvent): void {
+  problem(rule: Rule, code: ProblemCode, message: string, event?: PreparedEvent): void {
     this.kase.problems.push({
       caseId: this.kase.id,
       procedure: this.options.procedure.id,
@@ -105,7 +107,7 @@ export class CaseContext {
       status: judgement.status,
       breach: judgement.breach,
       trace: lines.concat(judgement.lines),
-      source: rule.source,
+      source: citeSource(this.options.procedure, rule.source),
       profile: this.options.profile,
       calendar: this.options.cal.description,
     };

@@ -78,6 +78,14 @@ function checkReferences(p: Procedure): void {
     }
     for (const e of r.onlyIfAnyEvent ?? []) event(`${at}.onlyIfAnyEvent`, e);
   });
+  // Every rule cites a document of the procedure's sources. (A profile's source may name another document,
+  // as procedures written before documents were declared do; it is shown by the name it gives.)
+  const documents = checkDocuments(p, fail);
+  p.rules.forEach((r, i) => {
+    if (!documents.has(r.source.document)) {
+      fail(`rules[${i}].source.document`, r.source.document, `a document declared in the procedure's sources (${[...documents].join(', ')})`);
+    }
+  });
   for (const e of p.stopEvents ?? []) event('stopEvents', e);
   p.order?.forEach((o, i) => o.forEach((e) => event(`order[${i}]`, e)));
   for (const [name, profile] of Object.entries(p.profiles ?? {})) {
@@ -99,6 +107,24 @@ function checkReferences(p: Procedure): void {
     done.add(id);
   };
   for (const r of p.rules) visit(r.id, []);
+}
+
+/**
+ * The documents a procedure declares. A document named by several entries of
+ * `sources` (to list several of its sections) must be described the same way
+ * by each: its title, publisher, date and file are those of the document.
+ */
+function checkDocuments(p: Procedure, fail: (field: string, value: unknown, expected: string) => never): Set<string> {
+  const first = new Map<string, { i: number; details: string }>();
+  p.sources.forEach((d, i) => {
+    const details = JSON.stringify([d.title, d.publisher, d.date, d.file]);
+    const seen = first.get(d.document);
+    if (!seen) first.set(d.document, { i, details });
+    else if (seen.details !== details) {
+      fail(`sources[${i}]`, d.document, `the same title, publisher, date and file as sources[${seen.i}], which names the same document`);
+    }
+  });
+  return new Set(first.keys());
 }
 
 /**

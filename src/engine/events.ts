@@ -6,7 +6,7 @@
 import { DateTime } from 'luxon';
 import { tryParseIsoDay, formatIsoDay, FIRST_SUPPORTED_DATE, LAST_SUPPORTED_DATE } from '../calendar/index';
 import type { CaseRecord } from './case';
-import type { DataProblem } from './problems';
+import { invalidDate, unknownEvent, type DataProblem } from './problems';
 import type { Procedure } from './schema';
 
 const MIN_DAY = tryParseIsoDay(FIRST_SUPPORTED_DATE)!;
@@ -47,14 +47,13 @@ export function prepareCase(procedure: Procedure, record: CaseRecord, asOfDay: n
   if (record.dateOfBirth !== undefined) {
     dobDay = tryParseIsoDay(record.dateOfBirth);
     if (dobDay === undefined) {
-      problems.push({
-        ...base,
-        code: 'invalid-date',
-        severity: 'error',
-        message: `dateOfBirth ${JSON.stringify(record.dateOfBirth)} is not a date that exists; rules that need the date of birth are skipped`,
-        column: 'dateOfBirth',
-        value: record.dateOfBirth,
-      });
+      problems.push(
+        invalidDate({ ...base, column: 'dateOfBirth' }, record.dateOfBirth, {
+          subject: 'dateOfBirth',
+          expected: 'an ISO date YYYY-MM-DD that exists',
+          then: 'rules that need the date of birth are skipped',
+        }),
+      );
     }
   }
   const { known, defaults } = eventTables(procedure);
@@ -64,27 +63,25 @@ export function prepareCase(procedure: Procedure, record: CaseRecord, asOfDay: n
     const at = () => ({ ...base, event: { type: raw.type, date: raw.date } });
     const def = known.has(raw.type) ? procedure.events[raw.type] : undefined;
     if (!def) {
-      const near = nearest(raw.type, [...known]);
-      problems.push({
-        ...at(),
-        code: 'unknown-event',
-        severity: 'error',
-        message: `events[${index}]: "${raw.type}" is not an event of ${procedure.id}${near ? `; did you mean "${near}"?` : ''}`,
-        column: 'type',
-        value: raw.type,
-      });
+      problems.push(
+        unknownEvent({ ...at(), column: 'type' }, raw.type, {
+          subject: `events[${index}]:`,
+          of: procedure.id,
+          nearest: nearest(raw.type, [...known]),
+          then: 'the event was not used',
+        }),
+      );
       return;
     }
     const when = readWhen(raw.date);
     if (!when) {
-      problems.push({
-        ...at(),
-        code: 'invalid-date',
-        severity: 'error',
-        message: `events[${index}] ${raw.type}: date ${JSON.stringify(raw.date)} is not a date that exists (expected YYYY-MM-DD${def.dateTime ? ' or YYYY-MM-DDTHH:mm' : ''})`,
-        column: 'date',
-        value: raw.date,
-      });
+      problems.push(
+        invalidDate({ ...at(), column: 'date' }, raw.date, {
+          subject: `events[${index}] ${raw.type}:`,
+          expected: `YYYY-MM-DD${def.dateTime ? ' or YYYY-MM-DDTHH:mm' : ''} that exists`,
+          then: 'the event was not used',
+        }),
+      );
       return;
     }
     if (when.day < MIN_DAY || when.day > MAX_DAY) {

@@ -6,6 +6,7 @@ export {
   RuleSchema,
   STATUSES,
   StatusSchema,
+  SourceDocumentSchema,
   SourceRefSchema,
   type Anchor,
   type Completion,
@@ -13,10 +14,13 @@ export {
   type ProcedureInput,
   type Rule,
   type RuleKind,
+  type SourceDocument,
   type SourceRef,
   type Status,
 } from './schema';
 export { defineProcedure } from './define';
+export { citeSource } from './citation';
+export { describeOffset, timingText } from './describe';
 export { evaluateProcedure } from './evaluate';
 export { prepareOptions, type EvaluateOptions, type PreparedOptions, type RuleOverride } from './prepare';
 export type { Evaluation, Result } from './result';

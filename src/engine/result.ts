@@ -31,6 +31,7 @@ export interface Result {
   openWorkingDays?: number;
   /** How the result was reached, in words (C9). */
   trace: string[];
+  /** The rule's source, its document shown by name (`citeSource`): a local document by its file name, else by its title. */
   source: SourceRef;
   notes?: string[];
   /** The profile and the calendar used. */

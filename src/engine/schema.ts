@@ -48,14 +48,38 @@ const names = z.union([name, z.array(name).min(1)]);
 /** Attribute equality, e.g. `{ s47: true }`, `{ stage: 2 }`. */
 export const Condition = z.record(z.string(), AttributeValue);
 
+/** A place in a document: the document (as named in the procedure's `sources`), the section, a short exact quote. */
 export const SourceRefSchema = z
   .object({
     document: z.string().min(1),
+    /** The heading as the document writes it; nested headings joined with " > ". */
     section: z.string().optional(),
     quote: z.string().optional(),
   })
   .strict();
 export type SourceRef = z.infer<typeof SourceRefSchema>;
+
+/**
+ * A document a procedure follows, declared once in the procedure's `sources`
+ * and cited by its rules and profiles through `source.document`. The simple
+ * form `{ document: 'Local procedure 2024' }` only names it; a declaration may
+ * also say what it is. `section` and `quote` here are the part of the
+ * document the whole procedure follows.
+ */
+export const SourceDocumentSchema = SourceRefSchema.extend({
+  /** The document's title as it is cited, e.g. "Our Children's Reviews procedure". */
+  title: z.string().min(1).optional(),
+  /** Who issued it, e.g. "Blackpool Council". */
+  publisher: z.string().min(1).optional(),
+  /** When it was issued or last updated: a year, a month or a day. */
+  date: z
+    .string()
+    .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'expected a year, a month or a day: YYYY, YYYY-MM or YYYY-MM-DD')
+    .optional(),
+  /** The file name of a plain-text copy that the maintainers' check (`npm run check:sources -- DIR`) finds in DIR. */
+  file: z.string().regex(/^[^/\\]+$/, 'expected a file name without a folder').optional(),
+}).strict();
+export type SourceDocument = z.infer<typeof SourceDocumentSchema>;
 
 export const RollSchema = z.enum(['none', 'forward', 'backward']);
 
@@ -270,6 +294,7 @@ export const RULE_PATCH_SCHEMAS = {
 const ruleCommon = {
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case rule id'),
   title: z.string().min(1),
+  /** Where the timescale comes from: a document of the procedure's `sources`, the section and a short quote. */
   source: SourceRefSchema,
   enabled: z.boolean().optional(),
   notes: z.array(NoteSchema).optional(),
@@ -391,6 +416,7 @@ export type EventDefinition = z.infer<typeof EventDefinitionSchema>;
 export const ProfileSchema = z
   .object({
     description: z.string().min(1),
+    /** Where the profile's timings come from, when another document than the rule's (a document of the procedure's `sources`). */
     source: SourceRefSchema.optional(),
     /** Per rule id, a patch: `{ enabled?, force?, timing?, versions? }` (checked against the rule's kind by `defineProcedure`). */
     rules: z.record(z.string(), RulePatchSchema),
@@ -403,7 +429,8 @@ export const ProcedureSchema = z
     id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case procedure id'),
     title: z.string().min(1),
     summary: z.string().min(1),
-    sources: z.array(SourceRefSchema).min(1),
+    /** The documents the procedure follows, main source first; every `source.document` names one of them. */
+    sources: z.array(SourceDocumentSchema).min(1),
     events: z.record(z.string(), EventDefinitionSchema),
     rules: z.array(RuleSchema).min(1),
     profiles: z.record(z.string(), ProfileSchema).optional(),

@@ -1,18 +1,25 @@
 /**
  * Reads an action plan (one row per action: `id, recommendation, action,
- * by_when, lead, status, evidence`) into `action-plan` case records: each
- * action is a case with an `action-agreed` event on the plan date (its due
- * date read from BY WHEN) and, when its status says complete, an
- * `action-completed` event. Contradictions in a row ("In progress" past its
- * date, "Delayed" not yet due, an unreadable BY WHEN) are reported as warnings.
+ * by_when, lead, status, evidence`; `id`, `by_when` and `status` required)
+ * into `action-plan` case records, with the one CSV table reader (`./csv`).
+ * Each action is a case with an `action-agreed` event on the plan date (its
+ * due date read from BY WHEN by `./action-plan-text`) and, when its status
+ * says complete, an `action-completed` event. Contradictions in a row ("In
+ * progress" past its date, "Delayed" not yet due, an unreadable BY WHEN) are
+ * reported as warnings.
  */
-import { assessAction } from '../procedures/action-plan-text';
 import { parseIsoDay } from '../calendar/index';
-import type { CaseRecord, DataProblem } from '../engine/index';
-import type { ReadResult } from './source';
-import { readCsvTable, readSourceText, type DfeInput } from './ssda903';
+import type { CaseRecord } from '../engine/case';
+import { dataProblem, duplicateCaseId, missingValue, type DataProblem } from '../engine/problems';
+import { assessAction } from './action-plan-text';
+import { readCsvTable, type CsvFormat, type CsvHeader, type CsvRow } from './csv';
+import { noRows, type ReadResult } from './result';
+import { toInputSource, type DfeInput } from './source';
 
-export const ACTION_PLAN_COLUMNS = ['ID', 'BY_WHEN', 'STATUS'] as const;
+/** The columns an action plan must have (others, such as `recommendation` and `evidence`, are kept out of the cases). */
+export const ACTION_PLAN_COLUMNS = ['id', 'by_when', 'status'] as const;
+
+const ACTION_PLAN: CsvFormat = { name: 'the action plan', required: ACTION_PLAN_COLUMNS, caseColumn: 'id', unclosedQuote: 'file' };
 
 export interface ActionPlanOptions {
   /** The date of the plan (the monitoring version): "Now" is due then, and undated completions are dated then. */
@@ -23,44 +30,53 @@ export interface ActionPlanOptions {
 
 /**
  * @example
- * const { cases, problems } = await readActionPlan('fixtures/action-plan/seed-002-actions.csv', { planDate: '2012-05-01', asOf: '2012-05-01' });
+ * const { cases, problems, counts } = await readActionPlan('fixtures/action-plan/seed-002-actions.csv', { planDate: '2012-05-01', asOf: '2012-05-01' });
  * // cases[0] → { id: '1a', events: [{ type: 'action-agreed', date: '2012-05-01', dueBy: '2011-10-31', byWhen: 'October 11', ... }, ...] }
  */
 export async function readActionPlan(input: DfeInput, opts: ActionPlanOptions): Promise<ReadResult> {
   parseIsoDay(opts.planDate, 'planDate');
   parseIsoDay(opts.asOf, 'asOf');
-  const { text, name } = await readSourceText(input, 'actionPlan', 'action-plan.csv');
-  const table = readCsvTable(text, name, 'action plan', ACTION_PLAN_COLUMNS);
-  const problems: DataProblem[] = [...table.problems];
-  const cases: CaseRecord[] = [];
-  const seen = new Set<string>();
-  let reported = table.read - table.rows.length;
-  for (const row of table.rows) {
-    const id = (row.cells.ID ?? '').trim();
-    if (!id) {
-      problems.push({ code: 'blank-cell', severity: 'error', file: name, line: row.line, column: 'id', value: '', message: `${name}:${row.line}: the action has no id; row not used` });
-      reported++;
-      continue;
+  const source = toInputSource(input, 'actionPlan', 'action-plan.csv');
+  const result: ReadResult = { cases: [], problems: [], counts: noRows() };
+  const firstLine = new Map<string, number>();
+  for await (const { header, rows } of readCsvTable(source, ACTION_PLAN)) {
+    for (const row of rows) {
+      result.counts.read++;
+      const problems = readAction(header, row, firstLine, opts, result.cases);
+      if (problems.some((p) => p.severity === 'error')) result.counts.reported++;
+      else result.counts.used++;
+      for (const p of problems) result.problems.push(p);
     }
-    if (seen.has(id)) {
-      problems.push({ code: 'duplicate-case-id', severity: 'error', file: name, line: row.line, column: 'id', value: id, caseId: id, message: `${name}:${row.line}: action id ${id} appears twice; this row is not used` });
-      reported++;
-      continue;
-    }
-    seen.add(id);
-    const byWhen = row.cells.BY_WHEN ?? '';
-    const status = row.cells.STATUS ?? '';
-    const a = assessAction({ id, by_when: byWhen, status }, opts.planDate, opts.asOf);
-    for (const c of a.contradictions) {
-      problems.push({ code: 'action-contradiction', severity: 'warning', file: name, line: row.line, column: 'status', value: status, caseId: id, message: `${name}:${row.line}: action ${id}: ${c}` });
-    }
-    const attrs: Record<string, string> = { byWhen, status, rag: a.rag };
-    if (a.due) attrs.dueBy = a.due;
-    if (row.cells.LEAD) attrs.lead = row.cells.LEAD;
-    const events: CaseRecord['events'] = [{ type: 'action-agreed', date: opts.planDate, ...attrs }];
-    const complete = a.status === 'complete' || (a.status === 'unknown' && a.byWhen.kind === 'completed');
-    if (complete) events.push({ type: 'action-completed', date: a.completed ?? opts.planDate });
-    cases.push({ id, events });
   }
-  return { cases, problems, rowsRead: table.read, rowsUsed: table.read - reported, rowsReported: reported };
+  return result;
+}
+
+/** One action row: adds its case to `cases` when it can be used, and returns its problems. */
+function readAction(header: CsvHeader, row: CsvRow, firstLine: Map<string, number>, opts: ActionPlanOptions, cases: CaseRecord[]): DataProblem[] {
+  if (row.fault) return [row.fault];
+  const cell = (column: string) => row.cells[header.index(column)] ?? '';
+  const file = header.file;
+  const id = cell('id');
+  if (id.trim() === '') {
+    return [missingValue({ file, line: row.line, column: 'id' }, id, { expected: 'an action id', then: 'the row was not used' })];
+  }
+  const earlier = firstLine.get(id);
+  if (earlier !== undefined) {
+    return [duplicateCaseId({ file, line: row.line, column: 'id' }, id, { what: `action id ${id}`, first: `on line ${earlier}`, then: 'this row was not used' })];
+  }
+  firstLine.set(id, row.line);
+  const byWhen = cell('by_when');
+  const status = cell('status');
+  const lead = cell('lead');
+  const a = assessAction({ id, by_when: byWhen, status }, opts.planDate, opts.asOf);
+  const attrs: Record<string, string> = { byWhen, status, rag: a.rag };
+  if (a.due) attrs.dueBy = a.due;
+  if (lead) attrs.lead = lead;
+  const events: CaseRecord['events'] = [{ type: 'action-agreed', date: opts.planDate, ...attrs }];
+  const complete = a.status === 'complete' || (a.status === 'unknown' && a.byWhen.kind === 'completed');
+  if (complete) events.push({ type: 'action-completed', date: a.completed ?? opts.planDate });
+  cases.push({ id, events });
+  return a.contradictions.map((c) =>
+    dataProblem('action-contradiction', 'warning', { caseId: id, file, line: row.line, column: 'status' }, { what: `action ${id}: ${c}` }, status),
+  );
 }

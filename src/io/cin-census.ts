@@ -33,14 +33,17 @@
  * - Every child with an `LAchildID` is a case, even one with no event for the
  *   chosen procedure.
  * - Problems come in line order.
+ * - The "rows" of `counts` are the mapped elements of the children used: an
+ *   element is used when it could be read, whether or not the chosen
+ *   procedure takes its events (`stats.elements` tells those apart).
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { CaseEvent, CaseRecord } from '../engine/case';
-import type { DataProblem } from '../engine/problems';
+import { dataProblem, duplicateCaseId, invalidDate, missingValue, type DataProblem, type ProblemPlace } from '../engine/problems';
 import { TimescalesInputError } from '../errors';
-import { isValidIsoDate } from './dates';
-import { InputFileError } from './source';
-import { readSourceText, type DfeInput, type RowCounts } from './ssda903';
+import { readInputDate } from './dates';
+import type { ReadResult, RowCounts } from './result';
+import { countLineBreaks, fileError, readSourceText, sourceName, toInputSource, type DfeInput } from './source';
 
 /** The procedures the CIN census feeds. */
 export type CinCensusProcedure = 'strategy-discussion' | 'cp-conference' | 'ics-records';
@@ -165,9 +168,8 @@ export interface CinCensusStats {
   elements: RowCounts & { notForProcedure: number };
 }
 
-export interface CinCensusResult {
-  cases: CaseRecord[];
-  problems: DataProblem[];
+/** `counts` are the mapped elements: `read`, `used` (read without a fault, for the procedure or not) and `reported`. */
+export interface CinCensusResult extends ReadResult {
   stats: CinCensusStats;
 }
 
@@ -181,8 +183,8 @@ export interface CinCensusResult {
  * @throws TimescalesInputError when the file cannot be read, is empty, is not well-formed XML, or is not a census `Message`.
  */
 export async function readCinCensus(input: DfeInput, opts: CinCensusOptions = {}): Promise<CinCensusResult> {
-  const source = await readSourceText(input, 'input', 'input');
-  return parseCinCensus(source.text, source.name, opts);
+  const source = toInputSource(input, 'input', 'input');
+  return parseCinCensus(await readSourceText(source), sourceName(source), opts);
 }
 
 /**
@@ -202,209 +204,234 @@ export function parseCinCensus(text: string, name: string, opts: CinCensusOption
       `one of ${Object.keys(CIN_CENSUS_MAPPING.procedures).join(', ')}`,
     );
   }
-  const wanted = procedure ? new Set(CIN_CENSUS_MAPPING.procedures[procedure]) : undefined;
   const children = parseMessage(text, name);
-  const lines = elementLines(text, LINE_NAMES);
-
-  const problems: DataProblem[] = [];
-  const cases: CaseRecord[] = [];
-  const byId = new Map<string, { record: CaseRecord; path: string; line?: number }>();
-  const stats: CinCensusStats = {
-    children: { read: children.length, used: 0, reported: 0 },
-    cases: 0,
-    events: 0,
-    elements: { read: 0, used: 0, reported: 0, notForProcedure: 0 },
+  const census: Census = {
+    name,
+    lines: elementLines(text, LINE_NAMES),
+    wanted: procedure ? new Set(CIN_CENSUS_MAPPING.procedures[procedure]) : undefined,
+    problems: [],
+    stats: {
+      children: { read: children.length, used: 0, reported: 0 },
+      cases: 0,
+      events: 0,
+      elements: { read: 0, used: 0, reported: 0, notForProcedure: 0 },
+    },
   };
-
-  children.forEach((child, i) => {
-    const path = `Child[${i + 1}]`;
-    const key = `Message[1]/Children[1]/Child[${i + 1}]`;
-    const node = asObject(child);
-    const ids = asObject(first(node?.ChildIdentifiers));
-    const id = text1(ids?.LAchildID);
-    const childLine = lines.get(key);
-    if (!id) {
-      stats.children.reported++;
-      problems.push({
-        code: 'missing-child-id',
-        message: `${name}${at(childLine)}: ${path} has no LAchildID (ChildIdentifiers/LAchildID), so it cannot be a case; this child was not used.`,
-        file: name,
-        ...(childLine !== undefined ? { line: childLine } : {}),
-        column: `${path}/ChildIdentifiers/LAchildID`,
-        value: '',
-        severity: 'error',
-      });
-      return;
-    }
-    stats.children.used++;
-
-    // Date of birth.
-    let dob: string | undefined;
-    const dobText = text1(ids?.PersonBirthDate);
-    if (dobText) {
-      if (isValidIsoDate(dobText)) dob = dobText;
-      else {
-        const dobLine = lines.get(`${key}/ChildIdentifiers[1]/PersonBirthDate[1]`);
-        problems.push(
-          dateProblem(name, `${path}/ChildIdentifiers/PersonBirthDate`, dobLine, dobText, id, 'the case has no date of birth'),
-        );
-      }
-    }
-
-    // Events.
-    const events: CaseEvent[] = [];
-    asArray(node?.CINdetails).forEach((details, d) => {
-      const detailsPath = `${path}/CINdetails[${d + 1}]`;
-      const detailsKey = `${key}/CINdetails[${d + 1}]`;
-      const detailsEvents = mapCinDetails(asObject(details), detailsPath, detailsKey, {
-        name,
-        caseId: id,
-        lines,
-        wanted,
-        problems,
-        stats: stats.elements,
-      });
-      events.push(...detailsEvents);
-    });
-
-    const earlier = byId.get(id);
+  const cases: CaseRecord[] = [];
+  const byId = new Map<string, ChildRead>();
+  children.forEach((node, i) => {
+    const child = readChild(asObject(node), i + 1, census);
+    if (!child) return;
+    const earlier = byId.get(child.record.id);
     if (earlier) {
-      const differentDob = dob !== undefined && earlier.record.dateOfBirth !== undefined && dob !== earlier.record.dateOfBirth;
-      problems.push({
-        code: 'duplicate-child-id',
-        message: `${name}${at(childLine)}: ${path} repeats LAchildID ${id} of ${earlier.path}${at(earlier.line)}; its events are added to that child${
-          differentDob ? `, but its PersonBirthDate ${dob} differs from ${earlier.record.dateOfBirth}, which is kept` : ''
-        }.`,
-        caseId: id,
-        file: name,
-        ...(childLine !== undefined ? { line: childLine } : {}),
-        column: `${path}/ChildIdentifiers/LAchildID`,
-        value: id,
-        severity: 'warning',
-      });
-      if (earlier.record.dateOfBirth === undefined && dob !== undefined) earlier.record.dateOfBirth = dob;
-      earlier.record.events = sortEvents([...earlier.record.events, ...events]);
+      census.problems.push(duplicateChild(child, earlier, census.name));
+      mergeInto(earlier.record, child.record);
       return;
     }
-    const record: CaseRecord = { id, ...(dob !== undefined ? { dateOfBirth: dob } : {}), events: sortEvents(events) };
-    byId.set(id, { record, path, line: childLine });
-    cases.push(record);
+    byId.set(child.record.id, child);
+    cases.push(child.record);
   });
 
+  const { stats } = census;
   stats.cases = cases.length;
   stats.events = cases.reduce((n, c) => n + c.events.length, 0);
-  const ordered = problems
-    .map((p, i) => ({ p, i }))
-    .sort((a, b) => (a.p.line ?? Number.MAX_SAFE_INTEGER) - (b.p.line ?? Number.MAX_SAFE_INTEGER) || a.i - b.i)
-    .map(({ p }) => p);
-  return { cases, problems: ordered, stats };
+  const e = stats.elements;
+  return { cases, problems: inLineOrder(census.problems), counts: { read: e.read, used: e.used + e.notForProcedure, reported: e.reported }, stats };
 }
 
-interface MapContext {
+/** What the mapping of one census keeps while it goes. */
+interface Census {
   name: string;
-  caseId: string;
+  /** The line of each element (see `elementLines`). */
   lines: Map<string, number>;
+  /** The events the chosen procedure takes (all when undefined). */
   wanted: Set<string> | undefined;
   problems: DataProblem[];
-  stats: CinCensusStats['elements'];
+  stats: CinCensusStats;
+}
+
+/** A `Child` read: its case record, its element path and line. */
+interface ChildRead {
+  record: CaseRecord;
+  path: string;
+  line?: number;
 }
 
 /**
- * The events of one `CINdetails` object (as parsed with every element an array).
+ * One `Child` (the `n`th): its LAchildID, date of birth and the events of its
+ * `CINdetails`; `undefined` (reported `missing-child-id`) when it has no LAchildID.
+ */
+function readChild(node: Record<string, unknown> | undefined, n: number, census: Census): ChildRead | undefined {
+  const path = `Child[${n}]`;
+  const key = `Message[1]/Children[1]/Child[${n}]`;
+  const ids = asObject(first(node?.ChildIdentifiers));
+  const id = text1(ids?.LAchildID);
+  const line = census.lines.get(key);
+  const place = { file: census.name, ...(line !== undefined ? { line } : {}) };
+  if (!id) {
+    census.stats.children.reported++;
+    census.problems.push(
+      dataProblem(
+        'missing-child-id',
+        'error',
+        { ...place, column: `${path}/ChildIdentifiers/LAchildID` },
+        { what: 'the child has no LAchildID (ChildIdentifiers/LAchildID), so it cannot be a case', then: 'this child was not used' },
+        '',
+      ),
+    );
+    return undefined;
+  }
+  census.stats.children.used++;
+  const dob = birthDate(text1(ids?.PersonBirthDate), `${path}/ChildIdentifiers/PersonBirthDate`, `${key}/ChildIdentifiers[1]/PersonBirthDate[1]`, id, census);
+  const events = asArray(node?.CINdetails).flatMap((details, d) =>
+    mapCinDetails(asObject(details), `${path}/CINdetails[${d + 1}]`, `${key}/CINdetails[${d + 1}]`, id, census),
+  );
+  return { record: { id, ...(dob !== undefined ? { dateOfBirth: dob } : {}), events: sortEvents(events) }, path, ...(line !== undefined ? { line } : {}) };
+}
+
+/** `PersonBirthDate`, when given and readable (else reported: the case has no date of birth). */
+function birthDate(value: string | undefined, path: string, key: string, caseId: string, census: Census): string | undefined {
+  if (!value) return undefined;
+  const read = readCensusDate(value);
+  if (read.ok) return read.date;
+  census.problems.push(dateProblem(census, path, census.lines.get(key), value, caseId, read, 'the case has no date of birth'));
+  return undefined;
+}
+
+/** The `duplicate-case-id` warning of a `Child` that repeats an LAchildID. */
+function duplicateChild(child: ChildRead, earlier: ChildRead, file: string): DataProblem {
+  const { record } = child;
+  const kept = earlier.record.dateOfBirth;
+  const differentDob = record.dateOfBirth !== undefined && kept !== undefined && record.dateOfBirth !== kept;
+  return duplicateCaseId({ file, ...(child.line !== undefined ? { line: child.line } : {}), column: `${child.path}/ChildIdentifiers/LAchildID` }, record.id, {
+    what: `LAchildID ${record.id}`,
+    first: `by ${earlier.path}${earlier.line !== undefined ? ` (line ${earlier.line})` : ''}`,
+    then: `its events are added to that child${differentDob ? `, but its PersonBirthDate ${record.dateOfBirth} differs from ${kept}, which is kept` : ''}`,
+    severity: 'warning',
+  });
+}
+
+/** Two `Child` elements with one LAchildID are one child: the later's events join the earlier's. */
+function mergeInto(earlier: CaseRecord, later: CaseRecord): void {
+  if (earlier.dateOfBirth === undefined && later.dateOfBirth !== undefined) earlier.dateOfBirth = later.dateOfBirth;
+  earlier.events = sortEvents([...earlier.events, ...later.events]);
+}
+
+/** Problems in line order (those without a line last), the order found on a tie. */
+function inLineOrder(problems: DataProblem[]): DataProblem[] {
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => (a.p.line ?? Number.MAX_SAFE_INTEGER) - (b.p.line ?? Number.MAX_SAFE_INTEGER) || a.i - b.i)
+    .map(({ p }) => p);
+}
+
+const VALUE_NOT_USED = 'this value was not used';
+
+/**
+ * The events of one `CINdetails` object (as parsed with every element an
+ * array), element by element in the order of `CIN_CENSUS_MAPPING.elements`.
  * @example
- * mapCinDetails({ CINreferralDate: ['2024-03-27'] }, 'Child[1]/CINdetails[1]', 'k',
- *   { name: 'x.xml', caseId: 'C1', lines: new Map(), wanted: undefined, problems: [],
- *     stats: { read: 0, used: 0, reported: 0, notForProcedure: 0 } })
+ * mapCinDetails({ CINreferralDate: ['2024-03-27'] }, 'Child[1]/CINdetails[1]', 'k', 'C1', census)
  * // [{ type: 'referral', date: '2024-03-27' }]
  */
 function mapCinDetails(
   details: Record<string, unknown> | undefined,
   detailsPath: string,
   detailsKey: string,
-  ctx: MapContext,
+  caseId: string,
+  census: Census,
 ): CaseEvent[] {
   if (!details) return [];
   const events: CaseEvent[] = [];
+  const counts = census.stats.elements;
   for (const mapping of CIN_CENSUS_MAPPING.elements) {
-    const types = mapping.events.filter((e) => !ctx.wanted || ctx.wanted.has(e.type));
+    const types = mapping.events.filter((e) => !census.wanted || census.wanted.has(e.type));
     const seenDates = new Set<string>();
     for (const p of mapping.paths) {
       for (const found of resolve(details, p.split('/'), detailsPath, detailsKey)) {
-        ctx.stats.read++;
-        const line = ctx.lines.get(found.key);
+        counts.read++;
         if (types.length === 0) {
-          ctx.stats.notForProcedure++;
+          counts.notForProcedure++;
           continue;
         }
-        let date: string;
-        if (mapping.kind === 'flag') {
-          const flag = found.value.toLowerCase();
-          if (flag === 'false' || flag === '0') {
-            ctx.stats.used++;
-            continue;
-          }
-          if (flag !== 'true' && flag !== '1') {
-            ctx.stats.reported++;
-            ctx.problems.push({
-              code: 'invalid-boolean',
-              message: `${ctx.name}${at(line)}, ${found.path}: ${JSON.stringify(found.value)} is not a boolean (expected true, false, 1 or 0); this value was not used.`,
-              caseId: ctx.caseId,
-              file: ctx.name,
-              ...(line !== undefined ? { line } : {}),
-              column: found.path,
-              value: found.value,
-              severity: 'error',
-            });
-            continue;
-          }
-          const from = text1(found.parent[mapping.dateFrom!]);
-          if (!from || !isValidIsoDate(from)) {
-            ctx.stats.reported++;
-            ctx.problems.push({
-              code: 'icpc-not-required-without-date',
-              message: `${ctx.name}${at(line)}, ${found.path}: ICPC not required, but its Section47 has no readable ${mapping.dateFrom} to date it by; this value was not used.`,
-              caseId: ctx.caseId,
-              file: ctx.name,
-              ...(line !== undefined ? { line } : {}),
-              column: found.path,
-              value: found.value,
-              severity: 'error',
-            });
-            continue;
-          }
-          date = from;
-        } else {
-          if (found.value === '') {
-            ctx.stats.reported++;
-            ctx.problems.push({
-              code: 'missing-value',
-              message: `${ctx.name}${at(line)}, ${found.path}: the element is empty (expected an ISO date YYYY-MM-DD); it gives no event.`,
-              caseId: ctx.caseId,
-              file: ctx.name,
-              ...(line !== undefined ? { line } : {}),
-              column: found.path,
-              value: '',
-              severity: 'error',
-            });
-            continue;
-          }
-          if (!isValidIsoDate(found.value)) {
-            ctx.stats.reported++;
-            ctx.problems.push(dateProblem(ctx.name, found.path, line, found.value, ctx.caseId, 'this value was not used'));
-            continue;
-          }
-          date = found.value;
+        const read = mapping.kind === 'flag' ? readFlag(found, mapping.dateFrom!, caseId, census) : readDateElement(found, caseId, census);
+        if (read === 'reported') {
+          counts.reported++;
+          continue;
         }
-        ctx.stats.used++;
+        counts.used++;
+        if (read === 'no-event') continue;
         if (mapping.oncePerDate) {
-          if (seenDates.has(date)) continue;
-          seenDates.add(date);
+          if (seenDates.has(read)) continue;
+          seenDates.add(read);
         }
-        for (const t of types) events.push({ type: t.type, date, ...(t.attributes ?? {}) });
+        for (const t of types) events.push({ type: t.type, date: read, ...(t.attributes ?? {}) });
       }
     }
   }
   return events;
+}
+
+/** Where an element is: the file, its line, its path. */
+function elementPlace(found: Found, caseId: string, census: Census): ProblemPlace {
+  const line = census.lines.get(found.key);
+  return { caseId, file: census.name, ...(line !== undefined ? { line } : {}), column: found.path };
+}
+
+/** A date element: its date, or `reported` when it is empty or not a date. */
+function readDateElement(found: Found, caseId: string, census: Census): string | 'reported' {
+  if (found.value === '') {
+    census.problems.push(missingValue(elementPlace(found, caseId, census), '', { what: 'the element is empty', expected: 'an ISO date YYYY-MM-DD', then: 'it gives no event' }));
+    return 'reported';
+  }
+  const read = readCensusDate(found.value);
+  if (read.ok) return read.date;
+  census.problems.push(dateProblem(census, found.path, census.lines.get(found.key), found.value, caseId, read, VALUE_NOT_USED));
+  return 'reported';
+}
+
+/**
+ * A flag (`ICPCnotRequired`): `true`/`1` gives an event dated by its sibling
+ * `dateFrom`; `false`/`0` gives none (`no-event`); anything else is reported.
+ */
+function readFlag(found: Found, dateFrom: string, caseId: string, census: Census): string | 'no-event' | 'reported' {
+  const flag = found.value.toLowerCase();
+  if (flag === 'false' || flag === '0') return 'no-event';
+  if (flag !== 'true' && flag !== '1') {
+    census.problems.push(
+      dataProblem('invalid-boolean', 'error', elementPlace(found, caseId, census), { what: `${JSON.stringify(found.value)} is not a boolean`, expected: 'true, false, 1 or 0', then: VALUE_NOT_USED }, found.value),
+    );
+    return 'reported';
+  }
+  const from = text1(found.parent[dateFrom]);
+  if (from && readCensusDate(from).ok) return from;
+  census.problems.push(
+    dataProblem(
+      'icpc-not-required-without-date',
+      'error',
+      elementPlace(found, caseId, census),
+      { what: `ICPC not required, but its Section47 has no readable ${dateFrom} to date it by`, then: VALUE_NOT_USED },
+      found.value,
+    ),
+  );
+  return 'reported';
+}
+
+/** A census date: ISO `YYYY-MM-DD` that exists, no time. */
+function readCensusDate(value: string) {
+  return readInputDate(value, 'iso', { time: false, fixedBy: 'CIN census' });
+}
+
+function dateProblem(
+  census: Census,
+  path: string,
+  line: number | undefined,
+  value: string,
+  caseId: string,
+  read: { expected: string; why: string | undefined },
+  then: string,
+): DataProblem {
+  return invalidDate({ caseId, file: census.name, ...(line !== undefined ? { line } : {}), column: path }, value, { expected: read.expected, why: read.why, then });
 }
 
 // ---------------------------------------------------------------------------
@@ -429,33 +456,18 @@ const parser = new XMLParser({
 
 /** Validates and parses the message; returns its `Child` nodes. */
 function parseMessage(text: string, name: string): unknown[] {
-  if (text.trim() === '') {
-    throw new InputFileError(name, 'file', name, 'a CIN census XML file', `${name}: file is empty: expected a CIN census XML file`);
-  }
+  const expected = 'a CIN census XML file';
+  if (text.trim() === '') throw fileError({ file: name }, 'file', name, { what: 'file is empty', expected });
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
     const { msg, line, col } = valid.err;
-    throw new InputFileError(
-      name,
-      'file',
-      name,
-      'well-formed XML',
-      `${name} line ${line}${col !== undefined ? `, column ${col}` : ''}: the XML is not well-formed (${msg})`,
-      line,
-      col,
-    );
+    throw fileError({ file: name, line, column: col }, 'file', name, { what: 'the XML is not well-formed', why: msg }, { expected: 'well-formed XML' });
   }
   const doc = parser.parse(text) as Record<string, unknown>;
   const message = asObject(first(doc.Message));
   if (!message) {
     const root = Object.keys(doc).find((k) => !k.startsWith('#') && !k.startsWith('?')) ?? '';
-    throw new InputFileError(
-      name,
-      'file',
-      root,
-      'a CIN census XML file whose root element is Message',
-      `${name}: the root element is ${root ? `<${root}>` : 'missing'}, not <Message>: expected a CIN census XML file`,
-    );
+    throw fileError({ file: name }, 'file', root, { what: `the root element is ${root ? `<${root}>` : 'missing'}, not <Message>`, expected });
   }
   return asArray(asObject(first(message.Children))?.Child);
 }
@@ -499,7 +511,7 @@ export function elementLines(text: string, names: ReadonlySet<string>): Map<stri
   let line = 1;
   let pos = 0;
   for (let m = tag.exec(text); m !== null; m = tag.exec(text)) {
-    line += countNewlines(text, pos, m.index);
+    line += countLineBreaks(text, pos, m.index);
     pos = m.index;
     const rawName = m[2];
     if (rawName !== undefined) {
@@ -517,12 +529,6 @@ export function elementLines(text: string, names: ReadonlySet<string>): Map<stri
     }
   }
   return out;
-}
-
-function countNewlines(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) n++;
-  return n;
 }
 
 function asArray(v: unknown): unknown[] {
@@ -543,35 +549,6 @@ function text1(v: unknown): string | undefined {
   if (typeof f === 'string') return f.trim();
   const t = asObject(f)?.['#text'];
   return typeof t === 'string' ? t.trim() : undefined;
-}
-
-function at(line: number | undefined): string {
-  return line !== undefined ? ` line ${line}` : '';
-}
-
-function dateProblem(
-  file: string,
-  path: string,
-  line: number | undefined,
-  value: string,
-  caseId: string,
-  consequence: string,
-): DataProblem {
-  const hint = /^\d{1,2}\/\d{1,2}\/\d{2,4}$/.test(value)
-    ? '; the census writes dates YYYY-MM-DD'
-    : /^\d{4}-\d{2}-\d{2}$/.test(value)
-      ? '; that day does not exist'
-      : '';
-  return {
-    code: 'invalid-date',
-    message: `${file}${at(line)}, ${path}: ${JSON.stringify(value)} is not a valid date (expected an ISO date YYYY-MM-DD that exists${hint}); ${consequence}.`,
-    caseId,
-    file,
-    ...(line !== undefined ? { line } : {}),
-    column: path,
-    value,
-    severity: 'error',
-  };
 }
 
 /** Events in date order, the given order on a tie. */

@@ -1,6 +1,8 @@
 /**
- * Date checks for input files. Hand-written digit checks (no regex, no Date
- * objects) because they run once per input row on files of a million rows.
+ * Date checks for input files. Whether a day exists is the calendar's
+ * question (`tryParseIsoDay`, src/calendar); this module reads the written
+ * forms around it, with hand-written digit checks (no regex, no Date objects)
+ * because they run once per input row on files of a million rows.
  *
  * Accepted forms:
  * - `iso`: `YYYY-MM-DD`, or an ISO date-time `YYYY-MM-DDTHH:mm`, `YYYY-MM-DDTHH:mm:ss`,
@@ -14,6 +16,7 @@
  * Two-digit years are never accepted in either form (`01/02/24`, `24-02-01`).
  * Dates must exist (`2023-02-30` is rejected; leap years follow the Gregorian rule).
  */
+import { formatIsoDay, tryParseIsoDay } from '../calendar/index';
 
 /** What `parseInputDate` returns: the ISO date, or a description of what was expected. */
 export type ParsedInputDate = { ok: true; date: string } | { ok: false; expected: string };
@@ -23,31 +26,36 @@ export type InputDateFormat = 'iso' | 'dd/mm/yyyy';
 
 const ISO_EXPECTED = 'an ISO date YYYY-MM-DD that exists (or a date-time YYYY-MM-DDTHH:mm)';
 const UK_EXPECTED = 'a date DD/MM/YYYY that exists (four-digit year)';
+const DAY_EXPECTED: Record<InputDateFormat, string> = {
+  iso: 'an ISO date YYYY-MM-DD that exists',
+  'dd/mm/yyyy': 'a date DD/MM/YYYY that exists (four-digit year)',
+};
 
 /**
- * True in a Gregorian leap year.
- * @example isLeapYear(2024) // true; isLeapYear(1900) // false; isLeapYear(2000) // true
+ * `YYYY-MM-DD` text of a year, month and day (which need not exist).
+ * @example isoDateText(2012, 2, 9) // '2012-02-09'
  */
-export function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+export function isoDateText(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
 
 /**
- * Days in a month (month 1..12).
+ * Days in a month (month 1..12): the day before the first of the next month,
+ * by the calendar's day numbers (src/calendar/index does not export its own
+ * `daysInMonth`; this is the thin wrapper over what it does export).
  * @example daysInMonth(2024, 2) // 29
  */
 export function daysInMonth(year: number, month: number): number {
-  switch (month) {
-    case 2:
-      return isLeapYear(year) ? 29 : 28;
-    case 4:
-    case 6:
-    case 9:
-    case 11:
-      return 30;
-    default:
-      return 31;
-  }
+  if (month === 12) return 31;
+  return Number(formatIsoDay(tryParseIsoDay(isoDateText(year, month + 1, 1))! - 1).slice(8));
+}
+
+/**
+ * True in a Gregorian leap year (February has 29 days).
+ * @example isLeapYear(2024) // true; isLeapYear(1900) // false; isLeapYear(2000) // true
+ */
+export function isLeapYear(year: number): boolean {
+  return daysInMonth(year, 2) === 29;
 }
 
 /** Digit value of the char code at `i`, or -1. */
@@ -65,19 +73,6 @@ function digits(s: string, i: number, n: number): number {
     v = v * 10 + d;
   }
   return v;
-}
-
-function dayExists(year: number, month: number, day: number): boolean {
-  return year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
-}
-
-/** Checks `YYYY-MM-DD` at the start of `s` (exactly 10 chars from 0). */
-function isoDatePrefixOk(s: string): boolean {
-  if (s.length < 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
-  const y = digits(s, 0, 4);
-  const m = digits(s, 5, 2);
-  const d = digits(s, 8, 2);
-  return y >= 0 && m >= 0 && d >= 0 && dayExists(y, m, d);
 }
 
 /** Checks a time part `HH:mm[:ss[.s{1,3}]][Z|±HH:mm|±HHmm]` spanning s[i..end]. */
@@ -117,7 +112,7 @@ function timeOk(s: string, i: number): boolean {
  * @example isValidIsoDate('2023-02-29') // false (2023 is not a leap year)
  */
 export function isValidIsoDate(text: string): boolean {
-  return text.length === 10 && isoDatePrefixOk(text);
+  return tryParseIsoDay(text) !== undefined;
 }
 
 /**
@@ -127,13 +122,8 @@ export function isValidIsoDate(text: string): boolean {
  * @example isValidIsoDateOrDateTime('2024-03-30T24:00') // false
  */
 export function isValidIsoDateOrDateTime(text: string): boolean {
-  if (!isoDatePrefixOk(text)) return false;
-  if (text.length === 10) return true;
-  return text.charCodeAt(10) === 84 /* T */ && timeOk(text, 11);
-}
-
-function pad2(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
+  if (text.length === 10) return tryParseIsoDay(text) !== undefined;
+  return text.length > 10 && text.charCodeAt(10) === 84 /* T */ && tryParseIsoDay(text.slice(0, 10)) !== undefined && timeOk(text, 11);
 }
 
 /** Parses `d/m/yyyy` (1–2 digit day and month, 4-digit year) plus optional ` HH:mm[:ss]`. */
@@ -146,8 +136,9 @@ function parseUk(text: string): ParsedInputDate {
   const d = digits(text, 0, s1);
   const m = digits(text, s1 + 1, s2 - s1 - 1);
   const y = digits(text, s2 + 1, 4);
-  if (d < 0 || m < 0 || y < 0 || !dayExists(y, m, d)) return bad;
-  const date = `${String(y).padStart(4, '0')}-${pad2(m)}-${pad2(d)}`;
+  if (d < 0 || m < 0 || y < 0) return bad;
+  const date = isoDateText(y, m, d);
+  if (tryParseIsoDay(date) === undefined) return bad;
   const end = s2 + 5;
   if (text.length === end) return { ok: true, date };
   const sep = text.charCodeAt(end);
@@ -170,20 +161,46 @@ export function parseInputDate(text: string, format: InputDateFormat): ParsedInp
 /**
  * A short hint explaining why `text` failed in `format`, naming the likely cause
  * (UK date where ISO expected, two-digit year, non-existent day), or undefined.
- * @example dateFailureHint('31/12/2024', 'iso') // 'looks like a UK date DD/MM/YYYY: use --date-format dd/mm/yyyy'
+ * `fixedBy` names the format of a file whose dates have one form (`CIN census`):
+ * the hint then says how its dates are written instead of suggesting `--date-format`.
+ * @example dateFailureHint('31/12/2024', 'iso') // 'it looks like a UK date DD/MM/YYYY; use --date-format dd/mm/yyyy'
+ * @example dateFailureHint('2024-03-27', 'dd/mm/yyyy', 'SSDA903') // 'it looks like an ISO date YYYY-MM-DD; SSDA903 dates are written DD/MM/YYYY'
  */
-export function dateFailureHint(text: string, format: InputDateFormat): string | undefined {
+export function dateFailureHint(text: string, format: InputDateFormat, fixedBy?: string): string | undefined {
   if (/^\d{1,2}\/\d{1,2}\/\d{2}$/.test(text) || /^\d{2}-\d{1,2}-\d{1,2}$/.test(text)) {
-    return 'two-digit years are not accepted: write the year in full (e.g. 2024)';
+    return 'two-digit years are not accepted; write the year in full, e.g. 2024';
   }
+  const advice = (other: InputDateFormat) =>
+    fixedBy ? `${fixedBy} dates are written ${format === 'iso' ? 'YYYY-MM-DD' : 'DD/MM/YYYY'}` : `use --date-format ${other}`;
   if (format === 'iso' && /^\d{1,2}\/\d{1,2}\/\d{4}/.test(text)) {
-    return 'looks like a UK date DD/MM/YYYY: use --date-format dd/mm/yyyy';
+    return `it looks like a UK date DD/MM/YYYY; ${advice('dd/mm/yyyy')}`;
   }
   if (format === 'dd/mm/yyyy' && /^\d{4}-\d{2}-\d{2}/.test(text)) {
-    return 'looks like an ISO date YYYY-MM-DD: use --date-format iso';
+    return `it looks like an ISO date YYYY-MM-DD; ${advice('iso')}`;
   }
   if (/^\d{4}-\d{2}-\d{2}$/.test(text) || /^\d{1,2}\/\d{1,2}\/\d{4}$/.test(text)) {
     return 'that day does not exist';
   }
   return undefined;
+}
+
+/** What {@link readInputDate} returns: the ISO date, or what was expected and why it failed. */
+export type InputDate = { ok: true; date: string } | { ok: false; expected: string; why: string | undefined };
+
+/**
+ * Reads a date value of an input file, as every reader does: as written (a
+ * value with spaces around it fails, saying so), in the file's format, with or
+ * without a time of day.
+ * @example readInputDate('01/03/2024', 'dd/mm/yyyy', { time: false }) // { ok: true, date: '2024-03-01' }
+ * @example readInputDate(' 2024-03-27', 'iso', { time: true }) // { ok: false, expected: 'an ISO date …', why: 'it has spaces around it' }
+ * @example readInputDate('2024-03-04T10:00', 'iso', { time: false }) // { ok: false, expected: 'an ISO date YYYY-MM-DD that exists', why: 'a time of day is not accepted here' }
+ */
+export function readInputDate(text: string, format: InputDateFormat, opts: { time: boolean; fixedBy?: string }): InputDate {
+  const parsed = parseInputDate(text, format);
+  if (parsed.ok) {
+    if (opts.time || parsed.date.length === 10) return parsed;
+    return { ok: false, expected: DAY_EXPECTED[format], why: 'a time of day is not accepted here' };
+  }
+  const why = text.trim() !== text ? 'it has spaces around it' : dateFailureHint(text, format, opts.fixedBy);
+  return { ok: false, expected: opts.time ? parsed.expected : DAY_EXPECTED[format], why };
 }

@@ -15,30 +15,22 @@
  * - A case id seen on an earlier line gives a `duplicate-case-id` warning; the
  *   line is still used, as a separate record (records are never merged).
  * - A file with no non-blank line is an error (`InputFileError`, "file is empty").
- * - Always `rowsRead === rowsUsed + rowsReported` (rows = non-blank lines).
+ * - Always `counts.read === counts.used + counts.reported` (rows = non-blank lines).
  */
 import { StringDecoder } from 'node:string_decoder';
 import type { z } from 'zod';
 import { type CaseRecord, CaseRecordSchema } from '../engine/case';
-import type { DataProblem } from '../engine/problems';
-import { isValidIsoDate, isValidIsoDateOrDateTime } from './dates';
-import {
-  type CaseChunk,
-  type CaseStream,
-  clip,
-  fileOpenError,
-  InputFileError,
-  type InputSource,
-  openSource,
-  type ReadCounts,
-  type ReadResult,
-  sourceName,
-} from './source';
+import { dataProblem, duplicateCaseId, invalidDate, type DataProblem } from '../engine/problems';
+import { readInputDate } from './dates';
+import { caseStream, readAll, type CaseChunk, type CaseStream, type ReadResult } from './result';
+import { fileError, fileOpenError, openSource, sourceName, stripBom, type InputSource } from './source';
 
 /** The outcome of one non-blank line. */
 export type NdjsonLine =
   | { ok: true; line: number; record: CaseRecord }
   | { ok: false; line: number; problems: DataProblem[] };
+
+const NOT_USED = 'the case record was not used';
 
 /**
  * Formats a zod issue path the way a developer writes it.
@@ -65,11 +57,11 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 
 function show(value: unknown): string | undefined {
   if (value === undefined) return undefined;
-  if (typeof value === 'string') return clip(value);
+  if (typeof value === 'string') return value;
   try {
-    return clip(JSON.stringify(value) ?? String(value));
+    return JSON.stringify(value) ?? String(value);
   } catch {
-    return clip(String(value));
+    return String(value);
   }
 }
 
@@ -79,46 +71,34 @@ function idOf(value: unknown): string | undefined {
   return typeof id === 'string' && id !== '' ? id : undefined;
 }
 
+/** Reads a record's `date` (which may have a time) or `dateOfBirth` (which may not). */
+function readRecordDate(column: string, value: string) {
+  return readInputDate(value, 'iso', { time: !column.endsWith('dateOfBirth'), fixedBy: 'case record' });
+}
+
 function issueProblem(issue: z.core.$ZodIssue, root: unknown, file: string, line: number): DataProblem {
   const path = issue.code === 'unrecognized_keys' && issue.keys.length > 0 ? [...issue.path, issue.keys[0]] : issue.path;
   const column = formatIssuePath(path);
   const caseId = idOf(root);
   const raw = valueAt(root, path);
-  const value = show(raw);
   const last = path[path.length - 1];
-  const isDate = (last === 'date' || last === 'dateOfBirth') && typeof raw === 'string';
-  return {
-    code: isDate ? 'invalid-date' : 'invalid-record',
-    severity: 'error',
-    message: `${column || 'the line'}: ${issue.message}; the case record was not used`,
-    file,
-    line,
-    ...(column ? { column } : {}),
-    ...(value === undefined ? {} : { value }),
-    ...(caseId === undefined ? {} : { caseId }),
-  };
+  const place = { file, line, ...(column ? { column } : {}), ...(caseId === undefined ? {} : { caseId }) };
+  if ((last === 'date' || last === 'dateOfBirth') && typeof raw === 'string') {
+    const read = readRecordDate(column, raw);
+    if (!read.ok) return invalidDate(place, raw, { expected: read.expected, why: read.why, then: NOT_USED });
+  }
+  return dataProblem('invalid-record', 'error', place, { what: issue.message, then: NOT_USED }, show(raw));
 }
 
+/** The dates of a record that passed the schema but do not exist (`2023-02-30`). */
 function dateProblems(record: CaseRecord, file: string, line: number): DataProblem[] {
   const problems: DataProblem[] = [];
-  const bad = (column: string, value: string, expected: string): void => {
-    problems.push({
-      code: 'invalid-date',
-      severity: 'error',
-      message: `${column}: ${JSON.stringify(clip(value, 60))} is not a date that exists (expected ${expected}); the case record was not used`,
-      caseId: record.id,
-      file,
-      line,
-      column,
-      value,
-    });
+  const check = (column: string, value: string): void => {
+    const read = readRecordDate(column, value);
+    if (!read.ok) problems.push(invalidDate({ file, line, column, caseId: record.id }, value, { expected: read.expected, why: read.why, then: NOT_USED }));
   };
-  if (record.dateOfBirth !== undefined && !isValidIsoDate(record.dateOfBirth)) {
-    bad('dateOfBirth', record.dateOfBirth, 'an ISO date YYYY-MM-DD that exists');
-  }
-  record.events.forEach((event, i) => {
-    if (!isValidIsoDateOrDateTime(event.date)) bad(`events[${i}].date`, event.date, 'an ISO date YYYY-MM-DD or date-time that exists');
-  });
+  if (record.dateOfBirth !== undefined) check('dateOfBirth', record.dateOfBirth);
+  record.events.forEach((event, i) => check(`events[${i}].date`, event.date));
   return problems;
 }
 
@@ -147,20 +127,8 @@ export function interpretNdjsonLine(text: string, line: number, file: string): N
   try {
     value = JSON.parse(text);
   } catch (err) {
-    return {
-      ok: false,
-      line,
-      problems: [
-        {
-          code: 'invalid-json',
-          severity: 'error',
-          message: `the line is not valid JSON (${(err as Error).message}); expected one case record per line`,
-          file,
-          line,
-          value: clip(text),
-        },
-      ],
-    };
+    const what = 'the line is not valid JSON';
+    return { ok: false, line, problems: [dataProblem('invalid-json', 'error', { file, line }, { what, why: (err as Error).message, expected: 'one case record per line', then: NOT_USED }, text)] };
   }
   // zod drops a "__proto__" key without a word; report it instead.
   if (text.includes('__proto__')) {
@@ -170,15 +138,12 @@ export function interpretNdjsonLine(text: string, line: number, file: string): N
       return {
         ok: false,
         line,
-        problems: protoPaths.map((column) => ({
-          code: 'invalid-record',
-          severity: 'error' as const,
-          message: `${column}: "__proto__" cannot be a key of a case record or event; the case record was not used`,
-          file,
-          line,
-          column,
-          ...(caseId === undefined ? {} : { caseId }),
-        })),
+        problems: protoPaths.map((column) =>
+          dataProblem('invalid-record', 'error', { file, line, column, ...(caseId === undefined ? {} : { caseId }) }, {
+            what: '"__proto__" cannot be a key of a case record or event',
+            then: NOT_USED,
+          }),
+        ),
       };
     }
   }
@@ -202,7 +167,7 @@ async function* lineBatches(input: InputSource, file: string): AsyncGenerator<{ 
     line++;
     if (first) {
       first = false;
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      text = stripBom(text);
     }
     if (text.charCodeAt(text.length - 1) === 13) text = text.slice(0, -1);
     if (text.trim() !== '') out.push({ text, line });
@@ -230,37 +195,16 @@ async function* lineBatches(input: InputSource, file: string): AsyncGenerator<{ 
   if (out.length > 0) yield out;
 }
 
-function duplicateId(id: string, line: number, firstLine: number, file: string): DataProblem {
-  return {
-    code: 'duplicate-case-id',
-    severity: 'warning',
-    message: `case ${id} was already given on line ${firstLine}; this line is read as a separate record (records are not merged)`,
-    caseId: id,
-    file,
-    line,
-    column: 'id',
-    value: id,
-  };
-}
-
 /**
  * Reads a whole NDJSON file of case records.
  * Throws an `InputFileError` when the file cannot be read or is empty (no
  * non-blank line). Every faulty line is a problem.
  * @example
  * const r = await readNdjson({ text: '{"id":"C1","events":[{"type":"lac-review","date":"2024-03-27"}]}\n' });
- * // r.cases → [{ id: 'C1', events: [{ type: 'lac-review', date: '2024-03-27' }] }], r.rowsRead 1
+ * // r.cases → [{ id: 'C1', events: [{ type: 'lac-review', date: '2024-03-27' }] }], r.counts.read 1
  */
-export async function readNdjson(input: InputSource): Promise<ReadResult> {
-  const cases: CaseRecord[] = [];
-  const problems: DataProblem[] = [];
-  let rowsRead = 0;
-  for await (const chunk of streamNdjson(input)) {
-    if (chunk.case) cases.push(chunk.case);
-    rowsRead++;
-    problems.push(...chunk.problems);
-  }
-  return { cases, problems, rowsRead, rowsUsed: cases.length, rowsReported: rowsRead - cases.length };
+export function readNdjson(input: InputSource): Promise<ReadResult> {
+  return readAll(streamNdjson(input));
 }
 
 /**
@@ -273,39 +217,31 @@ export async function readNdjson(input: InputSource): Promise<ReadResult> {
  * for await (const { case: c, problems } of stream) { if (c) evaluate(c); report(problems); }
  */
 export function streamNdjson(input: InputSource): CaseStream {
-  const counts: ReadCounts = { rowsRead: 0, rowsUsed: 0, rowsReported: 0 };
-  let started = false;
-  async function* chunks(): AsyncGenerator<CaseChunk> {
+  return caseStream('streamNdjson', async function* (counts): AsyncGenerator<CaseChunk> {
     const file = sourceName(input);
     const firstLine = new Map<string, number>();
-    let sawLine = false;
     for await (const lines of lineBatches(input, file)) {
       for (const { text, line } of lines) {
-        sawLine = true;
-        counts.rowsRead++;
+        counts.read++;
         const outcome = interpretNdjsonLine(text, line, file);
         if (!outcome.ok) {
-          counts.rowsReported++;
+          counts.reported++;
           yield { case: undefined, problems: outcome.problems };
           continue;
         }
-        counts.rowsUsed++;
+        counts.used++;
         const id = outcome.record.id;
         const earlier = firstLine.get(id);
         if (earlier === undefined) firstLine.set(id, line);
-        yield { case: outcome.record, problems: earlier === undefined ? [] : [duplicateId(id, line, earlier, file)] };
+        const problems =
+          earlier === undefined
+            ? []
+            : [duplicateCaseId({ file, line, column: 'id' }, id, { first: `on line ${earlier}`, then: 'this line is read as a separate record (records are not merged)', severity: 'warning' })];
+        yield { case: outcome.record, problems };
       }
     }
-    if (!sawLine) {
-      throw new InputFileError(file, 'file', file, 'one case record (JSON) per line', `${file}: file is empty: expected one case record (JSON) per line`);
+    if (counts.read === 0) {
+      throw fileError({ file }, 'file', file, { what: 'file is empty', expected: 'one case record (JSON) per line' });
     }
-  }
-  return {
-    counts,
-    [Symbol.asyncIterator]() {
-      if (started) throw new Error('streamNdjson: a stream can be iterated only once');
-      started = true;
-      return chunks();
-    },
-  };
+  });
 }

@@ -30,35 +30,26 @@
  * - Date of birth: the header's `DOB`; if the child has no usable header row,
  *   the first readable `DOB` of its reviews. A different review `DOB` is a
  *   warning (`conflicting-date-of-birth`).
- * - Column names are matched trimmed and case-insensitively; cell values are
- *   trimmed. Blank lines are not rows. A date must be `dd/mm/yyyy` with a
- *   four-digit year and must exist (`1/2/2024` is accepted: leading zeros are
- *   optional); a time of day, an ISO date or a two-digit year is an error.
- * - Line numbers are 1-based physical lines of the file (the header is line 1);
- *   a row with a quoted multi-line cell is named by its first line.
+ * - The tables are read with the one CSV table reader (`./csv`: header names
+ *   trimmed and matched ignoring case, cells as written, blank lines not rows,
+ *   physical line numbers). A quote never closed refuses the table: the
+ *   tables are linked, and a table cut short would misplace every later row.
+ * - A date must be `dd/mm/yyyy` with a four-digit year and must exist
+ *   (`1/2/2024` is accepted: leading zeros are optional); a time of day, an
+ *   ISO date, a two-digit year or spaces around it is an error.
  */
-import { readFile } from 'node:fs/promises';
-import { parse as parseCsv } from 'csv-parse/sync';
 import type { CaseEvent, CaseRecord } from '../engine/case';
-import type { DataProblem } from '../engine/problems';
+import { conflictingDateOfBirth, dataProblem, invalidDate, missingValue, type DataProblem, type ProblemText } from '../engine/problems';
 import { TimescalesInputError } from '../errors';
-import { dateFailureHint, parseInputDate } from './dates';
-import { clip, fileOpenError, InputFileError, sourceName, type InputSource } from './source';
-
-/** An input file: a path, `{ path }`, or text already in memory `{ text, name? }` (see `./source`). */
-export type DfeInput = string | InputSource;
+import { readCsvTable, type CsvFormat, type CsvHeader, type CsvRow } from './csv';
+import { readInputDate } from './dates';
+import type { ReadResult, RowCounts } from './result';
+import { toInputSource, type DfeInput } from './source';
 
 export interface Ssda903Files {
   header: DfeInput;
   episodes: DfeInput;
   reviews: DfeInput;
-}
-
-/** Rows of one table: `read = used + reported`. */
-export interface RowCounts {
-  read: number;
-  used: number;
-  reported: number;
 }
 
 export interface Ssda903Stats {
@@ -70,14 +61,16 @@ export interface Ssda903Stats {
   reviewsMatched: number;
   /** Review rows with a readable date that fall outside every period of the child. */
   reviewsUnmatched: number;
+  /** The rows of each table; `counts` of the result is their sum. */
   rows: { header: RowCounts; episodes: RowCounts; reviews: RowCounts };
 }
 
-export interface Ssda903Result {
-  cases: CaseRecord[];
-  problems: DataProblem[];
+/** `counts` adds up the rows of the three tables. */
+export interface Ssda903Result extends ReadResult {
   stats: Ssda903Stats;
 }
+
+type TableName = keyof Ssda903Files;
 
 /** The columns each table must have (others are allowed and ignored). */
 export const SSDA903_REQUIRED_COLUMNS = {
@@ -89,36 +82,18 @@ export const SSDA903_REQUIRED_COLUMNS = {
 /** RNE codes that mean a change of carer (placement and carer change). */
 export const CARER_CHANGE_RNE: readonly string[] = ['P', 'T'];
 
-/**
- * Reads an input into text, with the name to report it by: the path as given,
- * or the text's `name` (default `defaultName`).
- * @example await readSourceText({ text: 'a,b\n' }, 'files.header', 'header.csv') // { text: 'a,b\n', name: 'header.csv' }
- * @throws TimescalesInputError (an `InputFileError` for a file) when the input cannot be read.
- */
-export async function readSourceText(
-  input: DfeInput,
-  field: string,
-  defaultName: string,
-): Promise<{ text: string; name: string }> {
-  if (typeof input === 'object' && input !== null && 'text' in input && typeof input.text === 'string') {
-    return { text: input.text, name: typeof input.name === 'string' && input.name ? input.name : defaultName };
-  }
-  const path = typeof input === 'string' ? input : typeof input === 'object' && input !== null && 'path' in input ? input.path : undefined;
-  if (typeof path !== 'string' || path === '') {
-    throw new TimescalesInputError(field, input, 'a file path, { path } or { text, name }');
-  }
-  try {
-    return { text: await readFile(path, 'utf8'), name: sourceName({ path }) };
-  } catch (e) {
-    throw fileOpenError(path, e as NodeJS.ErrnoException);
-  }
+/** One table as read: its file name, header and rows. */
+interface Table {
+  file: string;
+  header: CsvHeader;
+  rows: CsvRow[];
 }
 
 /**
  * Reads the three SSDA903 tables (paths or `{ text, name }`) and maps them to
  * `lac-review` case records, one per period of care.
  * @example
- * const { cases, problems, stats } = await readSsda903({
+ * const { cases, problems, counts, stats } = await readSsda903({
  *   header: 'header.csv', episodes: 'episodes.csv', reviews: 'reviews.csv' });
  * // cases[0] → { id: '566910#1', dateOfBirth: '2008-03-27', events: [
  * //   { type: 'became-looked-after', date: '2016-02-15', rne: 'L' }, ...] }
@@ -129,256 +104,357 @@ export async function readSsda903(files: Ssda903Files): Promise<Ssda903Result> {
   if (typeof files !== 'object' || files === null) {
     throw new TimescalesInputError('files', files, 'an object { header, episodes, reviews }');
   }
-  const [header, episodes, reviews] = await Promise.all([
-    readSourceText(files.header, 'files.header', 'header.csv'),
-    readSourceText(files.episodes, 'files.episodes', 'episodes.csv'),
-    readSourceText(files.reviews, 'files.reviews', 'reviews.csv'),
-  ]);
-  return parseSsda903({ header, episodes, reviews });
+  const [header, episodes, reviews] = await Promise.all((['header', 'episodes', 'reviews'] as const).map((t) => readTable(files[t], t)));
+  return mapSsda903({ header, episodes, reviews });
+}
+
+/** Reads one table whole, with the one CSV table reader. */
+async function readTable(input: DfeInput, table: TableName): Promise<Table> {
+  const source = toInputSource(input, `files.${table}`, `${table}.csv`);
+  const format: CsvFormat = { name: `the SSDA903 ${table} table`, required: SSDA903_REQUIRED_COLUMNS[table], caseColumn: 'CHILD', unclosedQuote: 'file' };
+  let read: Table | undefined;
+  for await (const { header, rows } of readCsvTable(source, format)) {
+    read ??= { file: header.file, header, rows: [] };
+    for (const row of rows) read.rows.push(row);
+  }
+  return read!; // readCsvTable gives the header in a batch, or throws
+}
+
+/** The problems found, and the rows of each table that were not used. */
+class Findings {
+  readonly problems: DataProblem[] = [];
+  readonly notUsed: Record<TableName, Set<number>> = { header: new Set(), episodes: new Set(), reviews: new Set() };
+  add(table: TableName, problem: DataProblem): void {
+    this.problems.push(problem);
+    if (problem.severity === 'error' && problem.line !== undefined) this.notUsed[table].add(problem.line);
+  }
+  /** Each table's rows: read = used + reported. */
+  counts(table: TableName, read: number): RowCounts {
+    const reported = this.notUsed[table].size;
+    return { read, used: read - reported, reported };
+  }
+}
+
+const NOT_USED = 'this row was not used';
+
+/** The cell of a column (`undefined` when the table has no such column). */
+function cell(table: Table, row: CsvRow, column: string): string | undefined {
+  const i = table.header.index(column);
+  return i < 0 ? undefined : row.cells[i];
+}
+
+/** A problem of a row of `table`: file, line and column, and the child when known. */
+function rowProblem(
+  code: DataProblem['code'],
+  severity: DataProblem['severity'],
+  table: Table,
+  at: { line: number; column?: string; child?: string },
+  text: ProblemText,
+  value?: string,
+): DataProblem {
+  return dataProblem(code, severity, { ...(at.child !== undefined ? { caseId: at.child } : {}), file: table.file, line: at.line, ...(at.column ? { column: at.column } : {}) }, text, value);
+}
+
+/** The child of a row, or `undefined` (reported `missing-value`) when its CHILD is blank. */
+function childOf(table: Table, row: CsvRow, report: (p: DataProblem) => void): string | undefined {
+  const value = cell(table, row, 'CHILD') ?? '';
+  if (value.trim() !== '') return value;
+  report(missingValue({ file: table.file, line: row.line, column: 'CHILD' }, value, { expected: "the child's id", then: NOT_USED }));
+  return undefined;
 }
 
 /**
- * The pure part of {@link readSsda903}: maps the tables' text to case records.
- * @example
- * parseSsda903({
- *   header: { name: 'header.csv', text: 'CHILD,DOB\nA,01/02/2010\n' },
- *   episodes: { name: 'episodes.csv', text: 'CHILD,DECOM,RNE,DEC\nA,01/03/2024,S,\n' },
- *   reviews: { name: 'reviews.csv', text: 'CHILD,REVIEW\nA,27/03/2024\n' },
- * }).cases
- * // [{ id: 'A#1', dateOfBirth: '2010-02-01', events: [
- * //   { type: 'became-looked-after', date: '2024-03-01', rne: 'S' },
- * //   { type: 'lac-review', date: '2024-03-27' }] }]
+ * A `dd/mm/yyyy` date cell as ISO. Blank: `undefined` (reported when required).
+ * Unreadable: reported with `severity`, and `null` is returned (so that callers
+ * can tell it from blank).
  */
-export function parseSsda903(tables: {
-  header: { text: string; name: string };
-  episodes: { text: string; name: string };
-  reviews: { text: string; name: string };
-}): Ssda903Result {
-  const headerTable = readCsvTable(tables.header.text, tables.header.name, 'header', SSDA903_REQUIRED_COLUMNS.header);
-  const episodeTable = readCsvTable(
-    tables.episodes.text,
-    tables.episodes.name,
-    'episodes',
-    SSDA903_REQUIRED_COLUMNS.episodes,
-  );
-  const reviewTable = readCsvTable(tables.reviews.text, tables.reviews.name, 'reviews', SSDA903_REQUIRED_COLUMNS.reviews);
+function dateOf(
+  table: Table,
+  row: CsvRow,
+  column: string,
+  opts: { required: boolean; severity: DataProblem['severity']; child: string | undefined },
+  report: (p: DataProblem) => void,
+): string | undefined | null {
+  const value = cell(table, row, column) ?? '';
+  const place = { ...(opts.child !== undefined ? { caseId: opts.child } : {}), file: table.file, line: row.line, column };
+  const then = opts.severity === 'error' ? NOT_USED : 'this value was not used';
+  if (value.trim() === '') {
+    if (!opts.required) return undefined;
+    report(missingValue(place, value, { what: 'the date is blank', expected: 'a date DD/MM/YYYY', then, severity: opts.severity }));
+    return null;
+  }
+  const read = readInputDate(value, 'dd/mm/yyyy', { time: false, fixedBy: 'SSDA903' });
+  if (read.ok) return read.date;
+  report(invalidDate(place, value, { expected: read.expected, why: read.why, then, severity: opts.severity }));
+  return null;
+}
 
-  const problems: DataProblem[] = [...headerTable.problems, ...episodeTable.problems, ...reviewTable.problems];
-  const reported = {
-    header: new Set<number>(headerTable.problems.map((p) => p.line!)),
-    episodes: new Set<number>(episodeTable.problems.map((p) => p.line!)),
-    reviews: new Set<number>(reviewTable.problems.map((p) => p.line!)),
+/**
+ * The mapping of the three tables to case records, phase by phase (the
+ * "Readings" above): rows of the wrong width, the header's children and dates
+ * of birth, episodes, periods of care, header rows with no period, reviews
+ * placed in their periods, the date of birth of each child, and the cases.
+ */
+function mapSsda903(tables: Record<TableName, Table>): Ssda903Result {
+  const findings = new Findings();
+  for (const t of ['header', 'episodes', 'reviews'] as const) {
+    for (const row of tables[t].rows) if (row.fault) findings.add(t, row.fault);
+  }
+  const headerRows = readHeaderRows(tables.header, findings);
+  const episodes = readEpisodes(tables.episodes, findings);
+  const periods = periodsOfCare(episodes, headerRows, tables, findings);
+  reportChildrenWithoutPeriods(headerRows, periods, tables, findings);
+  const reviews = placeReviews(tables, periods, findings);
+  const dobOf = datesOfBirth(headerRows, reviews.dobs, periods, tables, findings);
+  const cases = casesOf(periods, reviews.byPeriod, dobOf);
+  const rows = {
+    header: findings.counts('header', tables.header.rows.length),
+    episodes: findings.counts('episodes', tables.episodes.rows.length),
+    reviews: findings.counts('reviews', tables.reviews.rows.length),
   };
-  const report = (table: keyof typeof reported, problem: DataProblem): void => {
-    problems.push(problem);
-    if (problem.severity === 'error' && problem.line !== undefined) reported[table].add(problem.line);
-  };
-
-  // Header: child → date of birth.
-  const headerRows = new Map<string, { line: number; dob?: string }>();
-  for (const row of headerTable.rows) {
-    const child = requireCell(row, 'CHILD', tables.header.name, (p) => report('header', p));
-    const dob = readDateCell(row, 'DOB', tables.header.name, true, 'error', child, (p) => report('header', p));
-    if (child === undefined || typeof dob !== 'string') continue;
-    const earlier = headerRows.get(child);
-    if (earlier) {
-      report('header', {
-        code: 'duplicate-header-row',
-        message: `${tables.header.name} line ${row.line}: child ${child} already has a header row at line ${earlier.line}; this row was not used.`,
-        caseId: child,
-        file: tables.header.name,
-        line: row.line,
-        column: 'CHILD',
-        value: child,
-        severity: 'error',
-      });
-      continue;
-    }
-    headerRows.set(child, { line: row.line, dob });
-  }
-
-  // Episodes: readable rows, grouped by child in order of first appearance.
-  const episodesByChild = new Map<string, Episode[]>();
-  for (const row of episodeTable.rows) {
-    const onProblem = (p: DataProblem) => report('episodes', p);
-    const child = requireCell(row, 'CHILD', tables.episodes.name, onProblem);
-    const start = readDateCell(row, 'DECOM', tables.episodes.name, true, 'error', child, onProblem);
-    const end = readDateCell(row, 'DEC', tables.episodes.name, false, 'error', child, onProblem);
-    if (child === undefined || typeof start !== 'string' || end === null) continue;
-    if (end !== undefined && end < start) {
-      onProblem({
-        code: 'episode-ends-before-start',
-        message: `${tables.episodes.name} line ${row.line}: episode of child ${child} ends (DEC ${row.cells.DEC}) before it starts (DECOM ${row.cells.DECOM}); this row was not used.`,
-        caseId: child,
-        file: tables.episodes.name,
-        line: row.line,
-        column: 'DEC',
-        value: row.cells.DEC,
-        severity: 'error',
-      });
-      continue;
-    }
-    const list = episodesByChild.get(child) ?? [];
-    list.push({ line: row.line, start, end, rne: (row.cells.RNE ?? '').toUpperCase(), rec: row.cells.REC ?? '' });
-    episodesByChild.set(child, list);
-  }
-
-  // Periods of care.
-  const periodsByChild = new Map<string, Period[]>();
-  for (const [child, episodes] of episodesByChild) {
-    const { periods, overlapping } = buildPeriods(episodes);
-    for (const { episode, previous } of overlapping) {
-      report('episodes', overlapProblem(tables.episodes.name, child, episode, previous));
-    }
-    for (const period of periods) {
-      const first = period.episodes[0];
-      if (first.rne !== 'S') {
-        report('episodes', {
-          code: 'period-not-starting-with-rne-s',
-          message: `${tables.episodes.name} line ${first.line}: the period of care of child ${child} that starts on ${first.start} starts with RNE ${JSON.stringify(first.rne)}, not "S" (started to be looked after); it is still used as a period.`,
-          caseId: child,
-          file: tables.episodes.name,
-          line: first.line,
-          column: 'RNE',
-          value: first.rne,
-          severity: 'warning',
-        });
-      }
-    }
-    periodsByChild.set(child, periods);
-    if (!headerRows.has(child)) {
-      report('episodes', {
-        code: 'child-without-header',
-        message: `${tables.episodes.name} line ${episodes[0].line}: child ${child} has episodes but no usable row in ${tables.header.name}; the date of birth is taken from the reviews if they give one.`,
-        caseId: child,
-        file: tables.episodes.name,
-        line: episodes[0].line,
-        column: 'CHILD',
-        value: child,
-        severity: 'warning',
-      });
-    }
-  }
-
-  // Header rows whose child has no period of care are not used.
-  for (const [child, h] of headerRows) {
-    if ((periodsByChild.get(child) ?? []).length > 0) continue;
-    report('header', {
-      code: 'child-without-episodes',
-      message: `${tables.header.name} line ${h.line}: child ${child} has no usable episode in ${tables.episodes.name}, so no period of care; this row was not used.`,
-      caseId: child,
-      file: tables.header.name,
-      line: h.line,
-      column: 'CHILD',
-      value: child,
-      severity: 'error',
-    });
-  }
-
-  // Reviews.
-  const reviewsByPeriod = new Map<Period, { date: string; code: string }[]>();
-  const reviewDob = new Map<string, { dob: string; line: number }>();
-  const reviewDobRows: { child: string; dob: string; raw: string; line: number }[] = [];
-  let reviewsMatched = 0;
-  let reviewsUnmatched = 0;
-  for (const row of reviewTable.rows) {
-    const onProblem = (p: DataProblem) => report('reviews', p);
-    const child = requireCell(row, 'CHILD', tables.reviews.name, onProblem);
-    const date = readDateCell(row, 'REVIEW', tables.reviews.name, true, 'error', child, onProblem);
-    const dob =
-      row.cells.DOB !== undefined
-        ? readDateCell(row, 'DOB', tables.reviews.name, false, 'warning', child, onProblem)
-        : undefined;
-    if (child === undefined || typeof date !== 'string') continue;
-    const periods = periodsByChild.get(child) ?? [];
-    const period = periods.find((p) => p.start <= date && (p.end === undefined || date <= p.end));
-    if (!period) {
-      reviewsUnmatched++;
-      onProblem({
-        code: 'review-outside-period',
-        message:
-          periods.length === 0
-            ? `${tables.reviews.name} line ${row.line}: review of ${date} for child ${child}, who has no period of care in ${tables.episodes.name}; this row was not used.`
-            : `${tables.reviews.name} line ${row.line}: review of ${date} for child ${child} is outside every period of care (${periods.map(describePeriod).join('; ')}); this row was not used.`,
-        caseId: child,
-        file: tables.reviews.name,
-        line: row.line,
-        column: 'REVIEW',
-        value: row.cells.REVIEW,
-        severity: 'error',
-      });
-      continue;
-    }
-    reviewsMatched++;
-    if (typeof dob === 'string') {
-      reviewDobRows.push({ child, dob, raw: row.cells.DOB ?? '', line: row.line });
-      if (!reviewDob.has(child)) reviewDob.set(child, { dob, line: row.line });
-    }
-    const list = reviewsByPeriod.get(period) ?? [];
-    list.push({ date, code: row.cells.REVIEW_CODE ?? '' });
-    reviewsByPeriod.set(period, list);
-  }
-
-  // Date of birth per child, and conflicts.
-  const dobOf = (child: string): string | undefined => headerRows.get(child)?.dob ?? reviewDob.get(child)?.dob;
-  for (const r of reviewDobRows) {
-    const chosen = dobOf(r.child);
-    if (chosen === undefined || chosen === r.dob || !periodsByChild.has(r.child)) continue;
-    const from = headerRows.has(r.child)
-      ? `${tables.header.name} line ${headerRows.get(r.child)!.line}`
-      : `${tables.reviews.name} line ${reviewDob.get(r.child)!.line}`;
-    report('reviews', {
-      code: 'conflicting-date-of-birth',
-      message: `${tables.reviews.name} line ${r.line}: date of birth ${r.dob} of child ${r.child} differs from ${chosen} given at ${from}, which is the one used.`,
-      caseId: r.child,
-      file: tables.reviews.name,
-      line: r.line,
-      column: 'DOB',
-      value: r.raw,
-      severity: 'warning',
-    });
-  }
-
-  // Cases.
-  const cases: CaseRecord[] = [];
-  for (const [child, periods] of periodsByChild) {
-    periods.forEach((period, i) => {
-      const dob = dobOf(child);
-      cases.push({
-        id: `${child}#${i + 1}`,
-        ...(dob !== undefined ? { dateOfBirth: dob } : {}),
-        events: periodEvents(period, reviewsByPeriod.get(period) ?? []),
-      });
-    });
-  }
-
-  const fileOrder = [tables.header.name, tables.episodes.name, tables.reviews.name];
-  const sortedProblems = problems
-    .map((p, i) => ({ p, i }))
-    .sort(
-      (a, b) =>
-        fileOrder.indexOf(a.p.file ?? '') - fileOrder.indexOf(b.p.file ?? '') ||
-        (a.p.line ?? 0) - (b.p.line ?? 0) ||
-        a.i - b.i,
-    )
-    .map(({ p }) => p);
-
-  const counts = (rows: number, rep: Set<number>): RowCounts => ({ read: rows, used: rows - rep.size, reported: rep.size });
   return {
     cases,
-    problems: sortedProblems,
+    problems: inFileOrder(findings.problems, [tables.header.file, tables.episodes.file, tables.reviews.file]),
+    counts: {
+      read: rows.header.read + rows.episodes.read + rows.reviews.read,
+      used: rows.header.used + rows.episodes.used + rows.reviews.used,
+      reported: rows.header.reported + rows.episodes.reported + rows.reviews.reported,
+    },
     stats: {
-      children: [...periodsByChild.values()].filter((p) => p.length > 0).length,
+      children: [...periods.values()].filter((p) => p.length > 0).length,
       periods: cases.length,
-      reviewsMatched,
-      reviewsUnmatched,
-      rows: {
-        header: counts(headerTable.read, reported.header),
-        episodes: counts(episodeTable.read, reported.episodes),
-        reviews: counts(reviewTable.read, reported.reviews),
-      },
+      reviewsMatched: reviews.matched,
+      reviewsUnmatched: reviews.unmatched,
+      rows,
     },
   };
+}
+
+/** Header: child → its row and date of birth. A second row of a child is not used. */
+function readHeaderRows(table: Table, findings: Findings): Map<string, { line: number; dob: string }> {
+  const out = new Map<string, { line: number; dob: string }>();
+  const report = (p: DataProblem) => findings.add('header', p);
+  for (const row of table.rows) {
+    if (row.fault) continue;
+    const child = childOf(table, row, report);
+    const dob = dateOf(table, row, 'DOB', { required: true, severity: 'error', child }, report);
+    if (child === undefined || typeof dob !== 'string') continue;
+    const earlier = out.get(child);
+    if (earlier) {
+      report(rowProblem('duplicate-header-row', 'error', table, { line: row.line, column: 'CHILD', child }, { what: `child ${child} already has a header row at line ${earlier.line}`, then: NOT_USED }, child));
+      continue;
+    }
+    out.set(child, { line: row.line, dob });
+  }
+  return out;
+}
+
+/** Episodes: the readable rows, grouped by child in order of first appearance. */
+function readEpisodes(table: Table, findings: Findings): Map<string, Episode[]> {
+  const out = new Map<string, Episode[]>();
+  const report = (p: DataProblem) => findings.add('episodes', p);
+  for (const row of table.rows) {
+    if (row.fault) continue;
+    const child = childOf(table, row, report);
+    const start = dateOf(table, row, 'DECOM', { required: true, severity: 'error', child }, report);
+    const end = dateOf(table, row, 'DEC', { required: false, severity: 'error', child }, report);
+    if (child === undefined || typeof start !== 'string' || end === null) continue;
+    if (end !== undefined && end < start) {
+      report(
+        rowProblem(
+          'episode-ends-before-start',
+          'error',
+          table,
+          { line: row.line, column: 'DEC', child },
+          { what: `the episode of child ${child} ends (DEC ${cell(table, row, 'DEC')}) before it starts (DECOM ${cell(table, row, 'DECOM')})`, then: NOT_USED },
+          cell(table, row, 'DEC'),
+        ),
+      );
+      continue;
+    }
+    const list = out.get(child) ?? [];
+    list.push({ line: row.line, start, end, rne: (cell(table, row, 'RNE') ?? '').toUpperCase(), rec: cell(table, row, 'REC') ?? '' });
+    out.set(child, list);
+  }
+  return out;
+}
+
+/**
+ * Each child's periods of care, reporting overlapping episodes, periods that
+ * do not start with RNE S, and children with no usable header row.
+ */
+function periodsOfCare(
+  episodes: Map<string, Episode[]>,
+  headerRows: Map<string, unknown>,
+  tables: Record<TableName, Table>,
+  findings: Findings,
+): Map<string, Period[]> {
+  const out = new Map<string, Period[]>();
+  const table = tables.episodes;
+  for (const [child, list] of episodes) {
+    const { periods, overlapping } = buildPeriods(list);
+    for (const { episode, previous } of overlapping) findings.add('episodes', overlapProblem(table, child, episode, previous));
+    for (const period of periods) {
+      const first = period.episodes[0];
+      if (first.rne === 'S') continue;
+      findings.add(
+        'episodes',
+        rowProblem(
+          'period-not-starting-with-rne-s',
+          'warning',
+          table,
+          { line: first.line, column: 'RNE', child },
+          {
+            what: `the period of care of child ${child} that starts on ${first.start} starts with RNE ${JSON.stringify(first.rne)}`,
+            expected: '"S" (started to be looked after)',
+            then: 'it is still used as a period',
+          },
+          first.rne,
+        ),
+      );
+    }
+    out.set(child, periods);
+    if (!headerRows.has(child)) {
+      findings.add(
+        'episodes',
+        rowProblem(
+          'child-without-header',
+          'warning',
+          table,
+          { line: list[0].line, column: 'CHILD', child },
+          { what: `child ${child} has episodes but no usable row in ${tables.header.file}`, then: 'the date of birth is taken from the reviews if they give one' },
+          child,
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+/** Header rows whose child has no period of care are not used. */
+function reportChildrenWithoutPeriods(
+  headerRows: Map<string, { line: number }>,
+  periods: Map<string, Period[]>,
+  tables: Record<TableName, Table>,
+  findings: Findings,
+): void {
+  for (const [child, h] of headerRows) {
+    if ((periods.get(child) ?? []).length > 0) continue;
+    findings.add(
+      'header',
+      rowProblem(
+        'child-without-episodes',
+        'error',
+        tables.header,
+        { line: h.line, column: 'CHILD', child },
+        { what: `child ${child} has no usable episode in ${tables.episodes.file}, so no period of care`, then: NOT_USED },
+        child,
+      ),
+    );
+  }
+}
+
+/** A review row's date of birth, kept to choose and check each child's date of birth. */
+interface ReviewDob {
+  child: string;
+  dob: string;
+  raw: string;
+  line: number;
+}
+
+/** Reviews: each placed in the period of care it falls in, or reported. */
+function placeReviews(
+  tables: Record<TableName, Table>,
+  periods: Map<string, Period[]>,
+  findings: Findings,
+): { byPeriod: Map<Period, { date: string; code: string }[]>; dobs: ReviewDob[]; matched: number; unmatched: number } {
+  const table = tables.reviews;
+  const byPeriod = new Map<Period, { date: string; code: string }[]>();
+  const dobs: ReviewDob[] = [];
+  let matched = 0;
+  let unmatched = 0;
+  const report = (p: DataProblem) => findings.add('reviews', p);
+  for (const row of table.rows) {
+    if (row.fault) continue;
+    const child = childOf(table, row, report);
+    const date = dateOf(table, row, 'REVIEW', { required: true, severity: 'error', child }, report);
+    const dob = cell(table, row, 'DOB') !== undefined ? dateOf(table, row, 'DOB', { required: false, severity: 'warning', child }, report) : undefined;
+    if (child === undefined || typeof date !== 'string') continue;
+    const childPeriods = periods.get(child) ?? [];
+    const period = childPeriods.find((p) => p.start <= date && (p.end === undefined || date <= p.end));
+    if (!period) {
+      unmatched++;
+      const what =
+        childPeriods.length === 0
+          ? `the review of ${date} is for child ${child}, who has no period of care in ${tables.episodes.file}`
+          : `the review of ${date} for child ${child} is outside every period of care (${childPeriods.map(describePeriod).join('; ')})`;
+      report(rowProblem('review-outside-period', 'error', table, { line: row.line, column: 'REVIEW', child }, { what, then: NOT_USED }, cell(table, row, 'REVIEW')));
+      continue;
+    }
+    matched++;
+    if (typeof dob === 'string') dobs.push({ child, dob, raw: cell(table, row, 'DOB') ?? '', line: row.line });
+    const list = byPeriod.get(period) ?? [];
+    list.push({ date, code: cell(table, row, 'REVIEW_CODE') ?? '' });
+    byPeriod.set(period, list);
+  }
+  return { byPeriod, dobs, matched, unmatched };
+}
+
+/**
+ * Each child's date of birth: the header's, else the first readable one of
+ * its matched reviews; a review that gives another is a warning.
+ */
+function datesOfBirth(
+  headerRows: Map<string, { line: number; dob: string }>,
+  reviewDobs: readonly ReviewDob[],
+  periods: Map<string, Period[]>,
+  tables: Record<TableName, Table>,
+  findings: Findings,
+): (child: string) => string | undefined {
+  const fromReviews = new Map<string, ReviewDob>();
+  for (const r of reviewDobs) if (!fromReviews.has(r.child)) fromReviews.set(r.child, r);
+  const dobOf = (child: string) => headerRows.get(child)?.dob ?? fromReviews.get(child)?.dob;
+  for (const r of reviewDobs) {
+    const chosen = dobOf(r.child);
+    if (chosen === undefined || chosen === r.dob || !periods.has(r.child)) continue;
+    const header = headerRows.get(r.child);
+    const at = header ? `in ${tables.header.file} on line ${header.line}` : `on line ${fromReviews.get(r.child)!.line}`;
+    findings.add(
+      'reviews',
+      conflictingDateOfBirth({ caseId: r.child, file: tables.reviews.file, line: r.line, column: 'DOB' }, r.raw, {
+        of: `child ${r.child}`,
+        date: r.dob,
+        kept: chosen,
+        at,
+        then: 'that one is used',
+      }),
+    );
+  }
+  return dobOf;
+}
+
+/** The cases: one per period of care, `CHILD#n`, in order of the child's first episode row. */
+function casesOf(
+  periods: Map<string, Period[]>,
+  reviews: Map<Period, { date: string; code: string }[]>,
+  dobOf: (child: string) => string | undefined,
+): CaseRecord[] {
+  const cases: CaseRecord[] = [];
+  for (const [child, list] of periods) {
+    const dob = dobOf(child);
+    list.forEach((period, i) => {
+      cases.push({ id: `${child}#${i + 1}`, ...(dob !== undefined ? { dateOfBirth: dob } : {}), events: periodEvents(period, reviews.get(period) ?? []) });
+    });
+  }
+  return cases;
+}
+
+/** Problems in file order (header, episodes, reviews), then line, then the order found. */
+function inFileOrder(problems: DataProblem[], files: string[]): DataProblem[] {
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => files.indexOf(a.p.file ?? '') - files.indexOf(b.p.file ?? '') || (a.p.line ?? 0) - (b.p.line ?? 0) || a.i - b.i)
+    .map(({ p }) => p);
 }
 
 /** One usable episode row. Dates are ISO. */
@@ -471,200 +547,17 @@ function describePeriod(p: Period): string {
   return `${p.start} to ${p.end ?? 'open'}`;
 }
 
-function overlapProblem(file: string, child: string, episode: Episode, previous: Episode): DataProblem {
+function overlapProblem(table: Table, child: string, episode: Episode, previous: Episode): DataProblem {
   const why =
     previous.end === undefined
       ? `the episode at line ${previous.line} (from ${previous.start}) has no DEC, so it is still open`
       : `the episode at line ${previous.line} runs from ${previous.start} to ${previous.end}`;
-  return {
-    code: 'overlapping-episode',
-    message: `${file} line ${episode.line}: episode of child ${child} starting ${episode.start} overlaps an earlier episode (${why}); this row was not used.`,
-    caseId: child,
-    file,
-    line: episode.line,
-    column: 'DECOM',
-    value: episode.start,
-    severity: 'error',
-  };
-}
-
-// ---------------------------------------------------------------------------
-// CSV tables
-
-/** A data row: its first physical line and its cells by (upper-case) column name. */
-export interface CsvRow {
-  line: number;
-  cells: Record<string, string>;
-}
-
-/**
- * Parses a CSV table with a header row; checks the required columns; rows with
- * the wrong number of cells are reported, not returned.
- * @example
- * readCsvTable('CHILD,DOB\nA,01/02/2010\n', 'header.csv', 'header', ['CHILD', 'DOB'])
- * // { read: 1, rows: [{ line: 2, cells: { CHILD: 'A', DOB: '01/02/2010' } }], problems: [] }
- * @throws TimescalesInputError when the file is empty, is not well-formed CSV, or lacks a required column.
- */
-export function readCsvTable(
-  text: string,
-  name: string,
-  table: string,
-  required: readonly string[],
-): { read: number; rows: CsvRow[]; problems: DataProblem[] } {
-  const normalised = text.replace(/\r\n?/g, '\n');
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parseCsv(normalised, {
-      bom: true,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-  } catch (e) {
-    const err = e as { lines?: number; message?: string };
-    const line = err.lines;
-    throw new InputFileError(
-      name,
-      'file',
-      name,
-      'well-formed CSV',
-      `${name}${line !== undefined ? ` line ${line}` : ''}: cannot read the CSV (${err.message ?? String(e)})`,
-      line,
-    );
-  }
-  const expectedHeader = `a header row with the SSDA903 ${table} columns (at least ${required.join(', ')})`;
-  if (records.length === 0) {
-    throw new InputFileError(name, 'file', name, expectedHeader, `${name}: file is empty: expected ${expectedHeader}`);
-  }
-  const headerText = records[0].record.join(',');
-  const columns = records[0].record.map((c) => c.trim().toUpperCase());
-  for (const col of required) {
-    if (!columns.includes(col)) {
-      throw new InputFileError(
-        name,
-        'header',
-        headerText,
-        expectedHeader,
-        `${name} line 1: column ${col} is missing: expected ${expectedHeader}, found ${clip(headerText)}`,
-        1,
-        col,
-      );
-    }
-  }
-  const seen = new Set<string>();
-  for (const col of columns) {
-    if (col !== '' && seen.has(col)) {
-      throw new InputFileError(
-        name,
-        'header',
-        headerText,
-        'distinct column names',
-        `${name} line 1: column ${col} appears twice in the header`,
-        1,
-        col,
-      );
-    }
-    seen.add(col);
-  }
-  const rows: CsvRow[] = [];
-  const problems: DataProblem[] = [];
-  for (const { record, info } of records.slice(1)) {
-    const line = info.lines - record.reduce((n, cell) => n + countNewlines(cell), 0);
-    if (record.length !== columns.length) {
-      problems.push({
-        code: 'wrong-column-count',
-        message: `${name} line ${line}: the row has ${record.length} cells but the header has ${columns.length} columns; this row was not used.`,
-        file: name,
-        line,
-        value: clip(record.join(',')),
-        severity: 'error',
-      });
-      continue;
-    }
-    const cells: Record<string, string> = {};
-    columns.forEach((col, i) => {
-      if (col !== '') cells[col] = record[i].trim();
-    });
-    rows.push({ line, cells });
-  }
-  return { read: records.length - 1, rows, problems };
-}
-
-function countNewlines(s: string): number {
-  let n = 0;
-  for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) n++;
-  return n;
-}
-
-/** A required non-blank cell; reports `missing-value` and returns undefined when blank. */
-function requireCell(
-  row: CsvRow,
-  column: string,
-  file: string,
-  report: (p: DataProblem) => void,
-): string | undefined {
-  const value = row.cells[column] ?? '';
-  if (value !== '') return value;
-  report({
-    code: 'missing-value',
-    message: `${file} line ${row.line}: column ${column} is blank; this row was not used.`,
-    file,
-    line: row.line,
-    column,
-    value,
-    severity: 'error',
-  });
-  return undefined;
-}
-
-/**
- * A `dd/mm/yyyy` date cell as ISO. Blank: `undefined` (reported when required).
- * Unreadable: reported with `severity`, and `null` is returned (so that callers
- * can tell it from blank).
- */
-function readDateCell(
-  row: CsvRow,
-  column: string,
-  file: string,
-  required: boolean,
-  severity: 'error' | 'warning',
-  caseId: string | undefined,
-  report: (p: DataProblem) => void,
-): string | undefined | null {
-  const value = row.cells[column] ?? '';
-  const where = `${file} line ${row.line}, column ${column}`;
-  const consequence = severity === 'error' ? 'this row was not used' : 'this value was not used';
-  if (value === '') {
-    if (required) {
-      report({
-        code: 'missing-value',
-        message: `${where}: the date is blank (expected a date DD/MM/YYYY); ${consequence}.`,
-        ...(caseId !== undefined ? { caseId } : {}),
-        file,
-        line: row.line,
-        column,
-        value,
-        severity,
-      });
-      return null;
-    }
-    return undefined;
-  }
-  const parsed = parseInputDate(value, 'dd/mm/yyyy');
-  if (parsed.ok && !parsed.date.includes('T')) return parsed.date;
-  const generic = dateFailureHint(value, 'dd/mm/yyyy');
-  // The generic hint suggests a --date-format option, which SSDA903 input does not have.
-  const hint = generic?.includes('--date-format') ? 'SSDA903 dates are written DD/MM/YYYY' : generic;
-  const expected = parsed.ok ? 'a date DD/MM/YYYY without a time' : parsed.expected;
-  report({
-    code: 'invalid-date',
-    message: `${where}: ${JSON.stringify(value)} is not a valid date (expected ${expected}${hint ? `; ${hint}` : ''}); ${consequence}.`,
-    ...(caseId !== undefined ? { caseId } : {}),
-    file,
-    line: row.line,
-    column,
-    value,
-    severity,
-  });
-  return null;
+  return rowProblem(
+    'overlapping-episode',
+    'error',
+    table,
+    { line: episode.line, column: 'DECOM', child },
+    { what: `the episode of child ${child} starting ${episode.start} overlaps an earlier episode`, why, then: NOT_USED },
+    episode.start,
+  );
 }

@@ -152,8 +152,8 @@ export function resultCsvCells(r: ResultLike): string[] {
 
 /**
  * The cells of a problem's CSV row, in the order of `PROBLEM_CSV_COLUMNS`, neutralised.
- * @example problemCsvCells({ code: 'blank-cell', severity: 'error', message: 'date is blank', file: 'e.csv', line: 3, column: 'date', value: '' })
- * // ['e.csv', '3', 'date', '', 'blank-cell', 'error', '', 'date is blank']
+ * @example problemCsvCells({ code: 'missing-value', severity: 'error', message: 'the cell is blank', file: 'e.csv', line: 3, column: 'date', value: '' })
+ * // ['e.csv', '3', 'date', '', 'missing-value', 'error', '', 'the cell is blank']
  */
 export function problemCsvCells(p: DataProblem): string[] {
   return [

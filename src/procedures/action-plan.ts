@@ -8,7 +8,7 @@
  * date is an attribute of the action.
  */
 import type { ProcedureInput } from '../engine/index';
-import { sourceOf, sourcesOf } from './source';
+import { RBWM_SCR_ACTION_PLAN } from './documents';
 
 const P = 'action-plan';
 
@@ -17,7 +17,7 @@ export const actionPlan: ProcedureInput = {
   title: 'Serious case review action plan monitoring',
   summary:
     'Each action of a serious case review action plan is due by its "BY WHEN" (read from the free text) and is complete, on track, due soon or overdue at the as-of date.',
-  sources: sourcesOf(P),
+  sources: [{ ...RBWM_SCR_ACTION_PLAN, section: 'Combined action plan' }],
   events: {
     'action-agreed': {
       description: 'The action was agreed in the plan (dated the plan date)',
@@ -35,7 +35,11 @@ export const actionPlan: ProcedureInput = {
       id: 'action-due',
       title: 'Each action completed by its BY WHEN date',
       kind: 'deadline',
-      source: sourceOf(P, 'action-due'),
+      source: {
+        document: 'rbwm-scr-action-plan',
+        section: 'Combined action plan',
+        quote: 'ACTION REQUIRED BY WHEN LEAD OFFICERS OUTCOME TO BE ACHIEVED STATUS ● Complete ● In progress ● Delayed',
+      },
       anchor: { event: 'action-agreed' },
       timing: { dueAt: { attribute: 'dueBy' } },
       completion: { event: 'action-completed', since: 'any' },

@@ -7,17 +7,20 @@
  * working days of the initial conference.
  */
 import type { ProcedureInput } from '../engine/index';
-import { sourceOf, sourcesOf } from './source';
+import { BLACKPOOL_REVIEWS, SUSSEX_ICS, WORKING_TOGETHER_2010 } from './documents';
 
 const P = 'cp-conference';
-const s = (rule: string) => sourceOf(P, rule);
 
 export const cpConference: ProcedureInput = {
   id: P,
   title: 'Child protection conferences',
   summary:
     'The initial child protection conference within 15 working days of the strategy discussion, review conferences within 3 months and then every 6 months while the child is subject to a plan, and the first core group within 10 working days.',
-  sources: sourcesOf(P),
+  sources: [
+    { ...SUSSEX_ICS, section: "1.2.5 Integrated Children's System (ICS)" },
+    { ...WORKING_TOGETHER_2010, section: 'Chapter 5' },
+    { ...BLACKPOOL_REVIEWS, section: "Our Children's Reviews" },
+  ],
   events: {
     'strategy-discussion': {
       description: 'Strategy discussion held',
@@ -36,7 +39,11 @@ export const cpConference: ProcedureInput = {
       id: 'icpc',
       title: 'Initial child protection conference within 15 working days of the strategy discussion that initiated S47 enquiries',
       kind: 'deadline',
-      source: s('icpc'),
+      source: {
+        document: 'working-together-2010',
+        section: 'Chapter 5: initial child protection conference (timing)',
+        quote: 'within 15 working days of the strategy discussion, or the strategy discussion at which section 47 enquiries were initiated if more than one has been held',
+      },
       anchor: { event: 'strategy-discussion', where: { s47: true } },
       timing: { within: '15wd' },
       completion: { event: 'icpc' },
@@ -46,7 +53,11 @@ export const cpConference: ProcedureInput = {
       id: 'rcpc',
       title: 'First review conference within 3 months of the initial conference, then at intervals of no more than 6 months',
       kind: 'cycle',
-      source: s('rcpc'),
+      source: {
+        document: 'sussex-ics',
+        section: "9. Recording Guidance > Child/Young Person's Child Protection Review Record",
+        quote: 'Reviews are held within three months of the initial conference and thereafter no less frequently that every six months',
+      },
       start: { event: 'cp-plan-started' },
       end: ['cp-plan-ended'],
       timing: { intervals: ['3m', '6m'] },
@@ -62,7 +73,11 @@ export const cpConference: ProcedureInput = {
       id: 'core-group-first',
       title: 'First core group within 10 working days of the initial conference',
       kind: 'deadline',
-      source: s('core-group-first'),
+      source: {
+        document: 'working-together-2010',
+        section: 'Chapter 5: the core group',
+        quote: 'within 10 working days of the initial child protection conference',
+      },
       anchor: { event: 'icpc' },
       timing: { within: '10wd' },
       completion: { event: 'core-group' },
@@ -71,12 +86,20 @@ export const cpConference: ProcedureInput = {
   profiles: {
     'calendar-days': {
       description: 'The seed\'s "within 15 days" read as 15 calendar days for the initial conference',
-      source: s('icpc@calendar-days'),
+      source: {
+        document: 'sussex-ics',
+        section: '9. Recording Guidance > Initial Child Protection Conference Report',
+        quote: 'The Child Protection Conference should be held within 15 days of the Strategy Discussion and should not be delayed for the completion of the Core Assessment',
+      },
       rules: { icpc: { timing: { within: '15d' } } },
     },
     days: {
       description: 'Review conferences at 91 and 183 days (the reading of several local authority data models)',
-      source: s('rcpc@days'),
+      source: {
+        document: 'blackpool-reviews',
+        section: 'Frequency of review meetings',
+        quote: 'no more than 3 months (91 days) after the date of the first review. The third and any subsequent reviews should take place no more than 6 months (183 days) after the previous review.',
+      },
       rules: { rcpc: { timing: { intervals: ['91d', '183d'] } } },
     },
   },

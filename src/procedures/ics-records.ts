@@ -8,17 +8,20 @@
  * leaver's needs assessment within 3 months.
  */
 import type { ProcedureInput } from '../engine/index';
-import { sourceOf, sourcesOf } from './source';
+import { CARE_PLANNING_REGULATIONS_2010, RBWM_SCR_ACTION_PLAN, SUSSEX_ICS } from './documents';
 
 const P = 'ics-records';
-const s = (rule: string) => sourceOf(P, rule);
 
 export const icsRecords: ProcedureInput = {
   id: P,
   title: "Integrated Children's System records",
   summary:
     "The ICS records a children's social care service keeps, and the timescales the Sussex procedures set for each: assessments, plans, reviews of plans, and records for children looked after and leaving care.",
-  sources: sourcesOf(P),
+  sources: [
+    { ...SUSSEX_ICS, section: "1.2.5 Integrated Children's System (ICS)" },
+    { ...RBWM_SCR_ACTION_PLAN, section: '7. RBWM Children’s Social Care Actions' },
+    { ...CARE_PLANNING_REGULATIONS_2010, section: 'reg 4(2)' },
+  ],
   events: {
     referral: { description: 'Referral received' },
     'initial-assessment-completed': { description: 'Initial assessment completed' },
@@ -56,7 +59,11 @@ export const icsRecords: ProcedureInput = {
       id: 'initial-assessment',
       title: 'Initial assessment within a maximum of 10 working days of the referral',
       kind: 'deadline',
-      source: s('initial-assessment'),
+      source: {
+        document: 'sussex-ics',
+        section: '9. Recording Guidance > Initial Assessment Record',
+        quote: 'The document should be completed within a maximum of 10 working days from the date of the referral',
+      },
       anchor: { event: 'referral' },
       timing: { within: '10wd' },
       completion: { event: 'initial-assessment-completed' },
@@ -65,7 +72,11 @@ export const icsRecords: ProcedureInput = {
       id: 'core-assessment',
       title: 'Core assessment within 35 working days of commencement (commenced when S47 enquiries start)',
       kind: 'deadline',
-      source: s('core-assessment'),
+      source: {
+        document: 'sussex-ics',
+        section: '5. Children in Need Exemplars/Forms > Core Assessment Record',
+        quote: 'A Core Assessment should be completed within 35 working days of its commencement.',
+      },
       anchor: { firstOf: [{ event: 'core-assessment-started' }, { event: 's47-started' }] },
       timing: { within: '35wd' },
       completion: { event: 'core-assessment-completed' },
@@ -74,7 +85,11 @@ export const icsRecords: ProcedureInput = {
       id: 'core-assessment-looked-after',
       title: 'A child who becomes looked after without an up-to-date core assessment gets one within 35 working days',
       kind: 'deadline',
-      source: s('core-assessment-looked-after'),
+      source: {
+        document: 'sussex-ics',
+        section: '9. Recording Guidance > Core Assessment Record',
+        quote: 'In circumstances where a child/young person becomes looked after and does not have an up to date Core Assessment, one should be completed within 35 working days',
+      },
       anchor: { event: 'became-looked-after', where: { coreAssessmentUpToDate: false } },
       timing: { within: '35wd' },
       completion: { event: 'core-assessment-completed' },
@@ -83,7 +98,11 @@ export const icsRecords: ProcedureInput = {
       id: 'core-assessment-return-home',
       title: 'Looked after more than 6 months and going home: core assessment updated before the return, or within 35 working days of it',
       kind: 'deadline',
-      source: s('core-assessment-return-home'),
+      source: {
+        document: 'sussex-ics',
+        section: '9. Recording Guidance > Core Assessment Record',
+        quote: "looked after for more than 6 months to return home, a Core Assessment should be updated prior to the return home date, (or at least within 35 working days of the child's return home)",
+      },
       anchor: { event: 'returned-home' },
       requiresPrior: { event: 'became-looked-after', atLeast: '6m' },
       timing: { within: '35wd' },
@@ -93,7 +112,11 @@ export const icsRecords: ProcedureInput = {
       id: 'care-plan',
       title: 'Care plan before the child becomes looked after, or within 14 days of placement',
       kind: 'deadline',
-      source: s('care-plan'),
+      source: {
+        document: 'sussex-ics',
+        section: '6. Looked After and Leaving Care Exemplars/Forms > Care Plan',
+        quote: 'If this is not possible, the Care Plan must be completed within 14 days of the placement.',
+      },
       anchor: { event: 'placement-started', firstAfter: 'became-looked-after' },
       timing: { within: '14d' },
       completion: { event: 'care-plan-completed', since: '-6m' },
@@ -102,7 +125,11 @@ export const icsRecords: ProcedureInput = {
       id: 'chronology',
       title: 'Chronology given to the carers at placement or within a reasonable time (14 days)',
       kind: 'deadline',
-      source: s('chronology'),
+      source: {
+        document: 'sussex-ics',
+        section: '6. Looked After and Leaving Care Exemplars/Forms > Chronology',
+        quote: 'The Chronology should be given to Staff/Carers at the time of admission/placement – or within a reasonable timescale (e.g. 14 days).',
+      },
       anchor: { event: 'placement-started' },
       timing: { within: '14d' },
       completion: { event: 'chronology-provided', since: '-6m' },
@@ -111,7 +138,11 @@ export const icsRecords: ProcedureInput = {
       id: 'placement-information-record',
       title: 'Placement information record completed before placement, except in an emergency',
       kind: 'deadline',
-      source: s('placement-information-record'),
+      source: {
+        document: 'sussex-ics',
+        section: '6. Looked After and Leaving Care Exemplars/Forms > Placement Information Record',
+        quote: 'In all cases, except emergencies, all sections of the Placement Information Record should be completed by the time a child is placed.',
+      },
       anchor: { event: 'placement-started' },
       timing: { within: '0d' },
       variants: [
@@ -127,7 +158,11 @@ export const icsRecords: ProcedureInput = {
       id: 'cin-plan-review',
       title: 'Child in Need plan reviewed at least every 6 months',
       kind: 'cycle',
-      source: s('cin-plan-review'),
+      source: {
+        document: 'sussex-ics',
+        section: '9. Recording Guidance > Child/Young Person in Need Review',
+        quote: 'A Child/Young Person in Need Review should take place at least every 6 months',
+      },
       start: { event: 'cin-plan-started' },
       end: ['cin-plan-ended', 'closure'],
       timing: { intervals: ['6m'] },
@@ -137,7 +172,11 @@ export const icsRecords: ProcedureInput = {
       id: 'childs-plan-review',
       title: "Child's Plan reviewed at least every 6 months",
       kind: 'cycle',
-      source: s('childs-plan-review'),
+      source: {
+        document: 'sussex-ics',
+        section: "7. Reviewing Process > Reviewing the Child's Plan",
+        quote: 'It is good practice for the Child’s Plan to be reviewed at least every 6 months.',
+      },
       start: { event: 'childs-plan-started' },
       end: ['childs-plan-ended', 'closure'],
       timing: { intervals: ['6m'] },
@@ -147,7 +186,11 @@ export const icsRecords: ProcedureInput = {
       id: 'apr',
       title: 'Assessment and Progress Record completed within 35 working days of starting (and by the 3rd review)',
       kind: 'deadline',
-      source: s('apr'),
+      source: {
+        document: 'sussex-ics',
+        section: '9. Recording Guidance > Assessment and Progress Record for Looked After Children',
+        quote: 'The Assessment and Action Record should be completed within a maximum of 35 working days from the start of the process',
+      },
       anchor: { event: 'apr-started' },
       timing: { within: '35wd' },
       completion: { event: 'apr-completed' },
@@ -156,7 +199,11 @@ export const icsRecords: ProcedureInput = {
       id: 'needs-assessment',
       title: "Care leaver's needs assessment within 3 months of becoming eligible or relevant",
       kind: 'deadline',
-      source: s('needs-assessment'),
+      source: {
+        document: 'sussex-ics',
+        section: '6. Looked After and Leaving Care Exemplars/Forms > Pathway Plan',
+        quote: 'The responsible authority must complete a needs assessment within 3 months of a young person becoming an eligible or relevant child',
+      },
       anchor: {
         firstOf: [
           { event: 'became-eligible' },
@@ -170,7 +217,11 @@ export const icsRecords: ProcedureInput = {
       id: 'pathway-plan',
       title: 'Pathway plan as soon as possible after the needs assessment',
       kind: 'deadline',
-      source: s('pathway-plan'),
+      source: {
+        document: 'sussex-ics',
+        section: '6. Looked After and Leaving Care Exemplars/Forms > Pathway Plan',
+        quote: 'It must also prepare a Pathway Plan for eligible and relevant children, as soon as possible after completing the needs assessment.',
+      },
       anchor: { event: 'needs-assessment-completed' },
       timing: { within: null },
       completion: { event: 'pathway-plan-completed' },
@@ -179,7 +230,11 @@ export const icsRecords: ProcedureInput = {
       id: 'cin-after-care',
       title: 'A child who stops being looked after stays a child in need for at least 3 months: no closure within 3 months',
       kind: 'window',
-      source: s('cin-after-care'),
+      source: {
+        document: 'rbwm-scr-action-plan',
+        section: '7. RBWM Children’s Social Care Actions > 62.',
+        quote: 'all children with Looked After status should be considered as a child in need when discharged from care for at least a three month period',
+      },
       anchor: { event: 'ceased-looked-after' },
       timing: { earliest: '3m', latest: null },
       completion: { event: ['closure', 'cin-plan-ended'] },
@@ -193,7 +248,11 @@ export const icsRecords: ProcedureInput = {
   profiles: {
     statutory: {
       description: 'Care plan within 10 working days of placement (the Regulations) instead of the local 14 days',
-      source: s('care-plan@statutory'),
+      source: {
+        document: 'care-planning-regulations-2010',
+        section: 'reg 4(2)',
+        quote: 'the care plan must be prepared before C is first placed by the responsible authority or, if it is not practicable to do so, within ten working days of the start of C’s first placement',
+      },
       rules: { 'care-plan': { timing: { within: '10wd' } } },
     },
   },

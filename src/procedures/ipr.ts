@@ -8,10 +8,9 @@
  * months, the setting completes Part 2 itself and meets the parents.
  */
 import type { ProcedureInput } from '../engine/index';
-import { sourceOf, sourcesOf } from './source';
+import { NURSERY_IPR } from './documents';
 
 const P = 'ipr';
-const s = (rule: string) => sourceOf(P, rule);
 /** "Before the child turns 3": on or before the day before the 3rd birthday (C5). */
 const BEFORE_THIRD_BIRTHDAY = ['36m', '-1d'];
 
@@ -20,7 +19,7 @@ export const ipr: ProcedureInput = {
   title: 'Integrated Progress Review at age 2',
   summary:
     'A nursery setting and the health visitors review every child between 27 and 36 months: Part 1 from the health visitors, Part 2 from the setting, shared with the parents and emailed back.',
-  sources: sourcesOf(P),
+  sources: [{ ...NURSERY_IPR, section: '1.1 Integrated Progress Reviews for 2 year olds - Procedure' }],
   events: {
     'ipr-hv-review': { description: "The health visitor's 2-year review (if the setting learns of it)" },
     'ipr-part1-received': { description: 'Part 1 of the IPR received from the health visitors' },
@@ -38,7 +37,11 @@ export const ipr: ProcedureInput = {
       id: 'ipr-list',
       title: 'Child is on the list of children who need an IPR (27 up to 36 months) until Part 2 is completed',
       kind: 'window',
-      source: s('ipr-list'),
+      source: {
+        document: 'nursery-ipr',
+        section: 'Integrated Progress Reviews – what we have to do',
+        quote: 'A list of the children who need IPRs (those between 27 months and 36 months) can be downloaded from Famly',
+      },
       anchor: { age: '0d' },
       timing: { earliest: '27m', latest: BEFORE_THIRD_BIRTHDAY },
       completion: { event: 'ipr-part2-completed' },
@@ -47,7 +50,11 @@ export const ipr: ProcedureInput = {
       id: 'hv-review-window',
       title: 'Health visitor review between 27 and 30 months',
       kind: 'window',
-      source: s('hv-review-window'),
+      source: {
+        document: 'nursery-ipr',
+        section: 'The end-to-end IPR process is as follows',
+        quote: 'Health Visiting team contact the family and conduct the health review between 27 and 30 months.',
+      },
       onlyIfAnyEvent: ['ipr-hv-review'],
       anchor: { age: '0d' },
       timing: { earliest: '27m', latest: '30m' },
@@ -57,7 +64,11 @@ export const ipr: ProcedureInput = {
       id: 'part1-received',
       title: 'Part 1 received from the health visitors before the child turns 3',
       kind: 'deadline',
-      source: s('part1-received'),
+      source: {
+        document: 'nursery-ipr',
+        section: 'The end-to-end IPR process is as follows',
+        quote: 'We should receive Part 1 from the health visitors before the child turns 3.',
+      },
       anchor: { age: '27m' },
       timing: { dueAt: { age: BEFORE_THIRD_BIRTHDAY } },
       completion: { event: 'ipr-part1-received', since: 'any' },
@@ -66,7 +77,11 @@ export const ipr: ProcedureInput = {
       id: 'setting-led-part2',
       title: 'No Part 1 by 32 months: the setting completes Part 2 itself and meets the parents',
       kind: 'deadline',
-      source: s('setting-led-part2'),
+      source: {
+        document: 'nursery-ipr',
+        section: 'The end-to-end IPR process is as follows',
+        quote: "If we don't receive an IPR from the health visitors by the time the child is 32 months, we complete Part 2 ourselves, meet with parents to discuss",
+      },
       anchor: { age: '32m' },
       unless: { event: 'ipr-part1-received', onOrBefore: 'anchor' },
       timing: { dueAt: { age: BEFORE_THIRD_BIRTHDAY } },
@@ -76,7 +91,11 @@ export const ipr: ProcedureInput = {
       id: 'part2-completed',
       title: 'Part 2 completed as soon as possible after Part 1, and before the child turns 3',
       kind: 'deadline',
-      source: s('part2-completed'),
+      source: {
+        document: 'nursery-ipr',
+        section: 'The end-to-end IPR process is as follows',
+        quote: 'Part 2 of the IPR should be done as soon as possible after receipt of Part 1 IPR.',
+      },
       anchor: { event: 'ipr-part1-received' },
       timing: { cap: { age: BEFORE_THIRD_BIRTHDAY } },
       completion: { event: 'ipr-part2-completed' },
@@ -85,7 +104,11 @@ export const ipr: ProcedureInput = {
       id: 'returned-to-hv',
       title: 'Completed Part 2 emailed back to the health visitors',
       kind: 'deadline',
-      source: s('returned-to-hv'),
+      source: {
+        document: 'nursery-ipr',
+        section: 'The end-to-end IPR process is as follows',
+        quote: 'Admin then emails the completed Part 2 IPR back to the health visitors by secure NHS mail.',
+      },
       anchor: { event: 'ipr-part2-completed' },
       timing: { within: null },
       completion: { event: 'ipr-emailed-to-hv' },

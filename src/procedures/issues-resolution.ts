@@ -9,16 +9,36 @@
  * is reviewed at the weekly issues resolution clinic.
  */
 import type { ProcedureInput } from '../engine/index';
-import { sourceOf, sourcesOf } from './source';
+import { BLACKPOOL_REVIEWS, IRO_HANDBOOK_2010 } from './documents';
 
 const P = 'issues-resolution';
-const s = (rule: string) => sourceOf(P, rule);
 
+/** The four formal stages: who asks whom, and the seed's heading and words for each. */
 const STAGES = [
-  { n: 1, who: 'IRO to team manager' },
-  { n: 2, who: 'IRO / CP safeguarding team manager to team manager / service manager' },
-  { n: 3, who: 'SQR service manager to service manager / head of service' },
-  { n: 4, who: 'SQR head of service to assistant director / director' },
+  {
+    n: 1,
+    who: 'IRO to team manager',
+    heading: 'Stage 1 – Formal Issues resolution – IRO to Team Manager',
+    quote: 'unable to resolve the issue they have informally raised, requesting a response within 5 working days.',
+  },
+  {
+    n: 2,
+    who: 'IRO / CP safeguarding team manager to team manager / service manager',
+    heading: 'Stage 2 – Formal Issues Resolution – IRO/CP Safeguarding Team manager to Team Manager/Service Manager',
+    quote: 'escalated to the Team Manager/Service Manager from the relevant teams, for a response within 5 working days',
+  },
+  {
+    n: 3,
+    who: 'SQR service manager to service manager / head of service',
+    heading: 'Stage 3 – Formal Issues Resolution – Service Manager SQR to Service Manager/Head of Service',
+    quote: 'escalated to the Service Manager/Head of service from the relevant teams, for a response within 5 working days.',
+  },
+  {
+    n: 4,
+    who: 'SQR head of service to assistant director / director',
+    heading: "Stage 4 – Formal Issues Resolution – Head of Service SQR to Assistant Director/Director of Children's services",
+    quote: "will be escalated by SQR Head of Service to the Assistant Director/Director of Children's services, for a response within 5 working days.",
+  },
 ] as const;
 
 /** A stage failed: its response is overdue, or it came without resolving the issue. */
@@ -32,7 +52,10 @@ export const issuesResolution: ProcedureInput = {
   title: 'IRO / CP chair issues resolution and escalation',
   summary:
     'How an IRO or CP chair escalates a concern about a child\'s plan: immediate concerns within 24 hours, informal resolution by an agreed date, four formal stages each answered within 5 working days, and the weekly issues resolution clinic.',
-  sources: sourcesOf(P),
+  sources: [
+    { ...BLACKPOOL_REVIEWS, section: 'Section 14, Conflict Resolution' },
+    { ...IRO_HANDBOOK_2010, section: 'para 6.2' },
+  ],
   events: {
     'immediate-concern': { description: 'An immediate safeguarding concern was identified', dateTime: true },
     'service-manager-contacted': { description: 'The SQR service manager contacted the social care service manager', dateTime: true },
@@ -58,7 +81,11 @@ export const issuesResolution: ProcedureInput = {
       id: 'immediate-contact',
       title: 'Immediate safeguarding concern: the SQR service manager contacts the social care service manager within 24 hours',
       kind: 'deadline',
-      source: s('immediate-contact'),
+      source: {
+        document: 'blackpool-reviews',
+        section: 'Section 14, Conflict Resolution',
+        quote: 'the SQR Service Manager should contact Social Care Service Manager within 24 hrs of concern being identified.',
+      },
       anchor: { event: 'immediate-concern' },
       timing: { within: '24h' },
       completion: { event: 'service-manager-contacted' },
@@ -67,16 +94,20 @@ export const issuesResolution: ProcedureInput = {
       id: 'informal-resolution',
       title: 'Informal resolution by the date agreed with the social worker (or escalated to a formal stage)',
       kind: 'deadline',
-      source: s('informal-resolution'),
+      source: {
+        document: 'blackpool-reviews',
+        section: 'Section 14, Conflict Resolution',
+        quote: 'The IRO will agree timescales for resolution with the social worker.',
+      },
       anchor: { event: 'ir-informal-raised' },
       timing: { dueAt: { attribute: 'agreedBy' } },
       completion: { event: ['ir-resolved', 'ir-stage-raised'] },
     },
-    ...STAGES.map(({ n, who }) => ({
+    ...STAGES.map(({ n, who, heading, quote }) => ({
       id: `stage-${n}-response`,
       title: `Stage ${n} (${who}): a response within 5 working days`,
       kind: 'deadline' as const,
-      source: s(`stage-${n}-response`),
+      source: { document: 'blackpool-reviews', section: `Section 14, Conflict Resolution > ${heading}`, quote },
       anchor: { event: 'ir-stage-raised', where: { stage: n } },
       timing: { within: '5wd' },
       completion: { event: ['ir-response', 'ir-resolved'], sameAs: ['stage'] },
@@ -85,7 +116,11 @@ export const issuesResolution: ProcedureInput = {
       id: 'escalation-due',
       title: 'A stage whose response is overdue, or did not resolve the issue: raise the next stage (recommended action, no timescale in the source)',
       kind: 'deadline',
-      source: s('escalation-due'),
+      source: {
+        document: 'blackpool-reviews',
+        section: 'Section 14, Conflict Resolution > Stage 2 – Formal Issues Resolution – IRO/CP Safeguarding Team manager to Team Manager/Service Manager',
+        quote: "Actions made by IRO/CP chair that haven't been resolved are escalated",
+      },
       anchor: { anyOf: [1, 2, 3].flatMap(stageFailed) },
       timing: { within: null },
       completion: { event: ['ir-stage-raised', 'ir-resolved'] },
@@ -94,7 +129,11 @@ export const issuesResolution: ProcedureInput = {
       id: 'after-stage-4',
       title: 'Unresolved after stage 4: the IRO considers independent legal advice and referral to CAFCASS',
       kind: 'deadline',
-      source: s('after-stage-4'),
+      source: {
+        document: 'blackpool-reviews',
+        section: "Section 14, Conflict Resolution > Stage 4 – Formal Issues Resolution – Head of Service SQR to Assistant Director/Director of Children's services",
+        quote: 'If matter is not resolved and relates to a Child in our Care, Head of Service SQR Service to inform IRO. IRO to seek Independent Legal Advice and consider notification to CAFCASS',
+      },
       anchor: { anyOf: stageFailed(4) },
       timing: { within: null },
       completion: { event: ['legal-advice-sought', 'cafcass-referral', 'ir-resolved'] },
@@ -103,7 +142,11 @@ export const issuesResolution: ProcedureInput = {
       id: 'weekly-clinic',
       title: 'Every open issue reviewed at the weekly issues resolution clinic',
       kind: 'cycle',
-      source: s('weekly-clinic'),
+      source: {
+        document: 'blackpool-reviews',
+        section: 'Section 14, Conflict Resolution',
+        quote: 'Issues Resolutions will be considered at the weekly Issues Resolution clinic',
+      },
       start: { event: ['ir-informal-raised', 'ir-stage-raised'] },
       end: ['ir-resolved'],
       timing: { intervals: ['7d'] },
@@ -113,7 +156,10 @@ export const issuesResolution: ProcedureInput = {
       id: 'formal-process',
       title: 'The whole formal process within 20 working days of stage 1 (statutory profile only)',
       kind: 'deadline',
-      source: s('formal-process@statutory'),
+      source: {
+        document: 'iro-handbook-2010',
+        section: 'para 6.2 (as quoted by local issues resolution procedures)',
+      },
       enabled: false,
       anchor: { event: 'ir-stage-raised', where: { stage: 1 } },
       timing: { within: '20wd' },
@@ -123,7 +169,10 @@ export const issuesResolution: ProcedureInput = {
   profiles: {
     statutory: {
       description: 'IRO Handbook 6.2 as quoted by local procedures: the whole formal process takes no more than 20 working days from stage 1',
-      source: s('formal-process@statutory'),
+      source: {
+        document: 'iro-handbook-2010',
+        section: 'para 6.2 (as quoted by local issues resolution procedures)',
+      },
       rules: { 'formal-process': { enabled: true } },
     },
   },

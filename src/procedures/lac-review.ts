@@ -12,10 +12,9 @@
  * consideration, the care plan updated.
  */
 import type { ProcedureInput } from '../engine/index';
-import { sourceOf, sourcesOf } from './source';
+import { BLACKPOOL_REVIEWS, REVIEW_REGULATIONS_1991, SUSSEX_ICS } from './documents';
 
 const P = 'lac-review';
-const s = (rule: string) => sourceOf(P, rule);
 
 /** Tasks before each review are counted back from its planned date. */
 const beforeEachReview = {
@@ -30,7 +29,11 @@ export const lacReview: ProcedureInput = {
   title: "Looked-after children's reviews and the IRO",
   summary:
     "The statutory review sequence of a looked-after child (20 working days, 3 months, then 6-monthly), the extra reviews after a change of carer or a placement order, and the IRO's tasks before and after each review.",
-  sources: sourcesOf(P),
+  sources: [
+    { ...BLACKPOOL_REVIEWS, section: "Our Children's Reviews" },
+    { ...SUSSEX_ICS, section: "1.2.5 Integrated Children's System (ICS)" },
+    { ...REVIEW_REGULATIONS_1991, section: 'reg 3' },
+  ],
   events: {
     'became-looked-after': { description: 'The child became looked after (the start of a period of care)' },
     'lac-review': {
@@ -66,7 +69,11 @@ export const lacReview: ProcedureInput = {
       id: 'review-cycle',
       title: 'Reviews: the 1st within 20 working days of becoming looked after, the 2nd within 91 days of the 1st, then within 183 days of the previous',
       kind: 'cycle',
-      source: s('review-cycle'),
+      source: {
+        document: 'blackpool-reviews',
+        section: 'Frequency of review meetings',
+        quote: 'no more than 3 months (91 days) after the date of the first review. The third and any subsequent reviews should take place no more than 6 months (183 days) after the previous review.',
+      },
       start: { event: 'became-looked-after' },
       restart: ['placed-for-adoption'],
       end: ['ceased-looked-after', 'adoption-order'],
@@ -77,7 +84,11 @@ export const lacReview: ProcedureInput = {
       id: 'review-after-carer-change',
       title: 'A review within 20 working days of the child moving to a new carer',
       kind: 'deadline',
-      source: s('review-after-carer-change'),
+      source: {
+        document: 'blackpool-reviews',
+        section: 'Frequency of review meetings',
+        quote: "The Our Children's Review will be held within 20 working days of the date that the child moved.",
+      },
       anchor: { event: 'carer-changed' },
       timing: { within: '20wd' },
       completion: { event: 'lac-review', reportEarly: false },
@@ -86,7 +97,11 @@ export const lacReview: ProcedureInput = {
       id: 'review-after-placement-order',
       title: 'A review within 3 months of a placement order, then at least every 6 months',
       kind: 'cycle',
-      source: s('review-after-placement-order'),
+      source: {
+        document: 'blackpool-reviews',
+        section: 'Frequency of review meetings',
+        quote: "The Our Children's Review will be held within 3 months of the making of the Placement Order and thereafter at least once every 6 months",
+      },
       start: { event: 'placement-order' },
       end: ['placed-for-adoption', 'adoption-order', 'ceased-looked-after'],
       timing: { intervals: ['3m', '6m'] },
@@ -96,7 +111,11 @@ export const lacReview: ProcedureInput = {
       id: 'placement-order-not-placed',
       title: 'Not placed for adoption 9 months after the placement order: the next review reconsiders the plan',
       kind: 'deadline',
-      source: s('placement-order-not-placed'),
+      source: {
+        document: 'blackpool-reviews',
+        section: 'Frequency of review meetings',
+        quote: 'If the child is not placed 9 months after the granting of the Placement Order, the review must consider whether the plan remains appropriate',
+      },
       anchor: { event: 'placement-order', add: '9m' },
       unless: { event: 'placed-for-adoption', onOrBefore: 'anchor' },
       timing: { within: null },
@@ -106,7 +125,11 @@ export const lacReview: ProcedureInput = {
       id: 'long-term-foster-meeting',
       title: 'In a designated long-term foster home: a review held as a meeting at least once every 12 months',
       kind: 'cycle',
-      source: s('long-term-foster-meeting'),
+      source: {
+        document: 'blackpool-reviews',
+        section: "Section 9, Our Children's Reviews Concerning Children in Long Term Foster Home",
+        quote: 'Where it is agreed that a meeting will not be held as part of every review a meeting should be held at least once a year.',
+      },
       start: { event: 'long-term-foster-designated' },
       end: ['ceased-looked-after', 'adoption-order'],
       timing: { intervals: ['12m'] },
@@ -117,7 +140,11 @@ export const lacReview: ProcedureInput = {
       ...beforeEachReview,
       id: 'invitations-sent',
       title: 'Invitations sent 2 weeks before the review',
-      source: s('invitations-sent'),
+      source: {
+        document: 'blackpool-reviews',
+        section: "Our Children's Reviews",
+        quote: "The invitations for the Our children's review will be sent out 2 weeks prior to the review.",
+      },
       timing: { before: '2w' },
       completion: { event: 'invitations-sent' },
     },
@@ -125,7 +152,11 @@ export const lacReview: ProcedureInput = {
       ...beforeEachReview,
       id: 'child-consulted',
       title: 'The child consulted about invitations at least 20 working days before the review',
-      source: s('child-consulted'),
+      source: {
+        document: 'blackpool-reviews',
+        section: "Our Children's Reviews",
+        quote: "The child's social worker must discuss the purpose of the review with the child, parents and carers and consult the child about invitations at least 20 working days before the review meeting.",
+      },
       timing: { before: '20wd' },
       completion: { event: 'child-consulted' },
     },
@@ -133,7 +164,11 @@ export const lacReview: ProcedureInput = {
       ...beforeEachReview,
       id: 'documents-to-iro',
       title: 'Review report and care/pathway plan to the IRO 3 working days before an initial review, 5 before a subsequent one',
-      source: s('documents-to-iro'),
+      source: {
+        document: 'blackpool-reviews',
+        section: "Our Children's Reviews",
+        quote: 'The social worker must send the IRO the following documents 3 working days before an Initial Review and 5 working days before a subsequent review',
+      },
       timing: { before: { first: '3wd', subsequent: '5wd' } },
       completion: { event: 'documents-sent-to-iro' },
     },
@@ -141,7 +176,11 @@ export const lacReview: ProcedureInput = {
       ...beforeEachReview,
       id: 'iro-preparation',
       title: 'The IRO reviews the information 3 days before the review',
-      source: s('iro-preparation'),
+      source: {
+        document: 'blackpool-reviews',
+        section: "Our Children's Reviews",
+        quote: '3 days before the Review meeting the IRO will review all of the relevant information to the review',
+      },
       timing: { before: '3d' },
       completion: { event: 'iro-prepared' },
     },
@@ -149,7 +188,11 @@ export const lacReview: ProcedureInput = {
       ...beforeEachReview,
       id: 'iro-visit-before-review',
       title: 'The IRO visits the child before every review',
-      source: s('iro-visit-before-review'),
+      source: {
+        document: 'blackpool-reviews',
+        section: 'Visits to Our Children > Frequency of visits',
+        quote: "The IRO will visit and spend time with Our Child prior to every Our Children's review (3 and then 6 months).",
+      },
       timing: { before: '1d' },
       completion: { event: 'iro-visit' },
     },
@@ -158,7 +201,11 @@ export const lacReview: ProcedureInput = {
       id: 'decisions-circulated',
       title: 'Written review decisions to all participants within 5 working days',
       kind: 'deadline',
-      source: s('decisions-circulated'),
+      source: {
+        document: 'blackpool-reviews',
+        section: "Our Children's Reviews",
+        quote: 'A written record of the decisions and recommendations will be completed and circulated by the Independent Review Officer to all participants within 5 working days of the meeting.',
+      },
       anchor: { event: 'lac-review' },
       timing: { within: '5wd' },
       completion: { event: 'review-decisions-circulated' },
@@ -167,7 +214,11 @@ export const lacReview: ProcedureInput = {
       id: 'full-record',
       title: 'Full written record of the review within 15 working days',
       kind: 'deadline',
-      source: s('full-record'),
+      source: {
+        document: 'blackpool-reviews',
+        section: "Our Children's Reviews",
+        quote: 'The full written record of the review will be completed within 15 working days of the review.',
+      },
       anchor: { event: 'lac-review' },
       timing: { within: '15wd' },
       completion: { event: 'review-record-completed' },
@@ -176,7 +227,11 @@ export const lacReview: ProcedureInput = {
       id: 'record-distributed',
       title: 'Copies of the record sent within 20 working days of the review',
       kind: 'deadline',
-      source: s('record-distributed'),
+      source: {
+        document: 'blackpool-reviews',
+        section: "Our Children's Reviews",
+        quote: 'will send copies out to all relevant parties who have provided their full name and address on the attendance sheet within 20 working days of the completion of the review.',
+      },
       anchor: { event: 'lac-review' },
       timing: { within: '20wd' },
       completion: { event: 'review-record-distributed' },
@@ -185,7 +240,11 @@ export const lacReview: ProcedureInput = {
       id: 'decisions-considered',
       title: 'The team manager considers the decisions within 5 working days of receiving them; silence means agreed',
       kind: 'deadline',
-      source: s('decisions-considered'),
+      source: {
+        document: 'blackpool-reviews',
+        section: 'Section 12, Review Decisions',
+        quote: "should consider the decisions made at each Our Children's Review Meeting within 5 working days of receiving them",
+      },
       anchor: { event: 'review-decisions-circulated' },
       timing: { within: '5wd' },
       completion: { event: 'review-decisions-considered' },
@@ -195,7 +254,11 @@ export const lacReview: ProcedureInput = {
       id: 'care-plan-updated',
       title: 'The social worker updates the care plan within 10 working days of the review',
       kind: 'deadline',
-      source: s('care-plan-updated'),
+      source: {
+        document: 'blackpool-reviews',
+        section: "Our Children's Reviews",
+        quote: 'After the review, the social worker is responsible for updating the Care Plan within 10 working days, in relation to any changes to the Care Plan agreed at the review.',
+      },
       anchor: { event: 'lac-review' },
       timing: { within: '10wd' },
       completion: { event: 'care-plan-updated' },
@@ -204,7 +267,11 @@ export const lacReview: ProcedureInput = {
       id: 'iro-visit-recorded',
       title: 'The IRO records each visit within 2 working days, and no more than 5',
       kind: 'deadline',
-      source: s('iro-visit-recorded'),
+      source: {
+        document: 'blackpool-reviews',
+        section: 'Visits to Our Children > Recording of visits',
+        quote: 'The recording of the case note should be within 2 working days of the visit and no more than 5 working days.',
+      },
       anchor: { event: 'iro-visit' },
       timing: { target: '2wd', within: '5wd' },
       completion: { event: 'iro-visit-recorded' },
@@ -214,7 +281,11 @@ export const lacReview: ProcedureInput = {
       id: 'permanence-plan',
       title: 'A plan for permanence by the 2nd review',
       kind: 'cycle-task',
-      source: s('permanence-plan'),
+      source: {
+        document: 'blackpool-reviews',
+        section: "Our Children's Reviews",
+        quote: 'Statutory guidance requires that a clear plan for permanence is agreed by the second review of the Care Plan (i.e. within 4 months of the child becoming Looked After)',
+      },
       cycle: 'review-cycle',
       select: { occurrence: 2 },
       timing: {},
@@ -224,7 +295,11 @@ export const lacReview: ProcedureInput = {
       id: 'staying-put',
       title: 'The first review after the 16th birthday considers Staying Put',
       kind: 'cycle-task',
-      source: s('staying-put'),
+      source: {
+        document: 'blackpool-reviews',
+        section: "Our Children's Reviews",
+        quote: "the first Our Children's Review Meeting following their 16th birthday should consider whether a Staying Put arrangement",
+      },
       cycle: 'review-cycle',
       select: { firstDueOnOrAfter: { age: '16y' } },
       timing: {},
@@ -233,7 +308,11 @@ export const lacReview: ProcedureInput = {
       id: 'pathway-transition',
       title: 'The last review before the 16th birthday prepares the move from Care Plan to Pathway Plan',
       kind: 'cycle-task',
-      source: s('pathway-transition'),
+      source: {
+        document: 'sussex-ics',
+        section: "9. Recording Guidance > Child/Young Person's Looked After Review Record",
+        quote: 'If the Review is the last review before the child is 16, then preparations for transition to a Pathway Plan will be made',
+      },
       cycle: 'review-cycle',
       select: { lastDueBefore: { age: '16y' } },
       timing: {},
@@ -242,12 +321,19 @@ export const lacReview: ProcedureInput = {
   profiles: {
     months: {
       description: 'Seed 001 wording and the Regulations: 2nd review within 3 months, then every 6 months',
-      source: s('review-cycle@months'),
+      source: {
+        document: 'sussex-ics',
+        section: "9. Recording Guidance > Child/Young Person's Looked After Review Record",
+        quote: 'reviewed within 20 working days of the date on which the child starts to be looked after, within three months of that first review and subsequently at intervals not exceeding six months',
+      },
       rules: { 'review-cycle': { timing: { intervals: ['20wd', '3m', '6m'] } } },
     },
     'pre-2011': {
       description: 'Reviews of periods of care that began before 1 April 2011: 4 weeks, 3 months, then 6 months',
-      source: s('review-cycle@pre-2011'),
+      source: {
+        document: 'review-regulations-1991',
+        section: 'reg 3',
+      },
       rules: {
         'review-cycle': {
           versions: [

@@ -5,17 +5,16 @@
  * completed within 35 working days; the records are completed and copied.
  */
 import type { ProcedureInput } from '../engine/index';
-import { sourceOf, sourcesOf } from './source';
+import { SUSSEX_ICS } from './documents';
 
 const P = 'strategy-discussion';
-const s = (rule: string) => sourceOf(P, rule);
 
 export const strategyDiscussion: ProcedureInput = {
   id: P,
   title: 'From concern to strategy discussion',
   summary:
     'A reported incident leads to a strategy discussion within 3 working days; S47 enquiries bring a core assessment within 35 working days; the strategy record and the S47 outcome are recorded and circulated.',
-  sources: sourcesOf(P),
+  sources: [{ ...SUSSEX_ICS, section: "1.2.5 Integrated Children's System (ICS)" }],
   events: {
     'incident-reported': { description: 'An incident (a safeguarding concern) was reported' },
     'strategy-discussion': {
@@ -32,7 +31,11 @@ export const strategyDiscussion: ProcedureInput = {
       id: 'strategy-discussion',
       title: 'Strategy discussion within 3 working days of an incident being reported',
       kind: 'deadline',
-      source: s('strategy-discussion'),
+      source: {
+        document: 'sussex-ics',
+        section: '9. Recording Guidance > Record of Strategy Discussion',
+        quote: 'Strategy Discussions should take place within three working days of an incident being reported',
+      },
       anchor: { event: 'incident-reported' },
       timing: { within: '3wd' },
       completion: { event: 'strategy-discussion' },
@@ -41,7 +44,11 @@ export const strategyDiscussion: ProcedureInput = {
       id: 'core-assessment-from-s47',
       title: 'Core assessment, commenced with the S47 enquiries, completed within 35 working days',
       kind: 'deadline',
-      source: s('core-assessment-from-s47'),
+      source: {
+        document: 'sussex-ics',
+        section: '9. Recording Guidance > Core Assessment Record',
+        quote: 'A Core Assessment should be commenced at the same time as S.47 Enquiries are initiated',
+      },
       anchor: { firstOf: [{ event: 's47-started' }, { event: 'strategy-discussion', where: { s47: true } }] },
       timing: { within: '35wd' },
       completion: { event: 'core-assessment-completed' },
@@ -50,7 +57,11 @@ export const strategyDiscussion: ProcedureInput = {
       id: 'strategy-record-circulated',
       title: 'Strategy discussion record completed and copied to all involved (no timescale in the source)',
       kind: 'deadline',
-      source: s('strategy-record-circulated'),
+      source: {
+        document: 'sussex-ics',
+        section: '9. Recording Guidance > Record of Strategy Discussion',
+        quote: 'It is the responsibility of the Service Manager responsible for the Strategy Discussion to ensure that a record of the discussion is completed and copied to all those involved in the discussion',
+      },
       anchor: { event: 'strategy-discussion' },
       timing: { within: null },
       completion: { event: 'strategy-record-circulated' },
@@ -59,7 +70,11 @@ export const strategyDiscussion: ProcedureInput = {
       id: 's47-outcome-recorded',
       title: 'Outcome of the S47 enquiries recorded and copied (no timescale in the source)',
       kind: 'deadline',
-      source: s('s47-outcome-recorded'),
+      source: {
+        document: 'sussex-ics',
+        section: '9. Recording Guidance > Record of Outcome of S.47 Enquiries',
+        quote: 'It is the responsibility of the Service Manager to ensure that the record is completed and copies provided to all those involved in the enquiries',
+      },
       anchor: { event: 's47-started' },
       timing: { within: null },
       completion: { event: 's47-outcome-recorded' },

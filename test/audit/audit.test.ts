@@ -287,7 +287,7 @@ describe('auditStream', () => {
 
   it('passes the problems of a chunk without a case through, and counts them', async () => {
     const unusable: DataProblem = { code: 'invalid-date', severity: 'error', message: 'date "2024-02-30" is not valid', file: 'events.csv', line: 7, column: 'date', value: '2024-02-30' };
-    const warning: DataProblem = { code: 'conflicting-dob', severity: 'warning', message: 'dob differs', caseId: 'L2', file: 'events.csv', line: 9 };
+    const warning: DataProblem = { code: 'conflicting-date-of-birth', severity: 'warning', message: 'dob differs', caseId: 'L2', file: 'events.csv', line: 9 };
     async function* chunks() {
       yield { case: CASES[0]!, problems: [] };
       yield { case: undefined, problems: [unusable] };

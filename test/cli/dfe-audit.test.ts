@@ -64,6 +64,19 @@ describe('audit --ssda903 (looked-after children return sample)', () => {
     expect(read).toBe(dataLines);
   });
 
+  it('names the place of each problem once: severity, file:line:column, message, code', () => {
+    // Issue 9: lines read `error: …/header.csv:7:CHILD: …/header.csv line 7: child 733831 …` (the place twice).
+    const lines = result.err.split('\n').filter((l) => /^(error|warning): /.test(l));
+    expect(lines.length).toBeGreaterThan(0);
+    for (const l of lines) {
+      const m = /^(?:error|warning): (.*ssda903-sample\/(?:header|episodes|reviews)\.csv):(\d+)(?::([A-Z_]+))?: (.*) \[[a-z0-9-]+\]$/.exec(l);
+      expect(m, l).not.toBeNull();
+      const [, file, line, , message] = m!;
+      expect(message, l).not.toContain(file);
+      expect(message, l).not.toMatch(new RegExp(`\\bline ${line}\\b`));
+    }
+  });
+
   it('child 984857: one period, reviews from 20 WD, then 91 and 183 days after the review held', () => {
     // episodes.csv line 518: 984857,02/02/2015,S,...,12/07/2017,E13   (one period: Mon 2015-02-02 to 2017-07-12)
     // reviews.csv 1246: 06/02/2015; 1247: 30/09/2016.

@@ -116,11 +116,58 @@ describe('strict validation', () => {
     p.rules[1].anchor = { rule: 'visit', at: 'due' };
     expect(errorOf(p).field).toContain('rules');
   });
+  it('rejects a rule citing a document the procedure does not declare, naming the rule and the declared documents', () => {
+    const p = base();
+    p.rules[2].source = { document: 'Engine test fixture', section: 'n/a' };
+    const e = errorOf(p);
+    expect(e.field).toBe('procedure(test-deadlines).rules[2].source.document');
+    expect(e.message).toContain('"Engine test fixture"');
+    expect(e.message).toContain('Engine test fixture (not a real procedure)');
+  });
+  it('accepts a document listed twice for two of its sections, and rejects one described two ways', () => {
+    const twice = base();
+    twice.sources = [
+      { document: 'local', title: 'Local procedure 2024', section: '3.2' },
+      { document: 'local', title: 'Local procedure 2024', section: '4.1' },
+    ];
+    for (const r of twice.rules) r.source = { document: 'local', section: '3.2' };
+    expect(defineProcedure(twice).sources).toHaveLength(2);
+    const clash = roundTrip(twice);
+    clash.sources[1].title = 'Local procedure 2025';
+    const e = errorOf(clash);
+    expect(e.field).toBe('procedure(test-deadlines).sources[1]');
+    expect(e.message).toContain('sources[0]');
+  });
+  it('rejects a document date that is not a year, a month or a day, and a file given with a folder', () => {
+    const d = base();
+    d.sources[0].date = '2024-13';
+    expect(errorOf(d).field).toBe('procedure.sources[0].date');
+    const f = base();
+    f.sources[0].file = 'seeds/local.txt';
+    expect(errorOf(f).field).toBe('procedure.sources[0].file');
+  });
   it('returns a frozen procedure', () => {
     const p = defineProcedure(base());
     expect(Object.isFrozen(p)).toBe(true);
     expect(Object.isFrozen(p.rules)).toBe(true);
     expect(Object.isFrozen(p.events.visit)).toBe(true);
+  });
+});
+
+describe('the source shown with a result', () => {
+  const citing = (doc: Record<string, string>) => {
+    const p = roundTrip(deadlinesInput) as any;
+    p.sources = [doc];
+    for (const r of p.rules) r.source = { document: 'local', section: '3.2' };
+    return defineProcedure(p);
+  };
+  const shown = (doc: Record<string, string>) =>
+    one(evaluateProcedure(citing(doc), { id: 'C', events: [{ type: 'referral', date: '2024-03-20' }] }, { asOf: '2024-03-21' }), 'visit').source;
+
+  it('names the document by its file when it has one, else by its title, else by the name the rules cite it by', () => {
+    expect(shown({ document: 'local', title: 'Local procedure 2024', publisher: 'Anytown Council', file: 'local-procedure.txt' })).toEqual({ document: 'local-procedure.txt', section: '3.2' });
+    expect(shown({ document: 'local', title: 'Local procedure 2024', publisher: 'Anytown Council' })).toEqual({ document: 'Local procedure 2024', section: '3.2' });
+    expect(shown({ document: 'local' })).toEqual({ document: 'local', section: '3.2' });
   });
 });
 
@@ -169,6 +216,7 @@ describe('__proto__ and constructor keys in JSON are harmless', () => {
   it('an event really named "constructor" works like any other', () => {
     const p = defineProcedure({
       ...roundTrip(deadlinesInput),
+      sources: [{ document: 'd' }],
       events: { constructor: { description: 'c' }, toString: { description: 't' }, visit: { description: 'v' } },
       stopEvents: [],
       order: [],

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createCalendar } from '../../src/index';
 import { CaseRecordSchema } from '../../src/engine/case';
-import { DataProblemSchema } from '../../src/engine/problems';
+import { DataProblemSchema, formatProblem } from '../../src/engine/problems';
 import { TimescalesInputError } from '../../src/errors';
 import { CIN_CENSUS_MAPPING, elementLines, readCinCensus, type CinCensusResult } from '../../src/io/cin-census';
 
@@ -264,13 +264,13 @@ describe('readCinCensus on a hand-made messy file', () => {
       ['invalid-date', 'error', 55, 'Child[3]/CINdetails[1]/Section47[1]/S47ActualStartDate', '2023-02-30'],
       ['invalid-boolean', 'error', 56, 'Child[3]/CINdetails[1]/Section47[1]/ICPCnotRequired', 'maybe'],
       ['invalid-date', 'error', 59, 'Child[3]/CINdetails[1]/ChildProtectionPlans[1]/CPPstartDate', '23-01-05'],
-      ['duplicate-child-id', 'warning', 66, 'Child[4]/ChildIdentifiers/LAchildID', '007'],
+      ['duplicate-case-id', 'warning', 66, 'Child[4]/ChildIdentifiers/LAchildID', '007'],
       ['icpc-not-required-without-date', 'error', 81, 'Child[5]/CINdetails[1]/Section47[1]/ICPCnotRequired', 'true'],
     ]);
     for (const p of r.problems) expect(p.file).toBe(messy);
     const s47 = r.problems.find((p) => p.value === '2023-02-30')!;
-    expect(s47.message).toContain('line 55');
-    expect(s47.message).toContain('Child[3]/CINdetails[1]/Section47[1]/S47ActualStartDate');
+    // The location (file, line 55, element path) is written once, in front of the message.
+    expect(formatProblem(s47)).toBe(`${messy}:55:Child[3]/CINdetails[1]/Section47[1]/S47ActualStartDate: ${s47.message}`);
     expect(s47.message).toContain('"2023-02-30"');
     expect(s47.caseId).toBe('C3');
   });
@@ -308,7 +308,7 @@ describe('readCinCensus on a hand-made messy file', () => {
     );
     expect(err).toBeInstanceOf(TimescalesInputError);
     expect([err.file, err.line]).toEqual(['broken.xml', 3]);
-    expect(err.message).toMatch(/^broken\.xml line 3, column \d+: the XML is not well-formed/);
+    expect(err.message).toMatch(/^broken\.xml:3:\d+: the XML is not well-formed/);
   });
 
   it('refuses an empty file, a file that is not a census, and an unknown procedure', async () => {

@@ -12,14 +12,15 @@ import {
   streamEventsCsv,
   type EventsCsvOptions,
 } from '../../src/io/events-csv';
-import type { CaseChunk, InputSource, ReadResult } from '../../src/io/source';
+import type { CaseChunk, ReadResult } from '../../src/io/result';
+import type { InputSource } from '../../src/io/source';
 
 const data = (name: string) => fileURLToPath(new URL(`./data/generic/${name}`, import.meta.url));
 
 /** Reads, then checks the invariants every read must keep. */
 async function read(input: InputSource, opts?: EventsCsvOptions): Promise<ReadResult> {
   const r = await readEventsCsv(input, opts);
-  expect(r.rowsRead).toBe(r.rowsUsed + r.rowsReported);
+  expect(r.counts.read).toBe(r.counts.used + r.counts.reported);
   for (const c of r.cases) expect(CaseRecordSchema.safeParse(c).success, c.id).toBe(true);
   for (const p of r.problems) expect(DataProblemSchema.safeParse(p).success, p.message).toBe(true);
   return r;
@@ -42,7 +43,7 @@ describe('readEventsCsv: good input', () => {
   it('reads cases, dob from any row, and unknown columns as attributes', async () => {
     const r = await read({ path: data('basic.csv') });
     // 5 data rows (lines 2–6), all usable.
-    expect([r.rowsRead, r.rowsUsed, r.rowsReported]).toEqual([5, 5, 0]);
+    expect([r.counts.read, r.counts.used, r.counts.reported]).toEqual([5, 5, 0]);
     expect(r.problems).toEqual([]);
     expect(r.cases).toEqual([
       {
@@ -87,7 +88,7 @@ describe('readEventsCsv: bad rows are reported with file, line, column and value
   it('reports each bad row of bad-rows.csv where it is', async () => {
     const r = await read({ path: data('bad-rows.csv') });
     // Data rows are lines 2–16 (15 rows). Used: line 2 and line 12 (2024-02-29, a leap day).
-    expect([r.rowsRead, r.rowsUsed, r.rowsReported]).toEqual([15, 2, 13]);
+    expect([r.counts.read, r.counts.used, r.counts.reported]).toEqual([15, 2, 13]);
     expect(r.cases).toEqual([
       {
         id: 'C1',
@@ -103,16 +104,16 @@ describe('readEventsCsv: bad rows are reported with file, line, column and value
       [4, 'date', 'invalid-date', '31/12/2024'], // UK form where ISO is expected
       [5, 'date', 'invalid-date', '01/02/24'], // two-digit year
       [6, 'date', 'invalid-date', '24-02-01'], // two-digit year, ISO-like
-      [7, 'event', 'blank-cell', ''],
-      [8, 'case_id', 'blank-cell', ''],
-      [9, 'date', 'blank-cell', ''],
-      [10, undefined, 'bad-row', 'C1,lac-review,2024-03-27'], // 3 cells, header has 5
-      [11, undefined, 'bad-row', 'C1,lac-review,2024-03-27,,,extra'], // 6 cells
+      [7, 'event', 'missing-value', ''],
+      [8, 'case_id', 'missing-value', ''],
+      [9, 'date', 'missing-value', ''],
+      [10, undefined, 'wrong-column-count', 'C1,lac-review,2024-03-27'], // 3 cells, header has 5
+      [11, undefined, 'wrong-column-count', 'C1,lac-review,2024-03-27,,,extra'], // 6 cells
       [13, 'date', 'invalid-date', '2024-04-31'], // April has 30 days
       [14, 'dob', 'invalid-date', '1900-02-29'], // 1900: century not divisible by 400
       [15, 'date', 'invalid-date', ' 2024-03-27'], // leading space
-      [16, 'case_id', 'blank-cell', ''], // one row, three problems
-      [16, 'event', 'blank-cell', ''],
+      [16, 'case_id', 'missing-value', ''], // one row, three problems
+      [16, 'event', 'missing-value', ''],
       [16, 'date', 'invalid-date', '2024-13-01'], // no month 13
     ]);
     expect(r.problems.every((p) => p.file === data('bad-rows.csv') && p.severity === 'error')).toBe(true);
@@ -132,7 +133,7 @@ describe('readEventsCsv: bad rows are reported with file, line, column and value
   it('reads UK dates with dateFormat dd/mm/yyyy, and reports what does not fit', async () => {
     const r = await read({ path: data('uk-dates.csv') }, { dateFormat: 'dd/mm/yyyy' });
     // Lines 2–8: 7 rows; lines 2, 3 and 7 fit.
-    expect([r.rowsRead, r.rowsUsed, r.rowsReported]).toEqual([7, 3, 4]);
+    expect([r.counts.read, r.counts.used, r.counts.reported]).toEqual([7, 3, 4]);
     expect(r.cases).toEqual([
       {
         id: 'C1',
@@ -156,14 +157,14 @@ describe('readEventsCsv: bad rows are reported with file, line, column and value
 
   it('conflicting dobs: a warning on the later row, the row used, the case without a dob', async () => {
     const r = await read({ path: data('conflicting-dob.csv') });
-    expect([r.rowsRead, r.rowsUsed, r.rowsReported]).toEqual([5, 5, 0]);
+    expect([r.counts.read, r.counts.used, r.counts.reported]).toEqual([5, 5, 0]);
     expect(r.cases.map((c) => [c.id, c.dateOfBirth, c.events.length])).toEqual([
       ['C1', undefined, 3], // 2015-05-02 (line 2) vs 2015-05-03 (line 4)
       ['C2', '2016-01-01', 2], // the same dob twice is no conflict
     ]);
     expect(r.problems).toHaveLength(1);
     expect(r.problems[0]).toMatchObject({
-      code: 'conflicting-dob',
+      code: 'conflicting-date-of-birth',
       severity: 'warning',
       caseId: 'C1',
       line: 4,
@@ -176,7 +177,7 @@ describe('readEventsCsv: bad rows are reported with file, line, column and value
   it('an unclosed quote swallows the rest of the file as one reported row', async () => {
     const text = 'case_id,event,date,note\nC1,a,2024-01-01,\nC1,b,2024-01-02,"never closed\nC1,c,2024-01-03,\n';
     const r = await read({ text });
-    expect([r.rowsRead, r.rowsUsed, r.rowsReported]).toEqual([2, 1, 1]);
+    expect([r.counts.read, r.counts.used, r.counts.reported]).toEqual([2, 1, 1]);
     expect(r.cases).toEqual([{ id: 'C1', events: [{ type: 'a', date: '2024-01-01' }] }]);
     expect(where(r.problems)).toEqual([[3, 'note', 'unclosed-quote', undefined]]);
   });
@@ -197,9 +198,9 @@ describe('readEventsCsv: file-level input', () => {
 
   it('header only → zero cases, zero problems', async () => {
     const r = await read({ path: data('header-only.csv') });
-    expect(r).toEqual({ cases: [], problems: [], rowsRead: 0, rowsUsed: 0, rowsReported: 0 });
+    expect(r).toEqual({ cases: [], problems: [], counts: { read: 0, used: 0, reported: 0 } });
     // and without the final line break
-    expect((await read({ text: 'case_id,event,date' })).rowsRead).toBe(0);
+    expect((await read({ text: 'case_id,event,date' })).counts.read).toBe(0);
   });
 
   it('missing column → an error naming the file and the column', async () => {
@@ -233,7 +234,7 @@ describe('readEventsCsv: file-level input', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the file really has a BOM
     expect(bytes.includes('\r\n')).toBe(true); // and CRLF line ends
     const r = await read({ path: data('bom-crlf.csv') });
-    expect([r.rowsRead, r.rowsUsed, r.rowsReported]).toEqual([2, 1, 1]);
+    expect([r.counts.read, r.counts.used, r.counts.reported]).toEqual([2, 1, 1]);
     expect(r.cases).toEqual([{ id: 'C1', events: [{ type: 'lac-review', date: '2024-03-27' }] }]);
     expect(where(r.problems)).toEqual([[3, 'date', 'invalid-date', '2024-13-27']]);
   });
@@ -241,7 +242,7 @@ describe('readEventsCsv: file-level input', () => {
   it('quoted fields with commas, quotes and line breaks; line numbers count physical lines', async () => {
     const r = await read({ path: data('quoted.csv') });
     // Records start on lines 2, 3 (to 5), 6, 7, 8 (to 9), 10.
-    expect([r.rowsRead, r.rowsUsed, r.rowsReported]).toEqual([6, 4, 2]);
+    expect([r.counts.read, r.counts.used, r.counts.reported]).toEqual([6, 4, 2]);
     expect(r.cases).toEqual([
       {
         id: 'C1',
@@ -267,7 +268,7 @@ describe('readEventsCsv: file-level input', () => {
   it('the same quoted file with CRLF line ends gives the same line numbers', async () => {
     const text = readFileSync(data('quoted.csv'), 'utf8').replace(/\n/g, '\r\n');
     const r = await read({ text });
-    expect([r.rowsRead, r.rowsUsed, r.rowsReported]).toEqual([6, 4, 2]);
+    expect([r.counts.read, r.counts.used, r.counts.reported]).toEqual([6, 4, 2]);
     expect(where(r.problems).map((p) => p[0])).toEqual([8, 10]);
     // line breaks inside a quoted field are kept as written
     expect(r.cases[0].events[1].note).toBe('line one\r\nline two, with comma\r\nline three');
@@ -276,7 +277,7 @@ describe('readEventsCsv: file-level input', () => {
   it('blank lines are skipped and not counted, but still counted as lines', async () => {
     const text = 'case_id,event,date\n\nC1,a,2024-01-01\n\n\nC1,b,2024-02-30\n';
     const r = await read({ text });
-    expect([r.rowsRead, r.rowsUsed, r.rowsReported]).toEqual([2, 1, 1]);
+    expect([r.counts.read, r.counts.used, r.counts.reported]).toEqual([2, 1, 1]);
     expect(where(r.problems)).toEqual([[6, 'date', 'invalid-date', '2024-02-30']]); // header 1, blank 2, row 3, blank 4–5, row 6
   });
 
@@ -284,7 +285,7 @@ describe('readEventsCsv: file-level input', () => {
     const big = 'x'.repeat(100_000);
     const text = `case_id,event,date,note\nC1,a,2024-01-01,${big}\nC1,b,2024-01-02,"${big}\n${big}"\nC1,c,2023-02-29,\n`;
     const r = await read({ text });
-    expect([r.rowsRead, r.rowsUsed, r.rowsReported]).toEqual([3, 2, 1]);
+    expect([r.counts.read, r.counts.used, r.counts.reported]).toEqual([3, 2, 1]);
     expect(r.cases[0].events[0].note).toBe(big);
     expect(r.cases[0].events[1].note).toBe(`${big}\n${big}`);
     expect(where(r.problems)).toEqual([[5, 'date', 'invalid-date', '2023-02-29']]); // rows on lines 2, 3–4, 5
@@ -300,7 +301,7 @@ describe('readEventsCsv: file-level input', () => {
     expect(statSync(path).size).toBeGreaterThan(512 * 1024); // at least two 256 kB reads
     const r = await read({ path });
     rmSync(dir, { recursive: true });
-    expect([r.rowsRead, r.rowsUsed, r.rowsReported]).toEqual([20_000, 19_999, 1]);
+    expect([r.counts.read, r.counts.used, r.counts.reported]).toEqual([20_000, 19_999, 1]);
     expect(r.cases).toHaveLength(2_000);
     expect(where(r.problems)).toEqual([[12_347, 'date', 'invalid-date', '2024-02-30']]); // row index 12,345 + header + 1-based
   });
@@ -321,10 +322,10 @@ describe('streamEventsCsv', () => {
 
   it('yields one item per run of rows, never dropping a case that comes back', async () => {
     const { chunks, counts } = await collect({ path: data('not-contiguous.csv') });
-    expect(counts).toEqual({ rowsRead: 7, rowsUsed: 5, rowsReported: 2 });
+    expect(counts).toEqual({ read: 7, used: 5, reported: 2 });
     expect(chunks.map((c) => [c.case?.id, c.case?.events.map((e) => e.type), where(c.problems)])).toEqual([
       ['A', ['x', 'y'], []], // lines 2–3
-      ['B', ['x'], [[5, 'case_id', 'blank-cell', '']]], // line 4; line 5 has no case id, read while B is open
+      ['B', ['x'], [[5, 'case_id', 'missing-value', '']]], // line 4; line 5 has no case id, read while B is open
       ['A', ['z'], [[6, 'case_id', 'case-not-contiguous', 'A']]], // A again on line 6
       [undefined, undefined, [[7, 'date', 'invalid-date', '2024-99-01']]], // C's only row is unusable
       ['D', ['x'], []],
@@ -340,7 +341,7 @@ describe('streamEventsCsv', () => {
       ['D', ['x']],
     ]);
     expect(where(r.problems)).toEqual([
-      [5, 'case_id', 'blank-cell', ''],
+      [5, 'case_id', 'missing-value', ''],
       [7, 'date', 'invalid-date', '2024-99-01'],
     ]);
   });
@@ -349,7 +350,7 @@ describe('streamEventsCsv', () => {
     const { chunks, counts } = await collect({ path: data('quoted.csv') });
     const r = await read({ path: data('quoted.csv') });
     expect(chunks.map((c) => c.case?.id)).toEqual(['C1', 'C2']);
-    expect(counts).toEqual({ rowsRead: r.rowsRead, rowsUsed: r.rowsUsed, rowsReported: r.rowsReported });
+    expect(counts).toEqual(r.counts);
     expect(chunks.flatMap((c) => c.problems)).toEqual(r.problems);
     expect(chunks.flatMap((c) => (c.case ? [c.case] : []))).toEqual(r.cases);
   });
@@ -357,7 +358,7 @@ describe('streamEventsCsv', () => {
   it('a row of another case, even an unusable one, ends a run', async () => {
     // bad-rows.csv: line 14 is an (unusable) row of C2 between rows of C1.
     const { chunks, counts } = await collect({ path: data('bad-rows.csv') });
-    expect(counts).toEqual({ rowsRead: 15, rowsUsed: 2, rowsReported: 13 });
+    expect(counts).toEqual({ read: 15, used: 2, reported: 13 });
     expect(chunks.map((c) => [c.case?.id, c.case?.events.length])).toEqual([
       ['C1', 2], // lines 2–13: the usable lines 2 and 12
       [undefined, undefined], // line 14: C2, unusable
@@ -384,6 +385,6 @@ describe('streamEventsCsv', () => {
       expect(c.case?.id).toBe('A');
       break;
     }
-    expect(stream.counts.rowsRead).toBeGreaterThan(0);
+    expect(stream.counts.read).toBeGreaterThan(0);
   });
 });

@@ -1,16 +1,17 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CaseRecordSchema } from '../../src/engine/case';
-import { type DataProblem, DataProblemSchema } from '../../src/engine/problems';
+import { type DataProblem, DataProblemSchema, formatProblem } from '../../src/engine/problems';
 import { TimescalesInputError } from '../../src/errors';
 import { formatIssuePath, readNdjson, streamNdjson } from '../../src/io/ndjson';
-import type { CaseChunk, InputSource, ReadResult } from '../../src/io/source';
+import type { CaseChunk, ReadResult } from '../../src/io/result';
+import type { InputSource } from '../../src/io/source';
 
 const data = (name: string) => fileURLToPath(new URL(`./data/generic/${name}`, import.meta.url));
 
 async function read(input: InputSource): Promise<ReadResult> {
   const r = await readNdjson(input);
-  expect(r.rowsRead).toBe(r.rowsUsed + r.rowsReported);
+  expect(r.counts.read).toBe(r.counts.used + r.counts.reported);
   for (const c of r.cases) expect(CaseRecordSchema.safeParse(c).success, c.id).toBe(true);
   for (const p of r.problems) expect(DataProblemSchema.safeParse(p).success, p.message).toBe(true);
   return r;
@@ -40,7 +41,7 @@ describe('readNdjson', () => {
   it('reads one case per line, skipping blank lines', async () => {
     const r = await read({ path: data('cases.ndjson') });
     // Lines 1 and 3 hold records; line 2 is blank and is not a row.
-    expect([r.rowsRead, r.rowsUsed, r.rowsReported]).toEqual([2, 2, 0]);
+    expect([r.counts.read, r.counts.used, r.counts.reported]).toEqual([2, 2, 0]);
     expect(r.problems).toEqual([]);
     expect(r.cases).toEqual([
       {
@@ -58,7 +59,7 @@ describe('readNdjson', () => {
   it('reports every faulty line with its line number and the path of the fault', async () => {
     const r = await read({ path: data('bad.ndjson') });
     // Non-blank lines: 1–4 and 6–10 (line 5 is spaces only) = 9 rows; lines 1 and 8 are usable.
-    expect([r.rowsRead, r.rowsUsed, r.rowsReported]).toEqual([9, 2, 7]);
+    expect([r.counts.read, r.counts.used, r.counts.reported]).toEqual([9, 2, 7]);
     expect(r.cases.map((c) => [c.id, c.events.length])).toEqual([
       ['C1', 1], // line 1
       ['C1', 0], // line 8: same id, kept as its own record
@@ -78,14 +79,14 @@ describe('readNdjson', () => {
     expect(severities).toEqual(['error', 'error', 'error', 'error', 'error', 'warning', 'error', 'error', 'error']);
     expect(r.problems.map((p) => p.caseId)).toEqual(['C2', 'C3', undefined, 'C5', undefined, 'C1', 'C6', undefined, undefined]);
     expect(r.problems.every((p) => p.file === data('bad.ndjson'))).toBe(true);
-    expect(r.problems[0].message).toContain('events[2].date');
+    expect(formatProblem(r.problems[0])).toBe(`${data('bad.ndjson')}:2:events[2].date: ${r.problems[0].message}`);
     expect(r.problems[2].message).toContain('not valid JSON');
     expect(r.problems[5].message).toContain('line 1');
   });
 
   it('BOM and CRLF', async () => {
     const r = await read({ text: '\ufeff{"id":"C1","events":[]}\r\n\r\n{"id":"C2","events":[{"type":"a","date":"2024-02-30"}]}\r\n', name: 'x.ndjson' });
-    expect([r.rowsRead, r.rowsUsed, r.rowsReported]).toEqual([2, 1, 1]);
+    expect([r.counts.read, r.counts.used, r.counts.reported]).toEqual([2, 1, 1]);
     expect(r.cases).toEqual([{ id: 'C1', events: [] }]); // BOM removed, or line 1 would be invalid JSON
     expect(where(r.problems)).toEqual([[3, 'events[0].date', 'invalid-date', '2024-02-30']]);
   });
@@ -117,7 +118,7 @@ describe('readNdjson', () => {
     ].join('\n');
     const r = await read({ text });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect([r.rowsRead, r.rowsUsed, r.rowsReported]).toEqual([3, 1, 2]);
+    expect([r.counts.read, r.counts.used, r.counts.reported]).toEqual([3, 1, 2]);
     expect(where(r.problems)).toEqual([
       [1, 'events[0].__proto__', 'invalid-record', undefined],
       [2, '__proto__', 'invalid-record', undefined],
@@ -131,7 +132,7 @@ describe('streamNdjson', () => {
     const stream = streamNdjson({ path: data('bad.ndjson') });
     const chunks: CaseChunk[] = [];
     for await (const c of stream) chunks.push(c);
-    expect(stream.counts).toEqual({ rowsRead: 9, rowsUsed: 2, rowsReported: 7 });
+    expect(stream.counts).toEqual({ read: 9, used: 2, reported: 7 });
     expect(chunks.map((c) => [c.case?.id, c.problems.map((p) => p.line)])).toEqual([
       ['C1', []],
       [undefined, [2]],

@@ -225,8 +225,8 @@ describe('createProblemWriter', () => {
       column: 'date',
       value: '2023-02-30',
     },
-    { code: 'bad-row', severity: 'error', message: 'row has 2 cells, header has 3', file: 'events.csv', line: 4, value: '=HYPERLINK("x"),a' },
-    { code: 'odd', severity: 'warning', message: '-not a formula really', column: 7 },
+    { code: 'wrong-column-count', severity: 'error', message: 'row has 2 cells, header has 3', file: 'events.csv', line: 4, value: '=HYPERLINK("x"),a' },
+    { code: 'case-not-contiguous', severity: 'warning', message: '-not a formula really', column: 7 },
   ];
 
   it('csv: columns file, line, column, case_id, code, severity, value, message; neutralised', async () => {
@@ -239,16 +239,16 @@ describe('createProblemWriter', () => {
         'file,line,column,case_id,code,severity,value,message',
         'events.csv,3,date,C1,invalid-date,error,2023-02-30,"date ""2023-02-30"" is not valid"',
         // the value starts with = → quote-prefixed, then CSV-quoted for its quotes and comma
-        'events.csv,4,,,bad-row,error,"\'=HYPERLINK(""x""),a","row has 2 cells, header has 3"',
+        'events.csv,4,,,wrong-column-count,error,"\'=HYPERLINK(""x""),a","row has 2 cells, header has 3"',
         // a numeric column stays a number; a message starting with - is neutralised
-        ",,7,,odd,warning,,'-not a formula really",
+        ",,7,,case-not-contiguous,warning,,'-not a formula really",
         '',
       ].join('\n'),
     );
   });
 
   it('problemCsvCells leaves the writer-made line number alone', () => {
-    expect(problemCsvCells({ code: 'x', severity: 'error', message: 'm', line: 12 })[1]).toBe('12');
+    expect(problemCsvCells({ code: 'invalid-date', severity: 'error', message: 'm', line: 12 })[1]).toBe('12');
   });
 
   it('json and ndjson carry the problems as they are', async () => {

@@ -1,148 +1,110 @@
 /**
- * The shape of every rule's source. Whether each quote occurs word for word in
- * its document is a maintainers' check that needs the documents themselves
- * (not in the repository): `npm run check:sources -- DIR`.
+ * The sources of the built-in procedures, read from `procedures` itself: every
+ * rule and profile cites a document its procedure declares, the documents are
+ * described once and the same way everywhere, and whatever cites a local
+ * document names a section and a short quote. Whether each quote occurs word
+ * for word in its document is a maintainers' check that needs the documents
+ * themselves (not in the repository): `npm run check:sources -- DIR`.
  */
 import { describe, expect, it } from 'vitest';
-import { PROCEDURE_SOURCES, SEED_TITLES, SOURCES, type SourceRef } from '../../src/procedures/sources';
+import { citeSource, procedures, type Procedure, type SourceDocument, type SourceRef } from '../../src/index';
 
-const SEED_NAME = /^\d{3}_[0-9a-f]{16}\.txt$/;
+const SEED_FILE = /^\d{3}_[0-9a-f]{16}\.txt$/;
 
-/** The five local source documents, by the file names the rules cite. */
-const seedFiles = Object.keys(SEED_TITLES).sort();
-
-/** Every rule id of procedures.md, per procedure. */
-const RULE_IDS: Record<string, string[]> = {
-  ipr: ['ipr-list', 'hv-review-window', 'part1-received', 'setting-led-part2', 'part2-completed', 'returned-to-hv'],
-  'ics-records': [
-    'initial-assessment', 'core-assessment', 'core-assessment-looked-after', 'core-assessment-return-home',
-    'care-plan', 'chronology', 'placement-information-record', 'cin-plan-review', 'childs-plan-review', 'apr',
-    'needs-assessment', 'pathway-plan', 'cin-after-care',
-  ],
-  'strategy-discussion': [
-    'strategy-discussion', 'core-assessment-from-s47', 'strategy-record-circulated', 's47-outcome-recorded',
-  ],
-  'cp-conference': ['icpc', 'rcpc', 'core-group-first'],
-  'lac-review': [
-    'review-cycle', 'review-after-carer-change', 'review-after-placement-order', 'placement-order-not-placed',
-    'long-term-foster-meeting', 'invitations-sent', 'child-consulted', 'documents-to-iro', 'iro-preparation',
-    'iro-visit-before-review', 'decisions-circulated', 'full-record', 'record-distributed', 'decisions-considered',
-    'care-plan-updated', 'iro-visit-recorded', 'permanence-plan', 'staying-put', 'pathway-transition',
-  ],
-  'issues-resolution': [
-    'immediate-contact', 'informal-resolution', 'stage-1-response', 'stage-2-response', 'stage-3-response',
-    'stage-4-response', 'escalation-due', 'after-stage-4', 'weekly-clinic',
-  ],
-  'action-plan': ['action-due'],
-};
-
-/** Profile variants whose source differs from the default rule's. */
-const VARIANT_KEYS: Array<[string, string]> = [
-  ['ics-records', 'care-plan@statutory'],
-  ['lac-review', 'review-cycle@months'],
-  ['lac-review', 'review-cycle@pre-2011'],
-  ['cp-conference', 'icpc@calendar-days'],
-  ['cp-conference', 'rcpc@days'],
-  ['issues-resolution', 'formal-process@statutory'],
+/** Every source reference of a procedure: its rules' and its profiles'. */
+const citations = (p: Procedure): Array<[string, SourceRef]> => [
+  ...p.rules.map((r): [string, SourceRef] => [`${p.id}/${r.id}`, r.source]),
+  ...Object.entries(p.profiles ?? {}).flatMap(([name, prof]): Array<[string, SourceRef]> => (prof.source ? [[`${p.id} profile ${name}`, prof.source]] : [])),
 ];
+const declared = (p: Procedure, ref: SourceRef): SourceDocument | undefined => p.sources.find((d) => d.document === ref.document);
 
-const allEntries: Array<[string, string, SourceRef]> = Object.entries(SOURCES).flatMap(([procedure, rules]) =>
-  Object.entries(rules).map(([rule, ref]): [string, string, SourceRef] => [procedure, rule, ref]),
-);
-const seedEntries = allEntries.filter(([, , ref]) => SEED_NAME.test(ref.document));
+const all = procedures.flatMap((p) => citations(p).map(([where, ref]) => ({ p, where, ref, doc: declared(p, ref) })));
+const local = all.filter((c) => c.doc?.file !== undefined);
 
-describe('seed files', () => {
-  it('are the five seeds, each with a short title', () => {
-    expect(seedFiles).toHaveLength(5);
-    for (const f of seedFiles) expect(f).toMatch(SEED_NAME);
-    for (const title of Object.values(SEED_TITLES)) {
-      expect(title.trim().length).toBeGreaterThan(10);
-      expect(title.length).toBeLessThanOrEqual(120);
+describe('the documents of the built-in procedures', () => {
+  const documents = procedures.flatMap((p) => p.sources);
+
+  it('describe each document once: the same title, publisher, date and file in every procedure', () => {
+    const byId = new Map<string, SourceDocument>();
+    for (const d of documents) {
+      const { section: _s, quote: _q, ...doc } = d;
+      const first = byId.get(d.document);
+      if (first) expect(doc, d.document).toEqual(first);
+      else byId.set(d.document, doc);
     }
-  });
-});
-
-describe('SOURCES', () => {
-  it('has an entry for every rule id of procedures.md', () => {
-    expect(Object.keys(SOURCES).sort()).toEqual(Object.keys(RULE_IDS).sort());
-    const missing = Object.entries(RULE_IDS).flatMap(([procedure, rules]) =>
-      rules.filter((rule) => SOURCES[procedure]?.[rule] === undefined).map((rule) => `${procedure}/${rule}`),
-    );
-    expect(missing).toEqual([]);
+    // Four seeds (000, 001, 002, 004; no rule comes from seed 003) and four national documents.
+    expect([...byId.values()].filter((d) => d.file).length).toBe(4);
+    expect([...byId.values()].filter((d) => !d.file).length).toBe(4);
   });
 
-  it('has an entry for each profile variant whose source differs', () => {
-    const missing = VARIANT_KEYS.filter(([p, key]) => SOURCES[p]?.[key] === undefined).map((k) => k.join('/'));
-    expect(missing).toEqual([]);
-  });
-
-  it('keys variants as ruleId@profile', () => {
-    for (const [procedure, key] of allEntries) {
-      expect(key, `${procedure}/${key}`).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*(@[a-z0-9]+(-[a-z0-9]+)*)?$/);
-    }
-  });
-
-  it('names, for every entry, a seed that exists or a named piece of guidance', () => {
-    for (const [procedure, rule, ref] of allEntries) {
-      const where = `${procedure}/${rule}`;
-      expect(typeof ref.document, where).toBe('string');
-      expect(ref.document.trim(), where).not.toBe('');
-      if (/\.txt$/.test(ref.document) || /^\d{3}_/.test(ref.document)) {
-        expect(seedFiles, `${where}: ${ref.document}`).toContain(ref.document);
+  it('give a local document a seed file name, a title and a publisher; national ones a proper name with its year', () => {
+    for (const d of documents) {
+      expect(d.title, d.document).toBeDefined();
+      expect(d.document, d.document).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      if (d.file !== undefined) {
+        expect(d.file, d.document).toMatch(SEED_FILE);
+        expect(d.publisher, d.document).toBeDefined();
+        expect(d.title!.length, d.document).toBeLessThanOrEqual(120);
       } else {
-        // National guidance: a proper name, not a file name or a placeholder.
-        expect(ref.document, where).toMatch(/^[A-Z][A-Za-z,'’() ]+ \d{4}$/);
+        expect(d.title, d.document).toMatch(/^[A-Z][A-Za-z,'’() ]+ \d{4}$/);
       }
     }
   });
 
-  it('takes cp-conference core-group-first from Working Together (not in the seeds)', () => {
-    expect(SOURCES['cp-conference']['core-group-first'].document).toMatch(/^Working Together to Safeguard Children/);
-    expect(SOURCES['ics-records']['care-plan@statutory'].document).toBe(
-      'Care Planning, Placement and Case Review (England) Regulations 2010',
-    );
-    expect(SOURCES['ics-records']['care-plan@statutory'].section).toBe('reg 4(2)');
+  it('list the main local document first in every procedure', () => {
+    for (const p of procedures) expect(p.sources[0]!.file, p.id).toMatch(SEED_FILE);
+  });
+
+  it('name the part of the document each procedure follows', () => {
+    for (const p of procedures) for (const d of p.sources) expect(d.section, `${p.id}: ${d.document}`).toBeTruthy();
+  });
+});
+
+describe('every rule and profile of the built-in procedures', () => {
+  it('finds the references it checks', () => {
+    // Rules citing a local document: ipr 6, ics-records 13, strategy-discussion 4, cp-conference 1 (rcpc),
+    // lac-review 19, issues-resolution 9, action-plan 1 = 53; profiles: calendar-days, days, months = 3.
+    // With the 10 local procedure sources, these are the 66 references check:sources reads.
+    expect(local.length).toBe(56);
+  });
+
+  it('cites a document its procedure declares', () => {
+    const undeclared = all.filter((c) => !c.doc).map((c) => `${c.where}: ${c.ref.document}`);
+    expect(undeclared).toEqual([]);
+  });
+
+  it('gives a source to every profile (each takes its timings from a document)', () => {
+    for (const p of procedures) for (const [name, prof] of Object.entries(p.profiles ?? {})) expect(prof.source, `${p.id} profile ${name}`).toBeDefined();
+  });
+
+  it('names a section and quotes the words when the document is local', () => {
+    expect(local.filter((c) => !c.ref.section).map((c) => c.where)).toEqual([]);
+    expect(local.filter((c) => !c.ref.quote).map((c) => c.where)).toEqual([]);
   });
 
   it('keeps quotes short (at most 200 characters)', () => {
-    for (const [procedure, rule, ref] of allEntries) {
-      if (ref.quote !== undefined) {
-        expect(ref.quote.trim(), `${procedure}/${rule}`).not.toBe('');
-        expect(ref.quote.length, `${procedure}/${rule}`).toBeLessThanOrEqual(200);
-      }
+    for (const { where, ref } of all) {
+      if (ref.quote === undefined) continue;
+      expect(ref.quote.trim(), where).not.toBe('');
+      expect(ref.quote.length, where).toBeLessThanOrEqual(200);
     }
   });
 
-  it('gives a quote for every entry whose document is a seed', () => {
-    const unquoted = seedEntries.filter(([, , ref]) => !ref.quote).map(([p, r]) => `${p}/${r}`);
-    expect(unquoted).toEqual([]);
+  it('takes cp-conference core-group-first from Working Together and the statutory care plan from the Regulations, reg 4(2)', () => {
+    const cp = procedures.find((p) => p.id === 'cp-conference')!;
+    const coreGroup = cp.rules.find((r) => r.id === 'core-group-first')!;
+    expect(declared(cp, coreGroup.source)!.title).toMatch(/^Working Together to Safeguard Children/);
+    const ics = procedures.find((p) => p.id === 'ics-records')!;
+    const statutory = ics.profiles!.statutory!.source!;
+    expect(declared(ics, statutory)!.title).toBe('Care Planning, Placement and Case Review (England) Regulations 2010');
+    expect(statutory.section).toBe('reg 4(2)');
   });
 
-  it('names a section for every entry whose document is a seed', () => {
-    const unsectioned = seedEntries.filter(([, , ref]) => !ref.section).map(([p, r]) => `${p}/${r}`);
-    expect(unsectioned).toEqual([]);
-  });
-});
-
-describe('PROCEDURE_SOURCES', () => {
-  it('lists the documents of every procedure, main seed first', () => {
-    expect(Object.keys(PROCEDURE_SOURCES).sort()).toEqual(Object.keys(RULE_IDS).sort());
-    for (const [procedure, refs] of Object.entries(PROCEDURE_SOURCES)) {
-      expect(refs.length, procedure).toBeGreaterThan(0);
-      expect(refs[0].document, procedure).toMatch(SEED_NAME);
-    }
-  });
-
-  it('includes every document a rule of the procedure cites', () => {
-    for (const [procedure, rule, ref] of allEntries) {
-      const documents = PROCEDURE_SOURCES[procedure].map((r) => r.document);
-      expect(documents, `${procedure}/${rule}`).toContain(ref.document);
-    }
-  });
-
-  it('cites only the five seeds by file name', () => {
-    for (const [procedure, refs] of Object.entries(PROCEDURE_SOURCES)) {
-      for (const ref of refs.filter((r) => SEED_NAME.test(r.document))) expect(seedFiles, procedure).toContain(ref.document);
-    }
+  it('is shown with results as today: a local document by its file name, a national one by its title', () => {
+    const lac = procedures.find((p) => p.id === 'lac-review')!;
+    const cycle = lac.rules.find((r) => r.id === 'review-cycle')!;
+    expect(citeSource(lac, cycle.source)).toEqual({ ...cycle.source, document: '004_22f6b4b0b53c9c78.txt' });
+    const cp = procedures.find((p) => p.id === 'cp-conference')!;
+    expect(citeSource(cp, cp.rules.find((r) => r.id === 'icpc')!.source).document).toBe('Working Together to Safeguard Children 2010');
   });
 });

@@ -3,8 +3,9 @@
  * docs/procedures/action-plan.md; seed `002_ec582cd5a6ee9def.txt`): the "BY WHEN" column,
  * the "STATUS" column, and an assessment of one action at an as-of date.
  *
- * Pure functions, no I/O. Dates are ISO `YYYY-MM-DD` strings computed with
- * integer day numbers (never a JS `Date`), so nothing depends on `TZ`.
+ * Pure functions, no I/O (they sit with the readers, beside `./action-plan`,
+ * which reads the CSV). Dates are ISO `YYYY-MM-DD` strings checked with the
+ * calendar's day numbers (never a JS `Date`), so nothing depends on `TZ`.
  *
  * Readings chosen here (each pinned by a test):
  * - A named month is due on its LAST day: "May 2012" → 2012-05-31,
@@ -24,7 +25,8 @@
  *   several dates in one cell are not understood (`unparsed`).
  */
 import { TimescalesInputError } from '../errors';
-import { daysInMonth, formatIsoDay, fromCivil, parseIsoDay } from '../calendar/daynumber';
+import { parseIsoDay, tryParseIsoDay } from '../calendar/index';
+import { daysInMonth, isoDateText } from './dates';
 
 /** The meaning of a "BY WHEN" cell. Every date is ISO `YYYY-MM-DD`. */
 export type ByWhen =
@@ -105,18 +107,18 @@ function yearOf(text: string): number {
 
 /** `YYYY-MM-DD` of the last day of a month. `monthEnd(2012, 2) === '2012-02-29'`. */
 function monthEnd(year: number, month: number): string {
-  return formatIsoDay(fromCivil(year, month, daysInMonth(year, month)));
+  return isoDateText(year, month, daysInMonth(year, month));
 }
 
 /** `YYYY-MM-DD` of the first day of a month. `monthStart(2012, 2) === '2012-02-01'`. */
 function monthStart(year: number, month: number): string {
-  return formatIsoDay(fromCivil(year, month, 1));
+  return isoDateText(year, month, 1);
 }
 
 /** A day that exists, as ISO, or `undefined` (`dayOf(2012, 2, 30) === undefined`). */
 function dayOf(year: number, month: number, day: number): string | undefined {
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  return formatIsoDay(fromCivil(year, month, day));
+  const iso = isoDateText(year, month, day);
+  return tryParseIsoDay(iso) === undefined ? undefined : iso;
 }
 
 /**

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { TimescalesInputError } from '../../src/errors';
-import { assessAction, monthNumber, parseActionStatus, parseByWhen } from '../../src/procedures/action-plan-text';
+import { assessAction, monthNumber, parseActionStatus, parseByWhen } from '../../src/io/action-plan-text';
 
 // Plan date of the seed's monitoring version (see fixtures/action-plan/README.md).
 const PLAN = '2012-05-01';

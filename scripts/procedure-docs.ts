@@ -1,30 +1,11 @@
 /**
  * A procedure's documentation page, generated from its rule set so docs and
- * code cannot drift (`npm run docs` writes docs/procedures/<id>.md; a test
- * fails when a page is out of date).
+ * code cannot drift: `npm run docs` (scripts/generate-docs.ts) writes
+ * docs/procedures/<id>.md, and test/docs.test.ts fails when a page is out of date.
  */
-import type { Procedure, Rule, RuleOverride, SourceRef } from '../engine/index';
+import { citeSource, describeOffset, timingText, type Procedure, type Rule, type RuleOverride, type SourceRef } from '../src/index';
 
 type Offset = string | string[];
-
-const UNIT_WORDS: Record<string, [string, string]> = {
-  wd: ['working day', 'working days'],
-  d: ['day', 'days'],
-  w: ['week', 'weeks'],
-  m: ['month', 'months'],
-  y: ['year', 'years'],
-  h: ['hour', 'hours'],
-};
-
-/** `20wd` → "20 working days"; `['36m', '-1d']` → "36 months − 1 day". */
-export function describeOffset(offset: Offset): string {
-  const parts = (Array.isArray(offset) ? offset : [offset]).map((o) => {
-    const m = /^([+-]?)(\d+)([a-z]+)$/.exec(o)!;
-    const n = Number(m[2]);
-    return `${m[1] === '-' ? '− ' : ''}${n} ${UNIT_WORDS[m[3]!]![n === 1 ? 0 : 1]}`;
-  });
-  return parts.join(' ').replace(/ − /g, ' − ');
-}
 
 function names(n: string | string[]): string {
   return (Array.isArray(n) ? n : [n]).map((x) => `\`${x}\``).join(' or ');
@@ -60,37 +41,6 @@ function anchorText(rule: Rule): string {
   return one(rule.anchor);
 }
 
-/** The timescale of a rule's timing (or a patch of it) in words. */
-export function timingText(rule: Rule, timing: Record<string, unknown> = rule.timing): string {
-  const t = timing as Record<string, any>;
-  const roll = t.roll && t.roll !== 'none' ? `, rolled ${t.roll} off non-working days` : '';
-  const csd = t.countStartDay ? ', start day counted as day 1' : '';
-  switch (rule.kind) {
-    case 'deadline': {
-      const parts: string[] = [];
-      if (t.target) parts.push(`target ${describeOffset(t.target)}`);
-      if (t.within) parts.push(`${t.target ? 'limit ' : ''}${describeOffset(t.within)}`);
-      if (t.dueAt) parts.push('age' in t.dueAt ? `by date of birth + ${describeOffset(t.dueAt.age)}` : `by the \`${t.dueAt.attribute}\` date`);
-      if (t.cap) parts.push(`${parts.length ? 'never later than' : 'by'} ${'age' in t.cap ? `date of birth + ${describeOffset(t.cap.age)}` : `the \`${t.cap.attribute}\` date`}`);
-      if (!parts.length) parts.push('no timescale (open)');
-      return parts.join(', ') + roll + csd;
-    }
-    case 'window':
-      return `from + ${describeOffset(t.earliest)}${t.latest ? ` to + ${describeOffset(t.latest)}` : ' (no end)'}${roll}`;
-    case 'cycle': {
-      const iv: string[] = t.intervals;
-      const last = iv[iv.length - 1]!;
-      return `${iv.map((i, n) => (n === iv.length - 1 && iv.length > 1 ? `then every ${describeOffset(last)}` : describeOffset(i))).join(', ')}${iv.length === 1 ? ' (repeating)' : ''} after the previous${roll}${csd}`;
-    }
-    case 'cycle-task': {
-      const b = t.before;
-      if (b === undefined) return 'by the planned date';
-      if (typeof b === 'object' && !Array.isArray(b)) return `${describeOffset(b.first)} before the 1st, ${describeOffset(b.subsequent)} before later ones${roll}${csd}`;
-      return `${describeOffset(b)} before${roll}${csd}`;
-    }
-  }
-}
-
 function completionText(rule: Rule): string {
   if (rule.kind === 'cycle-task' && !rule.completion) return 'the review itself';
   const c = rule.completion!;
@@ -98,7 +48,9 @@ function completionText(rule: Rule): string {
   return `${names(c.event)}${where(c.where)}${since}`;
 }
 
-function sourceText(s: SourceRef): string {
+/** A source as results show it: the document's label, the section, the quote. */
+function sourceText(p: Procedure, ref: SourceRef): string {
+  const s = citeSource(p, ref);
   return `${s.document}${s.section ? ` § ${s.section}` : ''}${s.quote ? `: “${s.quote}”` : ''}`;
 }
 
@@ -128,21 +80,21 @@ export function procedureMarkdown(p: Procedure): string {
   lines.push(`<!-- Generated from src/procedures/${p.id}.ts by \`npm run docs\`. Do not edit by hand. -->`, '');
   lines.push(`# ${p.title} (\`${p.id}\`)`, '', p.summary, '');
   lines.push('## Sources', '');
-  for (const s of p.sources) lines.push(`- ${sourceText(s)}`);
+  for (const s of p.sources) lines.push(`- ${sourceText(p, s)}`);
   lines.push('', '## Rules', '');
   lines.push('| rule | what must happen | kind | anchor | timescale | completing event | source |');
   lines.push('|---|---|---|---|---|---|---|');
   for (const r of p.rules) {
     const more = extras(r);
     lines.push(
-      `| \`${r.id}\` | ${cell(r.title)}${more.length ? `<br>${more.map((m) => `_${cell(m)}_`).join('<br>')}` : ''} | ${r.kind} | ${cell(anchorText(r))} | ${cell(timingText(r))} | ${cell(completionText(r))} | ${cell(sourceText(r.source))} |`,
+      `| \`${r.id}\` | ${cell(r.title)}${more.length ? `<br>${more.map((m) => `_${cell(m)}_`).join('<br>')}` : ''} | ${r.kind} | ${cell(anchorText(r))} | ${cell(timingText(r))} | ${cell(completionText(r))} | ${cell(sourceText(p, r.source))} |`,
     );
   }
   const profiles = Object.entries(p.profiles ?? {});
   if (profiles.length) {
     lines.push('', '## Profiles side by side', '');
     lines.push('The default profile follows the seed document; the others are opt-in (`--profile NAME`, or `{ profile }` in the library).', '');
-    for (const [name, prof] of profiles) lines.push(`- \`${name}\`: ${prof.description}${prof.source ? ` (${sourceText(prof.source)})` : ''}`);
+    for (const [name, prof] of profiles) lines.push(`- \`${name}\`: ${prof.description}${prof.source ? ` (${sourceText(p, prof.source)})` : ''}`);
     lines.push('', `| rule | default | ${profiles.map(([n]) => `\`${n}\``).join(' | ')} |`, `|---|---|${profiles.map(() => '---|').join('')}`);
     const changed = p.rules.filter((r) => profiles.some(([, prof]) => prof.rules[r.id]));
     for (const r of changed) {
