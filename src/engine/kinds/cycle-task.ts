@@ -16,7 +16,7 @@ import { timingFor } from './shared';
 
 /** `cycle` is the outcome of the task's cycle rule; undefined when the cycle was not evaluated (switched off, or not applicable). */
 export function evaluateCycleTask(ctx: CaseContext, rule: CycleTaskRule, cycle: CycleOutcome | undefined): Result[] {
-  const { math, kase } = ctx;
+  const { math } = ctx;
   const selected = cycle ? selectOccurrences(ctx, rule, cycle) : [];
   const results: Result[] = [];
   /** Completing events already used by an earlier occurrence. */

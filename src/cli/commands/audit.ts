@@ -1,0 +1,250 @@
+/**
+ * `timescales audit`: read a caseload, evaluate every case at an as-of date,
+ * write the results or the summary, and account for every input row.
+ */
+import type { Writable } from 'node:stream';
+import { createWriteStream, readFileSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import {
+  auditStream,
+  defineProcedure,
+  formatProblem,
+  type Procedure,
+  type ProcedureInput,
+  getProcedure,
+  TimescalesInputError,
+  type AuditSummary,
+  type DataProblem,
+  type Result,
+} from '../../index';
+import { createProblemWriter, createResultWriter, csvRow, neutraliseCell, type OutputFormat } from '../../io/write';
+import { readEventsCsv } from '../../io/events-csv';
+import { readNdjson } from '../../io/ndjson';
+import { readSsda903 } from '../../io/ssda903';
+import { readCinCensus, type CinCensusProcedure } from '../../io/cin-census';
+import { readActionPlan } from '../../io/action-plan';
+import { combineReads, type ReadResult } from '../../io/result';
+import { renderTable } from '../table';
+import {
+  addCalendarOptions,
+  calendarFrom,
+  chosenFormat,
+  formatOption,
+  progressReporter,
+  UsageError,
+  type CliIO,
+  type CommandContext,
+  type CommonOptions,
+  type Format,
+} from '../shared';
+
+export function registerAuditCommand(program: Command, { io, setExitCode }: CommandContext): void {
+  addCalendarOptions(
+    program
+      .command('audit')
+      .description('evaluate every case of a file at an as-of date: one row per rule occurrence, a summary, and every unusable row reported')
+      .argument('[files...]', 'generic events CSV (case_id,event,date,...) or NDJSON case records (.ndjson / .jsonl)'),
+  )
+    .option('--procedure <id>', 'procedure id (default lac-review for --ssda903, action-plan for --action-plan)')
+    .option('--procedure-file <file>', 'your own procedure, as JSON (see docs/rule-kinds.md), instead of a built-in one')
+    .option('--count-start-day', 'count the start day as day 1 in working-day timescales (the CIN census validator\'s reading)')
+    .requiredOption('--as-of <date>', 'the date of the audit (ISO)')
+    .option('--profile <name>', 'a named profile of the procedure', 'default')
+    .addOption(formatOption())
+    .option('--out <file>', 'write results to a file instead of stdout')
+    .option('--summary', 'write the summary per rule instead of the results')
+    .option('--rules <ids>', 'evaluate only these rules (comma separated); the others are switched off')
+    .option('--only <which>', 'only write results that are breaches (`breaches`) or not yet completed (`open`)')
+    .addOption(new Option('--date-format <format>', 'date format of the generic CSV').choices(['iso', 'dd/mm/yyyy']).default('iso'))
+    .option('--ssda903 <files>', 'SSDA903 header.csv,episodes.csv,reviews.csv (comma separated, in that order)')
+    .option('--cin-census <file>', 'DfE CIN census XML')
+    .option('--action-plan <file>', 'an action plan CSV (id,recommendation,action,by_when,lead,status,evidence)')
+    .option('--plan-date <date>', 'the date of the action plan (for --action-plan)')
+    .option('--due-soon <duration>', 'warning window before a due date', '5wd')
+    .option('--problems <file>', 'also write every data problem to a CSV file')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  timescales audit --procedure lac-review --as-of 2024-06-30 events.csv',
+        '  timescales audit --procedure lac-review --as-of 2024-06-30 --format json events.ndjson',
+        '  timescales audit --ssda903 header.csv,episodes.csv,reviews.csv --as-of 2024-03-31 --summary',
+        '  timescales audit --cin-census census.xml --procedure cp-conference --as-of 2024-03-31',
+        '  timescales audit --action-plan plan.csv --plan-date 2012-05-01 --as-of 2012-06-30 --only breaches',
+        '',
+        'Exit codes: 0 done (breaches are still success); 1 some input rows could not be used (listed on stderr); 2 usage error.',
+      ].join('\n'),
+    )
+    .action(async (files: string[], o: AuditOptions) => {
+      setExitCode(await runAudit(files, o, io));
+    });
+}
+
+interface AuditOptions extends CommonOptions {
+  procedure?: string;
+  procedureFile?: string;
+  asOf: string;
+  profile: string;
+  format?: string;
+  out?: string;
+  summary?: boolean;
+  only?: string;
+  rules?: string;
+  dateFormat: 'iso' | 'dd/mm/yyyy';
+  ssda903?: string;
+  cinCensus?: string;
+  actionPlan?: string;
+  planDate?: string;
+  dueSoon: string;
+  problems?: string;
+}
+
+interface Loaded {
+  procedure: Procedure;
+  /** What the reader returned: cases, problems and the row counts. */
+  input: ReadResult;
+}
+
+async function load(files: string[], o: AuditOptions): Promise<Loaded> {
+  const sources = [files.length > 0, Boolean(o.ssda903), Boolean(o.cinCensus), Boolean(o.actionPlan)].filter(Boolean).length;
+  if (sources !== 1) throw new UsageError('give one input: event files, --ssda903, --cin-census or --action-plan');
+  if (o.only && o.only !== 'breaches' && o.only !== 'open') throw new UsageError('--only takes `breaches` or `open`');
+  if (o.ssda903) {
+    const parts = o.ssda903.split(',');
+    if (parts.length !== 3) throw new UsageError('--ssda903 takes three files: header.csv,episodes.csv,reviews.csv');
+    return { procedure: chooseProcedure(o, 'lac-review'), input: await readSsda903({ header: parts[0]!, episodes: parts[1]!, reviews: parts[2]! }) };
+  }
+  if (o.cinCensus) {
+    if (!o.procedure) throw new UsageError('--cin-census needs --procedure strategy-discussion, cp-conference or ics-records');
+    return { procedure: chooseProcedure(o), input: await readCinCensus(o.cinCensus, { procedure: o.procedure as CinCensusProcedure }) };
+  }
+  if (o.actionPlan) {
+    if (!o.planDate) throw new UsageError('--action-plan needs --plan-date (the date of the plan: "Now" is due then)');
+    return { procedure: chooseProcedure(o, 'action-plan'), input: await readActionPlan(o.actionPlan, { planDate: o.planDate, asOf: o.asOf }) };
+  }
+  if (!o.procedure && !o.procedureFile) throw new UsageError('--procedure (or --procedure-file) is required for event files (see `timescales procedures`)');
+  const procedure = chooseProcedure(o);
+  const knownEvents = Object.keys(procedure.events);
+  const reads: ReadResult[] = [];
+  for (const file of files) {
+    reads.push(/\.(nd)?jsonl?$/i.test(file) ? await readNdjson({ path: file }) : await readEventsCsv({ path: file }, { dateFormat: o.dateFormat, knownEvents }));
+  }
+  return { procedure, input: combineReads(reads) };
+}
+
+/** The procedure to audit: --procedure-file, else --procedure, else the input's default. */
+function chooseProcedure(o: AuditOptions, fallback?: string): Procedure {
+  if (o.procedureFile) {
+    if (o.procedure) throw new UsageError('give --procedure or --procedure-file, not both');
+    let data: unknown;
+    try {
+      data = JSON.parse(readFileSync(o.procedureFile, 'utf8'));
+    } catch (e) {
+      throw new UsageError(`${o.procedureFile}: cannot read a procedure from it (${(e as Error).message})`);
+    }
+    return defineProcedure(data as ProcedureInput);
+  }
+  const id = o.procedure ?? fallback;
+  if (!id) throw new UsageError('--procedure is required');
+  return getProcedure(id);
+}
+
+async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<number> {
+  const started = Date.now();
+  const calendar = calendarFrom(o);
+  const loaded = await load(files, o);
+  const procedure = loaded.procedure;
+  let overrides: Record<string, { enabled: boolean }> | undefined;
+  if (o.rules) {
+    const wanted = new Set(o.rules.split(',').map((r) => r.trim()).filter(Boolean));
+    for (const id of wanted) {
+      if (!procedure.rules.some((r) => r.id === id)) throw new TimescalesInputError('--rules', id, `a rule of ${procedure.id}: ${procedure.rules.map((r) => r.id).join(', ')}`);
+    }
+    overrides = Object.fromEntries(procedure.rules.filter((r) => !wanted.has(r.id)).map((r) => [r.id, { enabled: false }]));
+  }
+  const out: CliIO['stdout'] = o.out ? createWriteStream(o.out) : io.stdout;
+  const format = chosenFormat(o.format, out);
+  // The reader's problems go through the stream first, so the summary counts them with the evaluation's.
+  const input = [{ case: undefined, problems: loaded.input.problems }, ...loaded.input.cases];
+  const stream = auditStream(procedure, input, {
+    asOf: o.asOf,
+    calendar,
+    profile: o.profile,
+    dueSoonWithin: o.dueSoon,
+    // CSV and table output have no trace column: skip building traces (same dates and statuses).
+    trace: format === 'json' || format === 'ndjson',
+    ...(overrides ? { overrides } : {}),
+  });
+  const keep = (r: Result) => (o.only === 'breaches' ? r.breach : o.only === 'open' ? !r.completed : true);
+  const problems: DataProblem[] = [];
+  const tableRows: Result[] = [];
+  const writer = !o.summary && format !== 'table' ? createResultWriter(format as OutputFormat, out) : undefined;
+  const progress = progressReporter(io.stderr, loaded.input.cases.length, started);
+  let done = 0;
+  for await (const c of stream) {
+    for (const r of c.results) {
+      if (!keep(r)) continue;
+      if (writer) {
+        const w = writer.write(r);
+        if (w) await w;
+      } else if (!o.summary) tableRows.push(r);
+    }
+    for (const p of c.problems) problems.push(p);
+    progress(++done);
+  }
+  progress(-1);
+  if (writer) await writer.end();
+  const summary = stream.summary();
+  const rows = loaded.input.counts;
+  if (o.summary) {
+    writeSummary(out, format, summary, rows);
+  } else if (format === 'table') {
+    out.write(renderTable(['case_id', 'rule', '#', 'anchor', 'due', 'completed', 'status', 'late (WD)'], tableRows.map((r) => [r.caseId, r.rule, String(r.occurrence), `${r.anchor.event} ${r.anchor.date}`, r.due ?? '', r.completed?.date ?? '', r.status, r.late ? String(r.late.workingDays) : ''])));
+    out.write('\n');
+    writeSummary(out, 'table', summary, rows);
+  }
+  if (o.out) await new Promise<void>((resolve) => out.end(resolve));
+  if (o.problems) {
+    const pw = createProblemWriter('csv', createWriteStream(o.problems));
+    for (const p of problems) {
+      const w = pw.write(p);
+      if (w) await w;
+    }
+    await pw.end();
+  }
+  for (const p of problems.slice(0, 200)) io.stderr.write(`${p.severity}: ${formatProblem(p)} [${p.code}]\n`);
+  if (problems.length > 200) io.stderr.write(`… and ${problems.length - 200} more problems${o.problems ? ` (all in ${o.problems})` : ' (write them all with --problems FILE)'}\n`);
+  io.stderr.write(
+    `timescales: ${summary.cases} cases, ${summary.results} results, ${summary.breaches} breaches; ${rows.read} rows read, ${rows.used} used, ${rows.reported} reported; ${summary.errors} errors, ${summary.warnings} warnings\n`,
+  );
+  return summary.errors > 0 ? 1 : 0;
+}
+
+const SUMMARY_COLUMNS = ['rule', 'total', 'met', 'met-late', 'overdue', 'due-soon', 'pending', 'other', 'due by as-of', 'on time %'];
+
+function writeSummary(out: Writable, format: Format, s: AuditSummary, input: { read: number; used: number; reported: number }): void {
+  if (format === 'json' || format === 'ndjson') {
+    out.write(`${JSON.stringify({ ...s, rows: input }, null, format === 'json' ? 2 : undefined)}\n`);
+    return;
+  }
+  const rows = s.rules.map((r) => [
+    r.rule,
+    String(r.total),
+    String(r.met),
+    String(r.metLate),
+    String(r.overdue),
+    String(r.dueSoon),
+    String(r.pending),
+    String(r.metEarly + r.metAfterTarget + r.pastTarget + r.deemedMet),
+    String(r.dueByAsOf),
+    r.onTimePercent === null ? '' : r.onTimePercent.toFixed(1),
+  ]);
+  if (format === 'csv') {
+    out.write(csvRow(SUMMARY_COLUMNS));
+    for (const row of rows) out.write(csvRow(row.map(neutraliseCell)));
+    return;
+  }
+  out.write(`Summary: ${s.procedure} as at ${s.asOf} (profile ${s.profile}): ${s.cases} cases, ${s.results} results, ${s.breaches} breaches\n`);
+  out.write(renderTable(SUMMARY_COLUMNS, rows));
+}
