@@ -12,9 +12,9 @@ import { TimescalesInputError } from '../index';
 import { registerAuditCommand } from './commands/audit';
 import { registerCalendarCommands } from './commands/calendar';
 import { registerProcedureCommands } from './commands/procedures';
-import { UsageError, type CliIO, type CommandContext } from './shared';
+import { UsageError, type CliIO, type CommandContext } from './common';
 
-export type { CliIO } from './shared';
+export type { CliIO } from './common';
 
 const VERSION = '0.1.0';
 

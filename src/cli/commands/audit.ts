@@ -36,7 +36,7 @@ import {
   type CommandContext,
   type CommonOptions,
   type Format,
-} from '../shared';
+} from '../common';
 
 export function registerAuditCommand(program: Command, { io, setExitCode }: CommandContext): void {
   addCalendarOptions(

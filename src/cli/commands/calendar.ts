@@ -1,6 +1,6 @@
 /** `timescales add` and `timescales between`: the working-day calendar from the shell. */
 import { Command, Option } from 'commander';
-import { addCalendarOptions, calendarFrom, type CommandContext, type CommonOptions } from '../shared';
+import { addCalendarOptions, calendarFrom, type CommandContext, type CommonOptions } from '../common';
 
 export function registerCalendarCommands(program: Command, { io, print }: CommandContext): void {
   addCalendarOptions(

@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import { citeSource, getProcedure, procedures, TimescalesInputError, timingText } from '../../index';
 import { formatSource } from '../../io/write';
-import { chosenFormat, formatOption, writeRecords, type CommandContext } from '../shared';
+import { chosenFormat, formatOption, writeRecords, type CommandContext } from '../common';
 
 export function registerProcedureCommands(program: Command, { io }: CommandContext): void {
   program
