@@ -9,7 +9,7 @@ import { readCalendarFiles } from '../io/calendar-files';
 import { csvRow, neutraliseCell } from '../io/write';
 import { renderTable } from './table';
 
-export type Format = 'table' | 'csv' | 'json' | 'ndjson';
+export type Format = 'table' | 'csv' | 'json' | 'ndjson' | 'html' | 'ics';
 
 /** Where the command writes: process.stdout/stderr, or any writable stream (tests). */
 export interface CliIO {
@@ -51,15 +51,20 @@ export function addCalendarOptions(cmd: Command): Command {
     .option('--holidays <file>', 'bank holidays in the gov.uk bank-holidays.json shape (replaces the bundled list for the years it covers)');
 }
 
-export function formatOption(): Option {
-  return new Option('--format <format>', 'output format (default: table on a terminal, csv otherwise)').choices(['table', 'csv', 'json', 'ndjson']);
+/** The --format option: table, csv, json, ndjson and the command's own extra formats. */
+export function formatOption(extra: readonly Format[] = []): Option {
+  return new Option('--format <format>', 'output format (default: table on a terminal, csv otherwise)').choices(['table', 'csv', 'json', 'ndjson', ...extra]);
 }
 
 export function chosenFormat(f: string | undefined, out: { isTTY?: boolean }): Format {
   return (f as Format | undefined) ?? (out.isTTY ? 'table' : 'csv');
 }
 
-export function progressReporter(stderr: CliIO['stderr'], total: number, started: number): (n: number) => void {
+/**
+ * Progress on a terminal only (stderr a TTY), after the first second, at most
+ * four times a second; `n === -1` clears the line. stdout is never touched.
+ */
+export function progressReporter(stderr: CliIO['stderr'], total: number, started: number, what = 'evaluated'): (n: number) => void {
   if (!stderr.isTTY) return () => {};
   let last = 0;
   let shown = false;
@@ -72,7 +77,7 @@ export function progressReporter(stderr: CliIO['stderr'], total: number, started
     if (now - started < 1000 || now - last < 250) return;
     last = now;
     shown = true;
-    stderr.write(`\r  evaluated ${n.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} cases…`);
+    stderr.write(`\r  ${what} ${n.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} cases…`);
   };
 }
 

@@ -11,6 +11,7 @@ import { Command, CommanderError } from 'commander';
 import { TimescalesInputError } from '../index';
 import { registerAuditCommand } from './commands/audit';
 import { registerCalendarCommands } from './commands/calendar';
+import { registerDueCommand } from './commands/due';
 import { registerProcedureCommands } from './commands/procedures';
 import { UsageError, type CliIO, type CommandContext } from './common';
 
@@ -42,6 +43,7 @@ export function buildProgram(io: CliIO): { program: Command; exitCode: () => num
         '  timescales between 2024-03-27 2024-04-03',
         '  timescales rules lac-review',
         '  timescales audit --procedure lac-review --as-of 2024-06-30 events.csv',
+        '  timescales due --procedure lac-review --as-of 2024-06-30 events.csv',
         '',
         'Run `timescales <command> --help` for the options and examples of a command.',
       ].join('\n'),
@@ -50,6 +52,7 @@ export function buildProgram(io: CliIO): { program: Command; exitCode: () => num
   registerCalendarCommands(program, context);
   registerProcedureCommands(program, context);
   registerAuditCommand(program, context);
+  registerDueCommand(program, context);
   return { program, exitCode: () => exitCode };
 }
 

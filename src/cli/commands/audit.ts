@@ -7,6 +7,13 @@ import { createWriteStream, readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import {
   auditStream,
+  carriedColumns,
+  isOpen,
+  periodOf,
+  SplitSummary,
+  PERIOD_UNITS,
+  type AuditStream,
+  type PeriodUnit,
   defineProcedure,
   formatProblem,
   type Procedure,
@@ -19,6 +26,8 @@ import {
 } from '../../index';
 import { createProblemWriter, createResultWriter, csvRow, neutraliseCell, type OutputFormat } from '../../io/write';
 import { readEventsCsv } from '../../io/events-csv';
+import { renderHtmlReport } from '../../io/html-report';
+import { renderIcs } from '../../io/ics';
 import { readNdjson } from '../../io/ndjson';
 import { readSsda903 } from '../../io/ssda903';
 import { readCinCensus, type CinCensusProcedure } from '../../io/cin-census';
@@ -38,30 +47,42 @@ import {
   type Format,
 } from '../common';
 
-export function registerAuditCommand(program: Command, { io, setExitCode }: CommandContext): void {
-  addCalendarOptions(
-    program
-      .command('audit')
-      .description('evaluate every case of a file at an as-of date: one row per rule occurrence, a summary, and every unusable row reported')
-      .argument('[files...]', 'generic events CSV (case_id,event,date,...) or NDJSON case records (.ndjson / .jsonl)'),
-  )
+/**
+ * The options that say what to read and how to evaluate it, shared by `audit`
+ * and `due`: the input, the procedure, the as-of date, the profile, the rules
+ * and the calendar.
+ */
+export function addInputOptions(cmd: Command): Command {
+  return addCalendarOptions(cmd)
     .option('--procedure <id>', 'procedure id (default lac-review for --ssda903, action-plan for --action-plan)')
     .option('--procedure-file <file>', 'your own procedure, as JSON (see docs/rule-kinds.md), instead of a built-in one')
     .option('--count-start-day', 'count the start day as day 1 in working-day timescales (the CIN census validator\'s reading)')
     .requiredOption('--as-of <date>', 'the date of the audit (ISO)')
     .option('--profile <name>', 'a named profile of the procedure', 'default')
-    .addOption(formatOption())
-    .option('--out <file>', 'write results to a file instead of stdout')
-    .option('--summary', 'write the summary per rule instead of the results')
     .option('--rules <ids>', 'evaluate only these rules (comma separated); the others are switched off')
-    .option('--only <which>', 'only write results that are breaches (`breaches`) or not yet completed (`open`)')
     .addOption(new Option('--date-format <format>', 'date format of the generic CSV').choices(['iso', 'dd/mm/yyyy']).default('iso'))
     .option('--ssda903 <files>', 'SSDA903 header.csv,episodes.csv,reviews.csv (comma separated, in that order)')
     .option('--cin-census <file>', 'DfE CIN census XML')
     .option('--action-plan <file>', 'an action plan CSV (id,recommendation,action,by_when,lead,status,evidence)')
     .option('--plan-date <date>', 'the date of the action plan (for --action-plan)')
     .option('--due-soon <duration>', 'warning window before a due date', '5wd')
-    .option('--problems <file>', 'also write every data problem to a CSV file')
+    .option('--problems <file>', 'also write every data problem to a CSV file');
+}
+
+export function registerAuditCommand(program: Command, { io, setExitCode }: CommandContext): void {
+  addInputOptions(
+    program
+      .command('audit')
+      .description('evaluate every case of a file at an as-of date: one row per rule occurrence, a summary, and every unusable row reported')
+      .argument('[files...]', 'generic events CSV (case_id,event,date,...) or NDJSON case records (.ndjson / .jsonl)'),
+  )
+    .addOption(formatOption(['html', 'ics']))
+    .option('--out <file>', 'write results to a file instead of stdout')
+    .option('--summary', 'write the summary per rule instead of the results')
+    .option('--only <which>', 'only write results that are breaches (`breaches`) or not yet completed (`open`)')
+    .addOption(new Option('--by <period>', 'the trend of the HTML report: on-time % by the due date\'s period (default quarter)').choices([...PERIOD_UNITS]))
+    .option('--group-by <column>', 'split the HTML report by a column each case carries (e.g. worker, team)')
+    .option('--columns <names>', 'carried columns to put in calendar events (--format ics; none by default: only the case id)')
     .addHelpText(
       'after',
       [
@@ -69,6 +90,7 @@ export function registerAuditCommand(program: Command, { io, setExitCode }: Comm
         'Examples:',
         '  timescales audit --procedure lac-review --as-of 2024-06-30 events.csv',
         '  timescales audit --procedure lac-review --as-of 2024-06-30 --format json events.ndjson',
+        '  timescales audit --procedure lac-review --as-of 2024-06-30 --format html --out report.html events.csv',
         '  timescales audit --ssda903 header.csv,episodes.csv,reviews.csv --as-of 2024-03-31 --summary',
         '  timescales audit --cin-census census.xml --procedure cp-conference --as-of 2024-03-31',
         '  timescales audit --action-plan plan.csv --plan-date 2012-05-01 --as-of 2012-06-30 --only breaches',
@@ -81,15 +103,12 @@ export function registerAuditCommand(program: Command, { io, setExitCode }: Comm
     });
 }
 
-interface AuditOptions extends CommonOptions {
+/** What `addInputOptions` gives a command. */
+export interface InputOptions extends CommonOptions {
   procedure?: string;
   procedureFile?: string;
   asOf: string;
   profile: string;
-  format?: string;
-  out?: string;
-  summary?: boolean;
-  only?: string;
   rules?: string;
   dateFormat: 'iso' | 'dd/mm/yyyy';
   ssda903?: string;
@@ -100,13 +119,23 @@ interface AuditOptions extends CommonOptions {
   problems?: string;
 }
 
-interface Loaded {
+interface AuditOptions extends InputOptions {
+  format?: string;
+  out?: string;
+  summary?: boolean;
+  only?: string;
+  by?: PeriodUnit;
+  groupBy?: string;
+  columns?: string;
+}
+
+export interface Loaded {
   procedure: Procedure;
   /** What the reader returned: cases, problems and the row counts. */
   input: ReadResult;
 }
 
-async function load(files: string[], o: AuditOptions): Promise<Loaded> {
+export async function load(files: string[], o: InputOptions & { only?: string }): Promise<Loaded> {
   const sources = [files.length > 0, Boolean(o.ssda903), Boolean(o.cinCensus), Boolean(o.actionPlan)].filter(Boolean).length;
   if (sources !== 1) throw new UsageError('give one input: event files, --ssda903, --cin-census or --action-plan');
   if (o.only && o.only !== 'breaches' && o.only !== 'open') throw new UsageError('--only takes `breaches` or `open`');
@@ -134,7 +163,7 @@ async function load(files: string[], o: AuditOptions): Promise<Loaded> {
 }
 
 /** The procedure to audit: --procedure-file, else --procedure, else the input's default. */
-function chooseProcedure(o: AuditOptions, fallback?: string): Procedure {
+function chooseProcedure(o: InputOptions, fallback?: string): Procedure {
   if (o.procedureFile) {
     if (o.procedure) throw new UsageError('give --procedure or --procedure-file, not both');
     let data: unknown;
@@ -150,61 +179,32 @@ function chooseProcedure(o: AuditOptions, fallback?: string): Procedure {
   return getProcedure(id);
 }
 
-async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<number> {
-  const started = Date.now();
-  const calendar = calendarFrom(o);
-  const loaded = await load(files, o);
-  const procedure = loaded.procedure;
-  let overrides: Record<string, { enabled: boolean }> | undefined;
-  if (o.rules) {
-    const wanted = new Set(o.rules.split(',').map((r) => r.trim()).filter(Boolean));
-    for (const id of wanted) {
-      if (!procedure.rules.some((r) => r.id === id)) throw new TimescalesInputError('--rules', id, `a rule of ${procedure.id}: ${procedure.rules.map((r) => r.id).join(', ')}`);
-    }
-    overrides = Object.fromEntries(procedure.rules.filter((r) => !wanted.has(r.id)).map((r) => [r.id, { enabled: false }]));
+/** `--rules a,b`: every other rule of the procedure switched off. */
+export function ruleOverrides(procedure: Procedure, rules: string | undefined): Record<string, { enabled: boolean }> | undefined {
+  if (!rules) return undefined;
+  const wanted = new Set(rules.split(',').map((r) => r.trim()).filter(Boolean));
+  for (const id of wanted) {
+    if (!procedure.rules.some((r) => r.id === id)) throw new TimescalesInputError('--rules', id, `a rule of ${procedure.id}: ${procedure.rules.map((r) => r.id).join(', ')}`);
   }
-  const out: CliIO['stdout'] = o.out ? createWriteStream(o.out) : io.stdout;
-  const format = chosenFormat(o.format, out);
-  // The reader's problems go through the stream first, so the summary counts them with the evaluation's.
+  return Object.fromEntries(procedure.rules.filter((r) => !wanted.has(r.id)).map((r) => [r.id, { enabled: false }]));
+}
+
+/** Evaluates the loaded input as a stream; the reader's problems go first, so the summary counts them with the evaluation's. */
+export function evaluateLoaded(loaded: Loaded, o: InputOptions, trace: boolean): AuditStream {
+  const overrides = ruleOverrides(loaded.procedure, o.rules);
   const input = [{ case: undefined, problems: loaded.input.problems }, ...loaded.input.cases];
-  const stream = auditStream(procedure, input, {
+  return auditStream(loaded.procedure, input, {
     asOf: o.asOf,
-    calendar,
+    calendar: calendarFrom(o),
     profile: o.profile,
     dueSoonWithin: o.dueSoon,
-    // CSV and table output have no trace column: skip building traces (same dates and statuses).
-    trace: format === 'json' || format === 'ndjson',
+    trace,
     ...(overrides ? { overrides } : {}),
   });
-  const keep = (r: Result) => (o.only === 'breaches' ? r.breach : o.only === 'open' ? !r.completed : true);
-  const problems: DataProblem[] = [];
-  const tableRows: Result[] = [];
-  const writer = !o.summary && format !== 'table' ? createResultWriter(format as OutputFormat, out) : undefined;
-  const progress = progressReporter(io.stderr, loaded.input.cases.length, started);
-  let done = 0;
-  for await (const c of stream) {
-    for (const r of c.results) {
-      if (!keep(r)) continue;
-      if (writer) {
-        const w = writer.write(r);
-        if (w) await w;
-      } else if (!o.summary) tableRows.push(r);
-    }
-    for (const p of c.problems) problems.push(p);
-    progress(++done);
-  }
-  progress(-1);
-  if (writer) await writer.end();
-  const summary = stream.summary();
-  const rows = loaded.input.counts;
-  if (o.summary) {
-    writeSummary(out, format, summary, rows);
-  } else if (format === 'table') {
-    out.write(renderTable(['case_id', 'rule', '#', 'anchor', 'due', 'completed', 'status', 'late (WD)'], tableRows.map((r) => [r.caseId, r.rule, String(r.occurrence), `${r.anchor.event} ${r.anchor.date}`, r.due ?? '', r.completed?.date ?? '', r.status, r.late ? String(r.late.workingDays) : ''])));
-    out.write('\n');
-    writeSummary(out, 'table', summary, rows);
-  }
-  if (o.out) await new Promise<void>((resolve) => out.end(resolve));
+}
+
+/** Writes --problems FILE, the problems on stderr, and the closing line of counts. */
+export async function reportProblems(io: CliIO, problems: readonly DataProblem[], o: { problems?: string }, closing: string): Promise<void> {
   if (o.problems) {
     const pw = createProblemWriter('csv', createWriteStream(o.problems));
     for (const p of problems) {
@@ -215,10 +215,113 @@ async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<nu
   }
   for (const p of problems.slice(0, 200)) io.stderr.write(`${p.severity}: ${formatProblem(p)} [${p.code}]\n`);
   if (problems.length > 200) io.stderr.write(`… and ${problems.length - 200} more problems${o.problems ? ` (all in ${o.problems})` : ' (write them all with --problems FILE)'}\n`);
-  io.stderr.write(
+  io.stderr.write(closing);
+}
+
+/** The columns each case carries (worker, team, ...), looked up by case id. */
+export function columnLookup(loaded: Loaded): (caseId: string) => Readonly<Record<string, string>> | undefined {
+  const byCase = new Map<string, Record<string, string>>();
+  for (const c of loaded.input.cases) byCase.set(c.id, carriedColumns(c));
+  return (id) => byCase.get(id);
+}
+
+/** Splits --columns a,b into names. */
+export function columnList(text: string | undefined): string[] {
+  return text ? text.split(',').map((c) => c.trim()).filter(Boolean) : [];
+}
+
+async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<number> {
+  const started = Date.now();
+  const loaded = await load(files, o);
+  const procedure = loaded.procedure;
+  const out: CliIO['stdout'] = o.out ? createWriteStream(o.out) : io.stdout;
+  const format = chosenFormat(o.format, out);
+  if ((o.by || o.groupBy) && format !== 'html') throw new UsageError('--by and --group-by split the HTML report: use them with --format html');
+  if (o.columns && format !== 'ics') throw new UsageError('--columns chooses what calendar events carry: use it with --format ics');
+  // CSV and table output have no trace column: skip building traces (same dates and statuses).
+  const stream = evaluateLoaded(loaded, o, format === 'json' || format === 'ndjson');
+  const keep = (r: Result) => (o.only === 'breaches' ? r.breach : o.only === 'open' ? !r.completed : true);
+  const problems: DataProblem[] = [];
+  const tableRows: Result[] = [];
+  const writer = !o.summary && (format === 'csv' || format === 'json' || format === 'ndjson') ? createResultWriter(format as OutputFormat, out) : undefined;
+  const columnsOf = o.groupBy || o.columns ? columnLookup(loaded) : undefined;
+  const report = format === 'html' ? htmlCollector(procedure, o, columnsOf) : undefined;
+  const progress = progressReporter(io.stderr, loaded.input.cases.length, started);
+  let done = 0;
+  for await (const c of stream) {
+    for (const r of c.results) {
+      report?.add(r);
+      if (!keep(r)) continue;
+      if (writer) {
+        const w = writer.write(r);
+        if (w) await w;
+      } else if (format === 'ics' ? isOpen(r) : !o.summary && !report) tableRows.push(r);
+    }
+    for (const p of c.problems) problems.push(p);
+    progress(++done);
+  }
+  progress(-1);
+  if (writer) await writer.end();
+  const summary = stream.summary();
+  const rows = loaded.input.counts;
+  if (report) {
+    const clear = stepNote(io.stderr, 'writing the HTML report…');
+    out.write(report.render(summary, rows, problems, calendarFrom(o).description));
+    clear();
+  } else if (format === 'ics') {
+    out.write(renderIcs(tableRows, { asOf: o.asOf, procedures: [procedure], columns: columnList(o.columns), ...(columnsOf ? { columnsOf } : {}) }));
+  } else if (o.summary) {
+    writeSummary(out, format, summary, rows);
+  } else if (format === 'table') {
+    out.write(renderTable(['case_id', 'rule', '#', 'anchor', 'due', 'completed', 'status', 'late (WD)'], tableRows.map((r) => [r.caseId, r.rule, String(r.occurrence), `${r.anchor.event} ${r.anchor.date}`, r.due ?? '', r.completed?.date ?? '', r.status, r.late ? String(r.late.workingDays) : ''])));
+    out.write('\n');
+    writeSummary(out, 'table', summary, rows);
+  }
+  if (o.out) await new Promise<void>((resolve) => out.end(resolve));
+  await reportProblems(
+    io,
+    problems,
+    o,
     `timescales: ${summary.cases} cases, ${summary.results} results, ${summary.breaches} breaches; ${rows.read} rows read, ${rows.used} used, ${rows.reported} reported; ${summary.errors} errors, ${summary.warnings} warnings\n`,
   );
   return summary.errors > 0 ? 1 : 0;
+}
+
+/** Collects what the HTML report needs while the audit streams: the trend, the groups, the breaches and open items. */
+function htmlCollector(procedure: Procedure, o: AuditOptions, columnsOf: ((id: string) => Readonly<Record<string, string>> | undefined) | undefined) {
+  const by: PeriodUnit = o.by ?? 'quarter';
+  const rules = procedure.rules.filter((r) => !ruleOverrides(procedure, o.rules)?.[r.id]);
+  const trend = new SplitSummary(procedure, o, rules, (r) => (r.due ? periodOf(r.due.slice(0, 10), by) : undefined));
+  const group = o.groupBy;
+  const groupOf = group && columnsOf ? (r: Result) => columnsOf(r.caseId)?.[group] : undefined;
+  const groups = groupOf ? new SplitSummary(procedure, o, rules, groupOf) : undefined;
+  const items: Result[] = [];
+  return {
+    add(r: Result) {
+      trend.add(r);
+      groups?.add(r);
+      if (r.breach || isOpen(r)) items.push(r);
+    },
+    render(summary: AuditSummary, rows: { read: number; used: number; reported: number }, problems: DataProblem[], calendar: string): string {
+      return renderHtmlReport({
+        procedure,
+        summary,
+        rows,
+        calendar,
+        trend: { by, parts: trend.parts() },
+        ...(groups && group ? { groups: { column: group, parts: groups.parts(), left: groups.left } } : {}),
+        items: items.map((r) => ({ result: r, ...(groupOf ? { group: groupOf(r) ?? '' } : {}) })),
+        problems,
+      });
+    },
+  };
+}
+
+/** A one-line note of a step on a terminal (stderr a TTY only); returns the function that clears it. */
+function stepNote(stderr: CliIO['stderr'], text: string): () => void {
+  if (!stderr.isTTY) return () => {};
+  stderr.write(`\r  ${text}`);
+  return () => stderr.write('\r\x1b[K');
 }
 
 const SUMMARY_COLUMNS = ['rule', 'total', 'met', 'met-late', 'overdue', 'due-soon', 'pending', 'other', 'due by as-of', 'on time %'];
