@@ -75,9 +75,15 @@ describe('the HTML report in Chromium', () => {
   });
 
   it('draws every chart: three canvases (rules, trend, teams), each with painted pixels', async () => {
-    const painted = await page.evaluate(() =>
-      [...document.querySelectorAll('canvas')].map((c) => {
-        const ctx = c.getContext('2d')!;
+    interface Canvas {
+      id: string;
+      width: number;
+      height: number;
+      getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } };
+    }
+    const painted = await page.$$eval('canvas', (found) =>
+      (found as unknown as Canvas[]).map((c) => {
+        const ctx = c.getContext('2d');
         const { data } = ctx.getImageData(0, 0, c.width, c.height);
         let n = 0;
         for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++;
@@ -89,7 +95,7 @@ describe('the HTML report in Chromium', () => {
       expect(c.width).toBeGreaterThan(100);
       expect(c.painted).toBeGreaterThan(1000);
     }
-    expect(await page.evaluate(() => (window as unknown as { reportCharts: unknown[] }).reportCharts.length)).toBe(3);
+    expect(await page.evaluate(() => (globalThis as unknown as { reportCharts: unknown[] }).reportCharts.length)).toBe(3);
   });
 
   it('shows the headline figures of the audit JSON summary', async () => {
@@ -135,7 +141,7 @@ describe('the HTML report in Chromium', () => {
     mkdirSync(dir, { recursive: true });
     const file = join(dir, 'report-example.png');
     await page.setViewportSize({ width: 1200, height: 1700 });
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
     await page.screenshot({ path: file, fullPage: false });
     expect(readFileSync(file).subarray(1, 4).toString()).toBe('PNG');
   });

@@ -80,7 +80,7 @@ export function registerAuditCommand(program: Command, { io, setExitCode }: Comm
     .option('--out <file>', 'write results to a file instead of stdout')
     .option('--summary', 'write the summary per rule instead of the results')
     .option('--only <which>', 'only write results that are breaches (`breaches`) or not yet completed (`open`)')
-    .addOption(new Option('--by <period>', 'the trend of the HTML report: on-time % by the due date\'s period (default quarter)').choices([...PERIOD_UNITS]))
+    .addOption(new Option('--by <period>', 'the trend of the HTML report: on-time % by the due date\'s period (default financial-year)').choices([...PERIOD_UNITS]))
     .option('--group-by <column>', 'split the HTML report by a column each case carries (e.g. worker, team)')
     .option('--columns <names>', 'carried columns to put in calendar events (--format ics; none by default: only the case id)')
     .addHelpText(
@@ -289,7 +289,7 @@ async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<nu
 
 /** Collects what the HTML report needs while the audit streams: the trend, the groups, the breaches and open items. */
 function htmlCollector(procedure: Procedure, o: AuditOptions, columnsOf: ((id: string) => Readonly<Record<string, string>> | undefined) | undefined) {
-  const by: PeriodUnit = o.by ?? 'quarter';
+  const by: PeriodUnit = o.by ?? 'financial-year';
   const rules = procedure.rules.filter((r) => !ruleOverrides(procedure, o.rules)?.[r.id]);
   const trend = new SplitSummary(procedure, o, rules, (r) => (r.due ? periodOf(r.due.slice(0, 10), by) : undefined));
   const group = o.groupBy;
