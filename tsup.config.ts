@@ -8,6 +8,8 @@ export default defineConfig([
     clean: true,
     target: 'node20',
     platform: 'node',
+    // The CJS build gets import.meta.url too (the HTML report finds the installed chart.js with it).
+    shims: true,
   },
   {
     entry: { cli: 'src/cli/bin.ts' },

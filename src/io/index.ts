@@ -9,3 +9,6 @@ export { createResultWriter, createProblemWriter, neutraliseCell, RESULT_CSV_COL
 export { InputFileError, type InputSource } from './source';
 export type { ReadResult, RowCounts, CaseStream, CaseChunk } from './result';
 export { formatProblem, PROBLEM_CODES, type ProblemCode } from '../engine/problems';
+export { renderHtmlReport, reportData, type HtmlReportInput, type ReportData, type ReportRule } from './html-report';
+export { renderIcs, eventUid, type IcsOptions } from './ics';
+export { sourceTitle, sourceDocument, documentTitle } from './sources';
