@@ -6,6 +6,6 @@ export { readActionPlan, type ActionPlanOptions } from './action-plan';
 export { parseByWhen, parseActionStatus, assessAction, type ByWhen, type ActionAssessment } from './action-plan-text';
 export { readCalendarFiles } from './calendar-files';
 export { createResultWriter, createProblemWriter, neutraliseCell, RESULT_CSV_COLUMNS, type OutputFormat } from './write';
-export { InputFileError, type InputSource } from './source';
+export { InputFileError, INPUT_ENCODINGS, type InputEncoding, type InputSource } from './source';
 export type { ReadResult, RowCounts, CaseStream, CaseChunk } from './result';
 export { formatProblem, PROBLEM_CODES, type ProblemCode } from '../engine/problems';
