@@ -1,5 +1,5 @@
 export { readEventsCsv, streamEventsCsv, type EventsCsvOptions } from './events-csv';
-export { readNdjson, streamNdjson } from './ndjson';
+export { readNdjson, streamNdjson, type NdjsonOptions } from './ndjson';
 export { readSsda903, type Ssda903Files, type Ssda903Result } from './ssda903';
 export { readCinCensus, CIN_CENSUS_MAPPING, type CinCensusResult } from './cin-census';
 export { readActionPlan, type ActionPlanOptions } from './action-plan';

@@ -133,7 +133,7 @@ async function load(files: string[], o: AuditOptions): Promise<Loaded> {
   const knownEvents = Object.keys(procedure.events);
   const reads: ReadResult[] = [];
   for (const file of files) {
-    reads.push(/\.(nd)?jsonl?$/i.test(file) ? await readNdjson(at(file)) : await readEventsCsv(at(file), { dateFormat: o.dateFormat, knownEvents }));
+    reads.push(/\.(nd)?jsonl?$/i.test(file) ? await readNdjson(at(file), { knownEvents }) : await readEventsCsv(at(file), { dateFormat: o.dateFormat, knownEvents }));
   }
   return { procedure, input: combineReads(reads) };
 }
