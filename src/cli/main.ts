@@ -12,6 +12,7 @@ import { TimescalesInputError } from '../index';
 import { registerAuditCommand } from './commands/audit';
 import { registerCalendarCommands } from './commands/calendar';
 import { registerProcedureCommands } from './commands/procedures';
+import { registerTestCommand } from './commands/test';
 import { UsageError, type CliIO, type CommandContext } from './common';
 
 export type { CliIO } from './common';
@@ -50,6 +51,7 @@ export function buildProgram(io: CliIO): { program: Command; exitCode: () => num
   registerCalendarCommands(program, context);
   registerProcedureCommands(program, context);
   registerAuditCommand(program, context);
+  registerTestCommand(program, context);
   return { program, exitCode: () => exitCode };
 }
 
