@@ -11,6 +11,7 @@ import { Command, CommanderError } from 'commander';
 import { TimescalesInputError } from '../index';
 import { registerAuditCommand } from './commands/audit';
 import { registerCalendarCommands } from './commands/calendar';
+import { registerExplainCommand } from './commands/explain';
 import { registerProcedureCommands } from './commands/procedures';
 import { registerTestCommand } from './commands/test';
 import { UsageError, type CliIO, type CommandContext } from './common';
@@ -52,6 +53,7 @@ export function buildProgram(io: CliIO): { program: Command; exitCode: () => num
   registerProcedureCommands(program, context);
   registerAuditCommand(program, context);
   registerTestCommand(program, context);
+  registerExplainCommand(program, context);
   return { program, exitCode: () => exitCode };
 }
 

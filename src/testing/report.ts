@@ -37,7 +37,7 @@ export function differenceLines(d: FixtureDifference): string[] {
         ...(d.expected.note ? [`${i}fixture's arithmetic: ${d.expected.note}`] : []),
         `${i}trace of the result:`,
         ...d.actual.trace.map((t) => `${i}  ${t}`),
-        `${i}source: ${d.actual.source.document}, ${d.actual.source.section}`,
+        `${i}source: ${d.actual.source.document}${d.actual.source.section ? `, ${d.actual.source.section}` : ''}`,
       ];
     }
     case 'missing':
