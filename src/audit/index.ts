@@ -13,3 +13,4 @@ export {
   type RuleSummary,
 } from './audit';
 export { measurability, recordedEvents, type Measurability } from './measurable';
+export { explainCase, timelineText, dayInWords, type Timeline, type TimelineEvent, type TimelineDeadline } from './timeline';
