@@ -12,7 +12,9 @@ import { TimescalesInputError } from '../index';
 import { registerAuditCommand } from './commands/audit';
 import { registerCalendarCommands } from './commands/calendar';
 import { registerDueCommand } from './commands/due';
+import { registerExplainCommand } from './commands/explain';
 import { registerProcedureCommands } from './commands/procedures';
+import { registerTestCommand } from './commands/test';
 import { UsageError, type CliIO, type CommandContext } from './common';
 
 export type { CliIO } from './common';
@@ -53,6 +55,8 @@ export function buildProgram(io: CliIO): { program: Command; exitCode: () => num
   registerProcedureCommands(program, context);
   registerAuditCommand(program, context);
   registerDueCommand(program, context);
+  registerTestCommand(program, context);
+  registerExplainCommand(program, context);
   return { program, exitCode: () => exitCode };
 }
 

@@ -41,6 +41,8 @@ export interface ReportRule {
   /** dueByAsOf − onTime: met late, met early, missed (overdue), or due on the day and not yet done. */
   notOnTime: number;
   onTimePercent: number | null;
+  /** False for a rule the data cannot measure, evaluated only because --all-rules asked: its figures are not evidence. */
+  measured: boolean;
 }
 
 /** The data of the report, as embedded in the file (`<script id="report-data">`) and drawn by its script. */
@@ -82,7 +84,9 @@ const PERIOD_WORDS: Record<PeriodUnit, string> = { month: 'month', quarter: 'qua
 export function reportData(input: HtmlReportInput): ReportData {
   const { summary, procedure } = input;
   const rules = summary.rules.map(reportRule);
-  const measured = summary.rules.filter((r) => r.onTimePercent !== null);
+  // Charted: the rules the data can measure that had something due by the as-of date.
+  const measured = summary.rules.filter((r) => r.onTimePercent !== null && r.measured !== false);
+  const unmeasured = summary.notMeasured ?? [];
   const periods = input.trend.parts.filter((p) => p.rules.some((r) => r.dueByAsOf > 0));
   const problems = new Map<string, { code: string; severity: string; count: number }>();
   for (const p of input.problems) {
@@ -102,7 +106,7 @@ export function reportData(input: HtmlReportInput): ReportData {
       cases: summary.cases,
       results: summary.results,
       rulesMeasured: measured.length,
-      rulesEvaluated: summary.rules.length,
+      rulesEvaluated: summary.rules.length + unmeasured.filter((n) => !n.evaluated).length,
       breaches: summary.breaches,
       openItems: input.items.filter((i) => i.result.completed === undefined).length,
       problems: summary.problems,
@@ -111,8 +115,14 @@ export function reportData(input: HtmlReportInput): ReportData {
       rowsReported: input.rows.reported,
     },
     rules,
-    notMeasured: summary.rules
-      .filter((r) => r.onTimePercent === null)
+    notMeasured: [
+      ...unmeasured.map((n) => ({
+        rule: n.rule,
+        title: n.title,
+        reason: `not measured: ${n.reason}${n.evaluated ? ' (evaluated anyway with --all-rules: its figures are not evidence)' : ''}`,
+      })),
+      ...summary.rules
+      .filter((r) => r.onTimePercent === null && !unmeasured.some((n) => n.rule === r.rule))
       .map((r) => ({
         rule: r.rule,
         title: r.title,
@@ -121,6 +131,7 @@ export function reportData(input: HtmlReportInput): ReportData {
             ? 'no results: nothing in the data started this rule\u2019s clock'
             : `nothing fell due by ${summary.asOf} (${r.total} ${r.total === 1 ? 'result' : 'results'}, all due later)`,
       })),
+    ],
     trend: {
       by: input.trend.by,
       periods: periods.map((p) => p.key),
@@ -166,7 +177,7 @@ export function reportData(input: HtmlReportInput): ReportData {
 }
 
 function reportRule(r: RuleSummary): ReportRule {
-  return { rule: r.rule, title: r.title, results: r.total, dueByAsOf: r.dueByAsOf, onTime: r.onTime, notOnTime: r.dueByAsOf - r.onTime, onTimePercent: r.onTimePercent };
+  return { rule: r.rule, title: r.title, results: r.total, dueByAsOf: r.dueByAsOf, onTime: r.onTime, notOnTime: r.dueByAsOf - r.onTime, onTimePercent: r.onTimePercent, measured: r.measured !== false };
 }
 
 /** The Chart.js UMD build of the installed package, inlined into every report. */
@@ -200,7 +211,7 @@ export function renderHtmlReport(input: HtmlReportInput): string {
   const ruleRows = d.rules
     .map(
       (r) =>
-        `<tr data-rule="${esc(r.rule)}"><th scope="row"><code>${esc(r.rule)}</code><br><span class="title">${esc(r.title)}</span></th><td>${num(r.results)}</td><td>${num(r.dueByAsOf)}</td><td>${num(r.onTime)}</td><td>${num(r.notOnTime)}</td><td class="pct">${pct(r.onTimePercent)}</td></tr>`,
+        `<tr data-rule="${esc(r.rule)}"><th scope="row"><code>${esc(r.rule)}</code><br><span class="title">${esc(r.title)}${r.measured ? '' : ' (not measured: not evidence)'}</span></th><td>${num(r.results)}</td><td>${num(r.dueByAsOf)}</td><td>${num(r.onTime)}</td><td>${num(r.notOnTime)}</td><td class="pct">${pct(r.onTimePercent)}</td></tr>`,
     )
     .join('\n');
   const trendTable =
@@ -247,7 +258,7 @@ ${d.groups.left ? `<p class="note">${num(d.groups.left)} results belong to cases
 <h2 id="headline-h">Headline figures</h2>
 <dl class="cards">
 ${card('h-cases', 'Cases', num(h.cases))}
-${card('h-rules', 'Rules measured', `${h.rulesMeasured} of ${h.rulesEvaluated}`, 'with something due by the as-of date')}
+${card('h-rules', 'Rules measured', `${h.rulesMeasured} of ${h.rulesEvaluated}`, 'measured from the data, with something due by the as-of date')}
 ${card('h-results', 'Results', num(h.results), 'one per rule occurrence')}
 ${card('h-breaches', 'Breaches', num(h.breaches), 'met late, met early, or overdue')}
 ${card('h-open', 'Open items', num(h.openItems), 'not yet done, with a due date')}
@@ -262,14 +273,14 @@ ${ruleRows}
 </table>
 ${
   d.notMeasured.length
-    ? `<h3 id="not-measured-h">Rules with no on-time figure</h3><ul id="not-measured" aria-labelledby="not-measured-h">${d.notMeasured.map((n) => `<li><code>${esc(n.rule)}</code> ${esc(n.title)}: ${esc(n.reason)}</li>`).join('')}</ul>`
+    ? `<h3 id="not-measured-h">Rules not measured, or with no on-time figure</h3><ul id="not-measured" aria-labelledby="not-measured-h">${d.notMeasured.map((n) => `<li><code>${esc(n.rule)}</code> ${esc(n.title)}: ${esc(n.reason)}</li>`).join('')}</ul>`
     : ''
 }
 </section>
 <section id="charts" aria-labelledby="charts-h">
 <h2 id="charts-h">Charts</h2>
 <figure><figcaption id="chart-rules-title">On-time % per rule, as at ${esc(d.asOf)}</figcaption><div class="chart" style="height:${Math.max(160, 40 + 34 * d.trend.series.length)}px"><canvas id="chart-rules" role="img" aria-labelledby="chart-rules-title" aria-describedby="rules-table">${esc(
-    d.trend.series.length ? d.rules.filter((r) => r.onTimePercent !== null).map((r) => `${r.rule} ${pct(r.onTimePercent)}`).join('; ') : 'No rule had anything due by the as-of date.',
+    d.trend.series.length ? d.rules.filter((r) => r.onTimePercent !== null && r.measured).map((r) => `${r.rule} ${pct(r.onTimePercent)}`).join('; ') : 'No rule had anything due by the as-of date.',
   )}</canvas></div></figure>
 <figure><figcaption id="chart-trend-title">On-time % by ${esc(byWords)} of the due date</figcaption><div class="chart"><canvas id="chart-trend" role="img" aria-labelledby="chart-trend-title" aria-describedby="trend-table">On-time % by ${esc(byWords)}; the figures are in the table below.</canvas></div></figure>
 <div id="trend-table">${trendTable}</div>
@@ -356,7 +367,7 @@ const SCRIPT = `
     Chart.defaults.font.family = 'system-ui, -apple-system, "Segoe UI", Arial, sans-serif';
     Chart.defaults.maintainAspectRatio = false;
     var pctAxis = { min: 0, max: 100, title: { display: true, text: 'on time %' } };
-    var measured = data.rules.filter(function (r) { return r.onTimePercent !== null; });
+    var measured = data.rules.filter(function (r) { return r.onTimePercent !== null && r.measured; });
     if (measured.length) {
       charts.push(new Chart(document.getElementById('chart-rules'), {
         type: 'bar',

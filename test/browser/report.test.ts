@@ -23,8 +23,6 @@ const ARGS = [
   'lac-review',
   '--as-of',
   '2024-06-30',
-  '--rules',
-  'review-cycle,review-after-carer-change,review-after-placement-order,placement-order-not-placed',
   join(ROOT, 'examples/lac-review-caseload.csv'),
 ];
 
@@ -38,6 +36,7 @@ let summary: {
   results: number;
   breaches: number;
   rules: Array<{ rule: string; dueByAsOf: number; onTime: number; onTimePercent: number | null }>;
+  notMeasured: Array<{ rule: string; evaluated: boolean }>;
 };
 
 beforeAll(async () => {
@@ -105,7 +104,11 @@ describe('the HTML report in Chromium', () => {
     expect(await text('#h-breaches')).toBe(summary.breaches.toLocaleString('en-GB'));
     expect(await text('#as-of')).toBe('2024-06-30');
     const measured = summary.rules.filter((r) => r.onTimePercent !== null);
-    expect(await text('#h-rules')).toBe(`${measured.length} of ${summary.rules.length}`);
+    expect(await text('#h-rules')).toBe(`${measured.length} of ${summary.rules.length + summary.notMeasured.filter((n) => !n.evaluated).length}`);
+    // Every rule the audit could not measure is listed, with its reason.
+    expect(summary.notMeasured.length).toBeGreaterThan(0);
+    const listed = await page.locator('#not-measured li').allTextContents();
+    for (const n of summary.notMeasured) expect(listed.some((l) => l.startsWith(`${n.rule} `) && l.includes('not measured: the data records no'))).toBe(true);
     for (const r of summary.rules) {
       const row = page.locator(`#rules-table tr[data-rule="${r.rule}"]`);
       const cells = await row.locator('td').allTextContents();

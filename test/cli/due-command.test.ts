@@ -11,6 +11,8 @@
  * A1's icpc (met) and core group (met late) are done: never in a worklist.
  * Default window: everything overdue up to Fri 10 May 2024 + 28 days = Fri 7 Jun 2024
  * (10 + 28 = 38; May has 31 days → 7 June), so A1's rcpc (17 Jul) is outside it.
+ * The file records no `rcpc` event, so rcpc is not measured unless --records
+ * names it (as an audit reads it): BASE names the events, rcpc among them.
  */
 import ICAL from 'ical.js';
 import { parse } from 'csv-parse/sync';
@@ -20,7 +22,8 @@ import { Collector, run } from './harness';
 import { main } from '../../src/cli/main';
 
 const FILE = 'test/cli/data/cp-due.csv';
-const BASE = ['due', '--procedure', 'cp-conference', '--as-of', '2024-05-10', FILE];
+const RECORDS = ['--records', 'strategy-discussion,icpc,cp-plan-started,core-group,rcpc'];
+const BASE = ['due', '--procedure', 'cp-conference', '--as-of', '2024-05-10', ...RECORDS, FILE];
 const rows = (csv: string) => parse(csv, { columns: true }) as Array<Record<string, string>>;
 
 describe('timescales due', () => {
@@ -66,6 +69,13 @@ describe('timescales due', () => {
     ]);
   });
 
+  it('lists no item of a rule the data cannot measure, and says so on stderr', async () => {
+    const { code, out, err } = await run('due', '--procedure', 'cp-conference', '--as-of', '2024-05-10', '--to', '2024-07-31', FILE);
+    expect(code).toBe(0);
+    expect(rows(out).map((x) => x.rule)).toEqual(['icpc', 'icpc']);
+    expect(err).toContain('not on the worklist, not measured (--records or --all-rules to include them): rcpc (the data records no "rcpc"');
+  });
+
   it('refuses a window that ends before it starts, and a date that is not a date (usage error, exit 2)', async () => {
     const back = await run(...BASE, '--from', '2024-06-01', '--to', '2024-05-01');
     expect(back.code).toBe(2);
@@ -107,13 +117,13 @@ describe('timescales due --format ics (RFC 5545, read back with ical.js)', () =>
   it('keeps the UID of an item from one export to the next, so a re-import updates it', async () => {
     // Mon 13 May 2024: A3's icpc (due Thu 16 May) is still open; A2's is still overdue.
     const first = events((await run(...BASE, '--format', 'ics')).out);
-    const later = events((await run('due', '--procedure', 'cp-conference', '--as-of', '2024-05-13', FILE, '--format', 'ics')).out);
+    const later = events((await run('due', '--procedure', 'cp-conference', '--as-of', '2024-05-13', ...RECORDS, FILE, '--format', 'ics')).out);
     expect(later.map((e) => e.uid)).toEqual(first.map((e) => e.uid));
     expect(new Set(first.map((e) => e.uid)).size).toBe(first.length);
   });
 
   it('writes the open items of an audit as a calendar too', async () => {
-    const { out } = await run('audit', '--procedure', 'cp-conference', '--as-of', '2024-05-10', FILE, '--format', 'ics');
+    const { out } = await run('audit', '--procedure', 'cp-conference', '--as-of', '2024-05-10', ...RECORDS, FILE, '--format', 'ics');
     // All open items, no window: A2 icpc, A3 icpc and A1 rcpc (in the audit's order of cases).
     expect(events(out).map((e) => e.uid).sort()).toEqual([
       'A1/cp-conference/rcpc/1/1@safeguarding-timescales',
@@ -139,7 +149,7 @@ describe('progress on a terminal', () => {
   });
 
   it('keeps stdout clean when stderr is a terminal (due and the HTML report)', async () => {
-    for (const args of [[...BASE, '--format', 'csv'], ['audit', '--procedure', 'cp-conference', '--as-of', '2024-05-10', FILE, '--format', 'html']]) {
+    for (const args of [[...BASE, '--format', 'csv'], ['audit', '--procedure', 'cp-conference', '--as-of', '2024-05-10', ...RECORDS, FILE, '--format', 'html']]) {
       const stdout = new Collector();
       const stderr = Object.assign(new Collector(), { isTTY: true });
       expect(await main(args, { stdout, stderr })).toBe(0);

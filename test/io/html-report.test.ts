@@ -11,7 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { run } from '../cli/harness';
 
 const FILE = 'test/cli/data/cp-due.csv';
-const BASE = ['audit', '--procedure', 'cp-conference', '--as-of', '2024-05-10', FILE];
+// The file records no rcpc event; --records names it, so rcpc is measured (and has nothing due by 10 May).
+const BASE = ['audit', '--procedure', 'cp-conference', '--as-of', '2024-05-10', '--records', 'strategy-discussion,icpc,cp-plan-started,core-group,rcpc', FILE];
 
 /** The embedded data of a report. */
 function embedded(html: string): Record<string, any> {
@@ -40,7 +41,7 @@ describe('audit --format html', () => {
     const d = embedded(html);
     expect(d.headline).toMatchObject({ cases: summary.cases, results: summary.results, breaches: summary.breaches, rulesEvaluated: 3 });
     // icpc: due by 10 May: A1 (due 19 Apr, met 17 Apr) and A2 (due 19 Apr, overdue) → 1 of 2 = 50%; A3 is due 16 May.
-    expect(d.rules.find((r: { rule: string }) => r.rule === 'icpc')).toEqual({ rule: 'icpc', title: expect.any(String), results: 3, dueByAsOf: 2, onTime: 1, notOnTime: 1, onTimePercent: 50 });
+    expect(d.rules.find((r: { rule: string }) => r.rule === 'icpc')).toEqual({ rule: 'icpc', title: expect.any(String), results: 3, dueByAsOf: 2, onTime: 1, notOnTime: 1, onTimePercent: 50, measured: true });
     // rcpc: A1's only, due 17 Jul: nothing due by the as-of date.
     expect(d.notMeasured).toEqual([{ rule: 'rcpc', title: expect.any(String), reason: 'nothing fell due by 2024-05-10 (1 result, all due later)' }]);
     // Breaches and open items: A1 core group (met late), A2 icpc (overdue), A3 icpc (due-soon), A1 rcpc (pending).
@@ -54,6 +55,14 @@ describe('audit --format html', () => {
     // Every due date is in 2024/25 except none: 19 Apr, 1 May, 16 May, 17 Jul 2024 are all after 31 March 2024.
     expect(d.trend).toMatchObject({ by: 'financial-year', periods: ['2024/25'] });
     expect(html).toMatch(/id="h-cases">3</);
+  });
+
+  it('lists the rules the data cannot measure with the audit\'s reason', async () => {
+    const d = embedded((await run('audit', '--procedure', 'cp-conference', '--as-of', '2024-05-10', FILE, '--format', 'html')).out);
+    expect(d.notMeasured.map((n: { rule: string; reason: string }) => [n.rule, n.reason])).toEqual([['rcpc', expect.stringMatching(/^not measured: the data records no "rcpc"/)]]);
+    // icpc and core-group-first are measured; rcpc is left out of the rules and of the count.
+    expect(d.headline).toMatchObject({ rulesMeasured: 2, rulesEvaluated: 3 });
+    expect(d.rules.map((r: { rule: string }) => r.rule)).toEqual(['icpc', 'core-group-first']);
   });
 
   it('splits by a carried column and by the period asked for', async () => {
@@ -73,7 +82,7 @@ describe('audit --format html', () => {
     try {
       const file = join(dir, 'hostile.csv');
       writeFileSync(file, 'case_id,event,date,s47\n</script><script>alert(1)</script>,strategy-discussion,2024-05-01,true\nB1,no-such-event,2024-05-01,\nB2,no-such-event,2024-05-02,\nB3,icpc,2024-13-01,\n');
-      const { code, out } = await run('audit', '--procedure', 'cp-conference', '--as-of', '2024-05-10', file, '--format', 'html');
+      const { code, out } = await run('audit', '--procedure', 'cp-conference', '--as-of', '2024-05-10', '--all-rules', file, '--format', 'html');
       expect(code).toBe(1);
       expect(markup(out)).toContain('&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
       expect(out.match(/<script\b/g)!.length).toBe(3);

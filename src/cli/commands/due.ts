@@ -109,12 +109,17 @@ async function runDue(files: string[], o: DueCommandOptions, io: CliIO): Promise
   }
   if (o.out) await new Promise<void>((resolve) => out.end(resolve));
   const overdue = items.filter((i) => i.result.status === 'overdue').length;
+  // As in an audit, a rule the data cannot measure gives no items: say which, so an empty list is not taken for "nothing due".
+  const notMeasured = stream.summary().notMeasured.filter((n) => !n.evaluated);
+  const unmeasured = notMeasured.length
+    ? `timescales: not on the worklist, not measured (--records or --all-rules to include them): ${notMeasured.map((n) => `${n.rule} (${n.reason})`).join('; ')}\n`
+    : '';
   const rows = loaded.input.counts;
   await reportProblems(
     io,
     problems,
     o,
-    `timescales: ${items.length} open items due ${window.from ? `from ${window.from}` : 'up to'}${window.from ? ' to' : ''} ${window.to} (${overdue} overdue) as at ${o.asOf}; ${rows.read} rows read, ${rows.used} used, ${rows.reported} reported\n`,
+    `${unmeasured}timescales: ${items.length} open items due ${window.from ? `from ${window.from}` : 'up to'}${window.from ? ' to' : ''} ${window.to} (${overdue} overdue) as at ${o.asOf}; ${rows.read} rows read, ${rows.used} used, ${rows.reported} reported\n`,
   );
   return problems.some((p) => p.severity === 'error') ? 1 : 0;
 }
