@@ -273,7 +273,7 @@ ${ruleRows}
 </table>
 ${
   d.notMeasured.length
-    ? `<h3 id="not-measured-h">Rules not measured, or with no on-time figure</h3><ul id="not-measured" aria-labelledby="not-measured-h">${d.notMeasured.map((n) => `<li><code>${esc(n.rule)}</code> ${esc(n.title)}: ${esc(n.reason)}</li>`).join('')}</ul>`
+    ? `<table id="not-measured" class="compact"><caption>Rules not measured, or with no on-time figure, and why (${d.notMeasured.length})</caption><thead><tr><th scope="col">Rule</th><th scope="col">Why</th></tr></thead><tbody>${d.notMeasured.map((n) => `<tr><th scope="row"><code>${esc(n.rule)}</code></th><td>${esc(n.reason)}</td></tr>`).join('')}</tbody></table>`
     : ''
 }
 </section>
@@ -334,6 +334,7 @@ th,td{border-bottom:1px solid var(--line);padding:.3rem .5rem;text-align:left;ve
 td{font-variant-numeric:tabular-nums}thead th{background:#f3f2f1}
 th .title{font-weight:400;color:var(--muted);font-size:.85rem}
 .n{color:var(--muted);font-size:.8rem}
+table.compact{font-size:.8rem}table.compact th,table.compact td{padding:.1rem .5rem}
 figure{margin:1rem 0}figcaption{font-weight:600;margin-bottom:.3rem}
 .chart{position:relative;height:320px;width:100%}.chart.tall{height:380px}
 .controls{display:flex;gap:1rem;align-items:center;flex-wrap:wrap;margin:.5rem 0}
