@@ -31,4 +31,9 @@ node --input-type=module -e "import { createCalendar } from 'safeguarding-timesc
 node -e "const { createCalendar } = require('safeguarding-timescales'); const d = createCalendar().addWorkingDays('2024-03-27', 3); if (d !== '2024-04-03') throw new Error(d); console.log('check-pack: require works:', d);"
 npx --no-install timescales --help >/dev/null
 echo "check-pack: npx timescales --help works; $(npx --no-install timescales add 2024-03-27 3wd) = 2024-03-27 + 3wd"
+# The HTML report finds the installed chart.js and inlines it.
+printf 'case_id,event,date,s47\nC1,strategy-discussion,2024-03-27,true\n' > events.csv
+npx --no-install timescales audit --procedure cp-conference --as-of 2024-05-10 --format html --out report.html events.csv 2>/dev/null
+grep -q 'Chart.js v4' report.html || { echo "check-pack: the HTML report from the installed package has no Chart.js inside" >&2; exit 1; }
+echo "check-pack: the installed command writes a self-contained HTML report ($(wc -c < report.html) bytes)"
 cd "$root"
