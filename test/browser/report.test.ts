@@ -5,6 +5,8 @@
  * must need no network. Run with `npm run test:browser`; CHROMIUM=path
  * overrides /usr/bin/chromium. The screenshot is saved to
  * test-output/report-example.png (docs/report-example.png is a copy of it).
+ * It also checks the promised accessibility (titled chart images with text
+ * alternatives, tables with captions and column headers) and printing to PDF.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -137,6 +139,36 @@ describe('the HTML report in Chromium', () => {
     expect(await page.locator('#items-table thead th[aria-sort="descending"]').count()).toBe(1);
     // Back to the order of the file for the screenshot.
     await page.reload({ waitUntil: 'load' });
+  });
+
+  it('is accessible in the ways it promises: every chart a titled image with a text alternative, every table with headers and a caption', async () => {
+    const charts = await page.$$eval('canvas', (cs) =>
+      cs.map((c) => {
+        const ids = (a: string) => (c.getAttribute(a) ?? '').split(' ').filter(Boolean);
+        const text = (id: string) => (c.ownerDocument.getElementById(id)?.textContent ?? '').trim();
+        return { role: c.getAttribute('role'), title: ids('aria-labelledby').map(text).join(' '), described: ids('aria-describedby').map(text).join(' ').length, fallback: (c.textContent ?? '').trim().length };
+      }),
+    );
+    for (const c of charts) {
+      expect(c.role).toBe('img');
+      expect(c.title).toMatch(/On-time %/);
+      expect(c.described).toBeGreaterThan(20);
+      expect(c.fallback).toBeGreaterThan(10);
+    }
+    const tables = await page.$$eval('table', (ts) => ts.map((t) => ({ caption: Boolean(t.querySelector('caption')), heads: t.querySelectorAll('thead th[scope="col"]').length })));
+    expect(tables.length).toBeGreaterThanOrEqual(5);
+    for (const t of tables) expect(t).toMatchObject({ caption: true, heads: expect.any(Number) });
+    expect(tables.every((t) => t.heads > 0)).toBe(true);
+  });
+
+  it('prints to PDF, with the print stylesheet hiding the controls', async () => {
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.controls').isVisible()).toBe(false);
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    expect(pdf.length).toBeGreaterThan(50_000);
+    await page.emulateMedia({ media: 'screen' });
+    expect(await page.locator('.controls').isVisible()).toBe(true);
   });
 
   it('saves a screenshot (test-output/report-example.png)', async () => {
