@@ -13,5 +13,7 @@ export default defineConfig({
     // The browser tests need Chromium: `npm run test:browser` (vitest.browser.config.ts).
     exclude: [...configDefaults.exclude, 'test/browser/**'],
     testTimeout: 60_000,
+    // beforeAll hooks run whole audits (the DfE samples): on a loaded 2-core machine they take more than the default 10 s.
+    hookTimeout: 60_000,
   },
 });

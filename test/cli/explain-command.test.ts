@@ -27,7 +27,7 @@ describe('timescales explain', () => {
     expect(at('Wed 17 Apr 2024  Initial child protection conference held')).toBeLessThan(at('Fri 26 Apr 2024  Core group meeting held'));
     expect(out).toContain(
       [
-        'Wed 27 Mar 2024  Strategy discussion held [s47: true]',
+        'Wed 27 Mar 2024  Strategy discussion held [s47: true, worker: Worker A]',
         '  → Initial child protection conference within 15 working days of the strategy discussion that initiated S47 enquiries',
         '      due: Fri 19 Apr 2024',
         '      status: done on time: Initial child protection conference held Wed 17 Apr 2024',
