@@ -47,6 +47,7 @@ export const PROBLEM_CODES = [
   'duplicate-event',
   'out-of-order',
   'completion-before-anchor',
+  'no-period',
   'missing-date-of-birth',
   'missing-attribute',
   'rule-not-evaluated',
