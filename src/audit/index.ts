@@ -10,6 +10,14 @@ export {
   type AuditSummary,
   type CaseAudit,
   type NotMeasuredRule,
+  type RuleFigures,
   type RuleSummary,
+  type SummaryOptions,
+  countResult,
+  emptyFigures,
+  finishFigures,
+  periodsOf,
+  summaryNotes,
 } from './audit';
 export { measurability, recordedEvents, type Measurability } from './measurable';
+export { FIGURE_COLUMNS, figureCells, summaryRecords, type SummaryColumn, type SummaryRecord } from './summary-rows';

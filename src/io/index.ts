@@ -1,6 +1,6 @@
 export { readEventsCsv, streamEventsCsv, type EventsCsvOptions } from './events-csv';
 export { readNdjson, streamNdjson } from './ndjson';
-export { readSsda903, type Ssda903Files, type Ssda903Result } from './ssda903';
+export { readSsda903, ssda903Child, type Ssda903Files, type Ssda903Result } from './ssda903';
 export { readCinCensus, CIN_CENSUS_MAPPING, type CinCensusResult } from './cin-census';
 export { readActionPlan, type ActionPlanOptions } from './action-plan';
 export { parseByWhen, parseActionStatus, assessAction, type ByWhen, type ActionAssessment } from './action-plan-text';

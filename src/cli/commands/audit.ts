@@ -16,13 +16,15 @@ import {
   recordedEvents,
   TimescalesInputError,
   type AuditSummary,
+  type CaseRecord,
   type DataProblem,
   type Result,
+  summaryRecords,
 } from '../../index';
 import { createProblemWriter, createResultWriter, csvRow, neutraliseCell, type OutputFormat } from '../../io/write';
 import { readEventsCsv } from '../../io/events-csv';
 import { readNdjson } from '../../io/ndjson';
-import { readSsda903 } from '../../io/ssda903';
+import { readSsda903, ssda903Child } from '../../io/ssda903';
 import { readCinCensus, type CinCensusProcedure } from '../../io/cin-census';
 import { readActionPlan } from '../../io/action-plan';
 import { combineReads, type ReadResult } from '../../io/result';
@@ -110,6 +112,8 @@ interface Loaded {
   procedure: Procedure;
   /** What the reader returned: cases, problems and the row counts. */
   input: ReadResult;
+  /** The child of a case, when a child can have several cases. */
+  childOf?: (c: CaseRecord) => string;
 }
 
 async function load(files: string[], o: AuditOptions): Promise<Loaded> {
@@ -119,7 +123,11 @@ async function load(files: string[], o: AuditOptions): Promise<Loaded> {
   if (o.ssda903) {
     const parts = o.ssda903.split(',');
     if (parts.length !== 3) throw new UsageError('--ssda903 takes three files: header.csv,episodes.csv,reviews.csv');
-    return { procedure: chooseProcedure(o, 'lac-review'), input: await readSsda903({ header: parts[0]!, episodes: parts[1]!, reviews: parts[2]! }) };
+    return {
+      procedure: chooseProcedure(o, 'lac-review'),
+      input: await readSsda903({ header: parts[0]!, episodes: parts[1]!, reviews: parts[2]! }),
+      childOf: ssda903Child,
+    };
   }
   if (o.cinCensus) {
     if (!o.procedure) throw new UsageError('--cin-census needs --procedure strategy-discussion, cp-conference or ics-records');
@@ -200,6 +208,7 @@ async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<nu
     trace: format === 'json' || format === 'ndjson',
     ...(overrides ? { overrides } : {}),
     records,
+    ...(loaded.childOf ? { childOf: loaded.childOf } : {}),
     ...(o.allRules ? { allRules: true } : {}),
   });
   const keep = (r: Result) => (o.only === 'breaches' ? r.breach : o.only === 'open' ? !r.completed : true);
@@ -242,39 +251,36 @@ async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<nu
   for (const p of problems.slice(0, 200)) io.stderr.write(`${p.severity}: ${formatProblem(p)} [${p.code}]\n`);
   if (problems.length > 200) io.stderr.write(`… and ${problems.length - 200} more problems${o.problems ? ` (all in ${o.problems})` : ' (write them all with --problems FILE)'}\n`);
   io.stderr.write(
-    `timescales: ${summary.cases} cases, ${summary.results} results, ${summary.breaches} breaches; ${rows.read} rows read, ${rows.used} used, ${rows.reported} reported; ${summary.errors} errors, ${summary.warnings} warnings\n`,
+    `timescales: ${headline(summary)}; ${rows.read} rows read, ${rows.used} used, ${rows.reported} reported; ${summary.errors} errors, ${summary.warnings} warnings\n`,
   );
   return summary.errors > 0 ? 1 : 0;
 }
-
-const SUMMARY_COLUMNS = ['rule', 'total', 'met', 'met-late', 'overdue', 'due-soon', 'pending', 'other', 'due by as-of', 'on time %'];
 
 function writeSummary(out: Writable, format: Format, s: AuditSummary, input: { read: number; used: number; reported: number }): void {
   if (format === 'json' || format === 'ndjson') {
     out.write(`${JSON.stringify({ ...s, rows: input }, null, format === 'json' ? 2 : undefined)}\n`);
     return;
   }
-  const rows = s.rules.map((r) => [
-    r.rule,
-    String(r.total),
-    String(r.met),
-    String(r.metLate),
-    String(r.overdue),
-    String(r.dueSoon),
-    String(r.pending),
-    String(r.metEarly + r.metAfterTarget + r.pastTarget + r.deemedMet),
-    String(r.dueByAsOf),
-    r.onTimePercent === null ? '' : r.onTimePercent.toFixed(1),
-  ]);
+  const { columns, rows } = summaryRecords(s);
   if (format === 'csv') {
-    out.write(csvRow(SUMMARY_COLUMNS));
-    for (const row of rows) out.write(csvRow(row.map(neutraliseCell)));
+    out.write(csvRow(columns.map((c) => c.heading)));
+    for (const row of rows) out.write(csvRow(columns.map((c) => neutraliseCell(row[c.key] ?? ''))));
     return;
   }
-  out.write(`Summary: ${s.procedure} as at ${s.asOf} (profile ${s.profile}): ${s.cases} cases, ${s.results} results, ${s.breaches} breaches\n`);
-  out.write(renderTable(SUMMARY_COLUMNS, rows));
+  out.write(`Summary: ${s.procedure} as at ${s.asOf} (profile ${s.profile}): ${headline(s)}\n`);
+  const shown = columns.filter((c) => c.key !== 'measured' && c.key !== 'note');
+  const measuredRows = rows.filter((r) => r.measured === 'yes' || r.results !== '');
+  out.write(renderTable(shown.map((c) => c.heading), measuredRows.map((r) => shown.map((c) => (c.key === 'rule' && r.measured === 'no' ? `${r.rule} (not measured)` : (r[c.key] ?? ''))))));
+  for (const note of s.notes) out.write(`  ${note}\n`);
   if (s.notMeasured.length > 0) {
     out.write(`\nNot measured (${s.notMeasured.length} ${s.notMeasured.length === 1 ? 'rule' : 'rules'}${s.notMeasured.some((n) => n.evaluated) ? ', evaluated anyway with --all-rules: their figures above are not evidence' : '; --all-rules evaluates them anyway'}):\n`);
     for (const n of s.notMeasured) out.write(`  ${n.rule}: ${n.reason}\n`);
   }
+}
+
+/** `1830 children, 2194 cases (2194 periods of care); 8467 results, 6169 breaches` */
+function headline(s: AuditSummary): string {
+  const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+  const periods = s.periods ? ` (${s.periods.count} ${s.periods.count === 1 ? s.periods.label.replace(/^periods\b/, 'period') : s.periods.label})` : '';
+  return `${n(s.children, 'child', 'children')}, ${n(s.cases, 'case', 'cases')}${periods}; ${n(s.results, 'result', 'results')}, ${n(s.breaches, 'breach', 'breaches')}`;
 }
