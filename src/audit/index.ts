@@ -21,3 +21,4 @@ export {
 } from './audit';
 export { measurability, recordedEvents, type Measurability } from './measurable';
 export { FIGURE_COLUMNS, figureCells, summaryRecords, type SummaryColumn, type SummaryRecord } from './summary-rows';
+export { explainCase, timelineText, dayInWords, type Timeline, type TimelineEvent, type TimelineDeadline } from './timeline';

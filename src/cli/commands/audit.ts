@@ -28,6 +28,7 @@ import { readSsda903, ssda903Child } from '../../io/ssda903';
 import { readCinCensus, type CinCensusProcedure } from '../../io/cin-census';
 import { readActionPlan } from '../../io/action-plan';
 import { combineReads, type ReadResult } from '../../io/result';
+import { checkEncoding, type InputEncoding } from '../../io/source';
 import { renderTable } from '../table';
 import {
   addCalendarOptions,
@@ -68,6 +69,7 @@ export function registerAuditCommand(program: Command, { io, setExitCode }: Comm
     .option('--plan-date <date>', 'the date of the action plan (for --action-plan)')
     .option('--due-soon <duration>', 'warning window before a due date', '5wd')
     .option('--problems <file>', 'also write every data problem to a CSV file')
+    .option('--encoding <name>', 'encoding of the input files: utf-8 (default; other bytes refuse the file) or windows-1252')
     .addHelpText(
       'after',
       [
@@ -106,6 +108,7 @@ interface AuditOptions extends CommonOptions {
   planDate?: string;
   dueSoon: string;
   problems?: string;
+  encoding?: string;
 }
 
 interface Loaded {
@@ -120,29 +123,31 @@ async function load(files: string[], o: AuditOptions): Promise<Loaded> {
   const sources = [files.length > 0, Boolean(o.ssda903), Boolean(o.cinCensus), Boolean(o.actionPlan)].filter(Boolean).length;
   if (sources !== 1) throw new UsageError('give one input: event files, --ssda903, --cin-census or --action-plan');
   if (o.only && o.only !== 'breaches' && o.only !== 'open') throw new UsageError('--only takes `breaches` or `open`');
+  const encoding = o.encoding === undefined ? undefined : checkEncoding(o.encoding, '--encoding');
+  const at = (path: string): { path: string; encoding?: InputEncoding } => (encoding ? { path, encoding } : { path });
   if (o.ssda903) {
     const parts = o.ssda903.split(',');
     if (parts.length !== 3) throw new UsageError('--ssda903 takes three files: header.csv,episodes.csv,reviews.csv');
     return {
       procedure: chooseProcedure(o, 'lac-review'),
-      input: await readSsda903({ header: parts[0]!, episodes: parts[1]!, reviews: parts[2]! }),
+      input: await readSsda903({ header: at(parts[0]!), episodes: at(parts[1]!), reviews: at(parts[2]!) }),
       childOf: ssda903Child,
     };
   }
   if (o.cinCensus) {
     if (!o.procedure) throw new UsageError('--cin-census needs --procedure strategy-discussion, cp-conference or ics-records');
-    return { procedure: chooseProcedure(o), input: await readCinCensus(o.cinCensus, { procedure: o.procedure as CinCensusProcedure }) };
+    return { procedure: chooseProcedure(o), input: await readCinCensus(at(o.cinCensus), { procedure: o.procedure as CinCensusProcedure }) };
   }
   if (o.actionPlan) {
     if (!o.planDate) throw new UsageError('--action-plan needs --plan-date (the date of the plan: "Now" is due then)');
-    return { procedure: chooseProcedure(o, 'action-plan'), input: await readActionPlan(o.actionPlan, { planDate: o.planDate, asOf: o.asOf }) };
+    return { procedure: chooseProcedure(o, 'action-plan'), input: await readActionPlan(at(o.actionPlan), { planDate: o.planDate, asOf: o.asOf }) };
   }
   if (!o.procedure && !o.procedureFile) throw new UsageError('--procedure (or --procedure-file) is required for event files (see `timescales procedures`)');
   const procedure = chooseProcedure(o);
   const knownEvents = Object.keys(procedure.events);
   const reads: ReadResult[] = [];
   for (const file of files) {
-    reads.push(/\.(nd)?jsonl?$/i.test(file) ? await readNdjson({ path: file }) : await readEventsCsv({ path: file }, { dateFormat: o.dateFormat, knownEvents }));
+    reads.push(/\.(nd)?jsonl?$/i.test(file) ? await readNdjson(at(file), { knownEvents }) : await readEventsCsv(at(file), { dateFormat: o.dateFormat, knownEvents }));
   }
   return { procedure, input: combineReads(reads) };
 }
