@@ -113,9 +113,9 @@ export interface AuditSummary {
   /** Case records evaluated (SSDA903: one per period of care). */
   cases: number;
   /**
-   * Periods counted from the events that start them (looked-after
-   * procedures: `became-looked-after`), e.g. `{ label: 'periods of care', count: 2194 }`;
-   * null for a procedure without periods.
+   * Periods counted from the events that start and end them (`periodsOf`:
+   * looked after, `became-looked-after` … `ceased-looked-after`), e.g.
+   * `{ label: 'periods of care', count: 2194 }`; null for a procedure without periods.
    */
   periods: { label: string; count: number } | null;
   results: number;
@@ -212,18 +212,52 @@ export function summaryNotes(asOf: string): string[] {
   ];
 }
 
-/**
- * The events that start a period, by procedure, for the headline's count of
- * periods. Read from here only (`periodsOf`), so that when procedures declare
- * their periods this is the one place to change.
- */
-const PERIOD_STARTS: Readonly<Record<string, { label: string; events: readonly string[] }>> = {
-  'lac-review': { label: 'periods of care', events: ['became-looked-after'] },
-};
+/** How the headline counts a procedure's periods: the events that start and end one. */
+export interface PeriodCount {
+  /** `periods of care` */
+  label: string;
+  start: readonly string[];
+  end: readonly string[];
+}
 
-/** How a procedure's periods are counted, or undefined. */
-export function periodsOf(procedure: Procedure): { label: string; events: readonly string[] } | undefined {
-  return Object.hasOwn(PERIOD_STARTS, procedure.id) ? PERIOD_STARTS[procedure.id] : undefined;
+/**
+ * The periods of care of the looked-after procedure, for a procedure that
+ * does not declare its periods (`procedure.periods`, docs/rule-kinds.md "Periods").
+ */
+const PERIODS_OF_CARE: PeriodCount = { label: 'periods of care', start: ['became-looked-after'], end: ['ceased-looked-after', 'adoption-order'] };
+
+/**
+ * How a procedure's periods are counted in the headline: the period it
+ * declares that starts with `became-looked-after` ("periods of care"), else
+ * its first declared period; for `lac-review` without declarations, periods
+ * of care. Undefined for a procedure without periods.
+ */
+export function periodsOf(procedure: Procedure): PeriodCount | undefined {
+  const declared = Object.entries(procedure.periods ?? {});
+  const care = declared.find(([, p]) => p.start.includes('became-looked-after'));
+  if (care) return { ...PERIODS_OF_CARE, start: care[1].start, end: care[1].end };
+  if (declared.length > 0) return { label: `periods (${declared[0]![0]})`, start: declared[0]![1].start, end: declared[0]![1].end };
+  return procedure.id === 'lac-review' ? PERIODS_OF_CARE : undefined;
+}
+
+/**
+ * The periods in a case's events up to the as-of date: a start event when
+ * none is running begins one; the first end event after it ends it.
+ * @example countPeriods([{ type: 'became-looked-after', date: '2024-01-02' }, { type: 'ceased-looked-after', date: '2024-02-01' },
+ *   { type: 'became-looked-after', date: '2024-04-01' }], PERIODS, '2024-06-30') // 2
+ */
+export function countPeriods(events: readonly { type: string; date: string }[], p: PeriodCount, asOf: string): number {
+  const relevant = events.filter((e) => (p.start.includes(e.type) || p.end.includes(e.type)) && e.date.slice(0, 10) <= asOf);
+  relevant.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  let running = false;
+  let n = 0;
+  for (const e of relevant) {
+    if (!running && p.start.includes(e.type)) {
+      n++;
+      running = true;
+    } else if (running && p.end.includes(e.type)) running = false;
+  }
+  return n;
 }
 
 /** What the summary is told about the caseload besides the results. */
@@ -256,7 +290,7 @@ export class SummaryBuilder {
   private readonly profile: string;
   private readonly notMeasured: NotMeasuredRule[];
   private readonly records: string[] | null;
-  private readonly periodStarts: { label: string; events: ReadonlySet<string> } | undefined;
+  private readonly periodCount: PeriodCount | undefined;
   private readonly childOf: (c: CaseRecord) => string;
   constructor(
     private readonly procedure: Procedure,
@@ -271,8 +305,7 @@ export class SummaryBuilder {
     this.childOf = options.childOf ?? ((c) => c.id);
     this.notMeasured = measuring.notMeasured.map((n) => ({ ...n, missing: [...n.missing] }));
     this.records = measuring.records ? [...measuring.records] : null;
-    const periods = periodsOf(procedure);
-    this.periodStarts = periods && { label: periods.label, events: new Set(periods.events) };
+    this.periodCount = periodsOf(procedure);
     const unmeasured = new Set(this.notMeasured.map((n) => n.rule));
     const on = new Set(evaluated.map((r) => r.id));
     for (const r of procedure.rules.filter((x) => on.has(x.id))) {
@@ -284,7 +317,7 @@ export class SummaryBuilder {
   addCase(record: CaseRecord, results: readonly Result[], problems: readonly DataProblem[]): void {
     this.cases++;
     this.children.add(this.childOf(record));
-    if (this.periodStarts) for (const e of record.events) if (this.periodStarts.events.has(e.type) && e.date.slice(0, 10) <= this.asOf) this.periods++;
+    if (this.periodCount) this.periods += countPeriods(record.events, this.periodCount, this.asOf);
     this.addProblems(problems);
     for (const r of results) this.add(r);
   }
@@ -312,7 +345,7 @@ export class SummaryBuilder {
       profile: this.profile,
       children: this.children.size,
       cases: this.cases,
-      periods: this.periodStarts ? { label: this.periodStarts.label, count: this.periods } : null,
+      periods: this.periodCount ? { label: this.periodCount.label, count: this.periods } : null,
       results: this.results,
       breaches: this.breaches,
       problems: this.errors + this.warnings,

@@ -17,6 +17,8 @@ export {
   emptyFigures,
   finishFigures,
   periodsOf,
+  countPeriods,
+  type PeriodCount,
   summaryNotes,
 } from './audit';
 export { measurability, recordedEvents, type Measurability } from './measurable';

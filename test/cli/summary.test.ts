@@ -22,7 +22,7 @@
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { audit, readSsda903, ssda903Child } from '../../src/index';
+import { audit, countPeriods, getProcedure, periodsOf, readSsda903, ssda903Child } from '../../src/index';
 import { run } from './harness';
 
 const file = fileURLToPath(new URL('./data/lac-summary.csv', import.meta.url));
@@ -79,5 +79,15 @@ describe('the summary adds up', () => {
     expect(read.cases.map((c) => c.id)).toEqual(['A#1', 'A#2']);
     const s = audit('lac-review', read.cases, { asOf: '2024-06-28', records: read.records!, childOf: ssda903Child }).summary;
     expect(s).toMatchObject({ children: 1, cases: 2, periods: { label: 'periods of care', count: 2 } });
+  });
+
+  it('a generic case holding two periods of care is one child, one case, two periods', () => {
+    const ev = (type: string, date: string) => ({ type, date });
+    const c = { id: 'G1', events: [ev('became-looked-after', '2024-01-02'), ev('ceased-looked-after', '2024-02-01'), ev('became-looked-after', '2024-04-01'), ev('became-looked-after', '2024-07-01')] };
+    // The third start (1 Jul) is after the as-of date 28 Jun, and a start while a period runs begins none.
+    const s = audit('lac-review', [c], { asOf: '2024-06-28' }).summary;
+    expect(s).toMatchObject({ children: 1, cases: 1, periods: { label: 'periods of care', count: 2 } });
+    expect(countPeriods([...c.events, ev('became-looked-after', '2024-05-01')], periodsOf(getProcedure('lac-review'))!, '2024-06-28')).toBe(2);
+    expect(periodsOf(getProcedure('cp-conference'))).toBeUndefined();
   });
 });
