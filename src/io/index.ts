@@ -8,4 +8,4 @@ export { readCalendarFiles } from './calendar-files';
 export { createResultWriter, createProblemWriter, neutraliseCell, RESULT_CSV_COLUMNS, type OutputFormat } from './write';
 export { InputFileError, INPUT_ENCODINGS, type InputEncoding, type InputSource } from './source';
 export type { ReadResult, RowCounts, CaseStream, CaseChunk } from './result';
-export { formatProblem, PROBLEM_CODES, type ProblemCode } from '../engine/problems';
+export { formatProblem, groupProblems, PROBLEM_CODES, type ProblemCode, type ProblemGroup } from '../engine/problems';

@@ -9,6 +9,8 @@ import {
   auditStream,
   defineProcedure,
   formatProblem,
+  groupProblems,
+  type ProblemGroup,
   type Procedure,
   type ProcedureInput,
   getProcedure,
@@ -253,12 +255,41 @@ async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<nu
     }
     await pw.end();
   }
-  for (const p of problems.slice(0, 200)) io.stderr.write(`${p.severity}: ${formatProblem(p)} [${p.code}]\n`);
-  if (problems.length > 200) io.stderr.write(`… and ${problems.length - 200} more problems${o.problems ? ` (all in ${o.problems})` : ' (write them all with --problems FILE)'}\n`);
+  writeProblemGroups(io.stderr, problems, o.problems);
   io.stderr.write(
     `timescales: ${headline(summary)}; ${rows.read} rows read, ${rows.used} used, ${rows.reported} reported; ${summary.errors} errors, ${summary.warnings} warnings\n`,
   );
   return summary.errors > 0 ? 1 : 0;
+}
+
+/** How many examples of each problem code stderr shows. */
+const EXAMPLES_PER_CODE = 3;
+
+/**
+ * The data problems on stderr: the count of each code first, then the first
+ * few of each code, each with its location once; `--problems FILE` has them all.
+ */
+function writeProblemGroups(err: Writable, problems: readonly DataProblem[], file: string | undefined): void {
+  if (problems.length === 0) return;
+  const groups = groupProblems(problems, EXAMPLES_PER_CODE);
+  const n = (x: number) => x.toLocaleString('en-GB');
+  const severity = (g: ProblemGroup) =>
+    g.warnings === 0 ? (g.errors === 1 ? 'error' : 'errors') : g.errors === 0 ? (g.warnings === 1 ? 'warning' : 'warnings') : `${n(g.errors)} errors, ${n(g.warnings)} warnings`;
+  const width = Math.max(...groups.map((g) => n(g.count).length));
+  err.write(`Data problems by code (${n(problems.length)}; errors: the row or event was not used; warnings: used, but check it):\n`);
+  for (const g of groups) err.write(`  ${n(g.count).padStart(width)}  ${g.code} (${severity(g)})\n`);
+  for (const g of groups) {
+    err.write(`\n${g.code}: ${g.count > g.examples.length ? `the first ${g.examples.length} of ${n(g.count)}` : n(g.count)}\n`);
+    for (const p of g.examples) err.write(`${p.severity}: ${formatProblem(p)} [${p.code}]\n`);
+  }
+  const shown = groups.reduce((k, g) => k + g.examples.length, 0);
+  err.write(
+    file
+      ? `\nAll ${n(problems.length)} problems are in ${file}.\n`
+      : shown < problems.length
+        ? `\n${n(problems.length - shown)} more not shown: write them all with --problems FILE.\n`
+        : '\n',
+  );
 }
 
 function writeSummary(out: Writable, format: Format, s: AuditSummary, input: { read: number; used: number; reported: number }): void {
