@@ -21,7 +21,7 @@ import {
 import {
   bundledOfficial,
   DIVISIONS,
-  generatedHolidays,
+  ruleHolidays,
   readGovUkData,
   REGIONS,
   type Division,
@@ -492,7 +492,7 @@ function buildTable(
     for (let y = FIRST_YEAR; y <= LAST_YEAR; y++) {
       if (list?.years.has(y)) continue;
       ruleBased.add(y);
-      for (const h of generatedHolidays(division, y)) days.push(h);
+      for (const h of ruleHolidays(division, y)) days.push(h);
     }
     // Loops, not push(...list): a holidays file may hold any number of days.
     if (list) for (const h of list.official) days.push(h);

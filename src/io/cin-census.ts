@@ -255,6 +255,11 @@ export function parseCinCensus(text: string, name: string, opts: CinCensusOption
   return collect.result();
 }
 
+/** The event types a census records: the chosen procedure's, or every event of the mapping. */
+function censusRecords(census: Census): string[] {
+  return census.wanted ? [...census.wanted] : [...new Set(CIN_CENSUS_MAPPING.elements.flatMap((m) => m.events.map((x) => x.type)))];
+}
+
 function newCensus(name: string, opts: CinCensusOptions): Census {
   const procedure = opts.procedure;
   if (procedure !== undefined && !Object.hasOwn(CIN_CENSUS_MAPPING.procedures, procedure)) {
@@ -304,7 +309,7 @@ function collector(census: Census): { add: ChildSink; result: () => CinCensusRes
       for (const c of cases) events += c.events.length;
       stats.events = events;
       const e = stats.elements;
-      return { cases, problems, counts: { read: e.read, used: e.used + e.notForProcedure, reported: e.reported }, stats };
+      return { cases, records: censusRecords(census), problems, counts: { read: e.read, used: e.used + e.notForProcedure, reported: e.reported }, stats };
     },
   };
 }

@@ -12,6 +12,8 @@ import {
   type Procedure,
   type ProcedureInput,
   getProcedure,
+  nearest,
+  recordedEvents,
   TimescalesInputError,
   type AuditSummary,
   type DataProblem,
@@ -55,6 +57,8 @@ export function registerAuditCommand(program: Command, { io, setExitCode }: Comm
     .option('--out <file>', 'write results to a file instead of stdout')
     .option('--summary', 'write the summary per rule instead of the results')
     .option('--rules <ids>', 'evaluate only these rules (comma separated); the others are switched off')
+    .option('--records <events>', 'the event types the data records (comma separated), instead of those the reader declares or the file contains; rules needing others are not measured')
+    .option('--all-rules', 'evaluate the rules the data cannot measure as well (their figures are flagged "not measured")')
     .option('--only <which>', 'only write results that are breaches (`breaches`) or not yet completed (`open`)')
     .addOption(new Option('--date-format <format>', 'date format of the generic CSV').choices(['iso', 'dd/mm/yyyy']).default('iso'))
     .option('--ssda903 <files>', 'SSDA903 header.csv,episodes.csv,reviews.csv (comma separated, in that order)')
@@ -93,6 +97,8 @@ interface AuditOptions extends CommonOptions {
   summary?: boolean;
   only?: string;
   rules?: string;
+  records?: string;
+  allRules?: boolean;
   dateFormat: 'iso' | 'dd/mm/yyyy';
   ssda903?: string;
   cinCensus?: string;
@@ -138,6 +144,23 @@ async function load(files: string[], o: AuditOptions): Promise<Loaded> {
   return { procedure, input: combineReads(reads) };
 }
 
+/**
+ * The event types the data records: `--records`, else what the reader
+ * declares for its format, else the event types that occur in the file(s).
+ */
+function recordsOf(o: AuditOptions, procedure: Procedure, input: ReadResult): string[] {
+  if (o.records === undefined) return input.records ?? recordedEvents(input.cases);
+  const list = o.records.split(',').map((r) => r.trim()).filter(Boolean);
+  const known = Object.keys(procedure.events);
+  for (const e of list) {
+    if (!Object.hasOwn(procedure.events, e)) {
+      const near = nearest(e, known);
+      throw new UsageError(`--records: "${e}" is not an event of ${procedure.id}${near ? ` (did you mean "${near}"?)` : ''}; its events: ${known.join(', ')}`);
+    }
+  }
+  return list;
+}
+
 /** The procedure to audit: --procedure-file, else --procedure, else the input's default. */
 function chooseProcedure(o: AuditOptions, fallback?: string): Procedure {
   if (o.procedureFile) {
@@ -168,6 +191,7 @@ async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<nu
     }
     overrides = Object.fromEntries(procedure.rules.filter((r) => !wanted.has(r.id)).map((r) => [r.id, { enabled: false }]));
   }
+  const records = recordsOf(o, procedure, loaded.input);
   const out: CliIO['stdout'] = o.out ? createWriteStream(o.out) : io.stdout;
   const format = chosenFormat(o.format, out);
   // The reader's problems go through the stream first, so the summary counts them with the evaluation's.
@@ -180,6 +204,8 @@ async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<nu
     // CSV and table output have no trace column: skip building traces (same dates and statuses).
     trace: format === 'json' || format === 'ndjson',
     ...(overrides ? { overrides } : {}),
+    records,
+    ...(o.allRules ? { allRules: true } : {}),
   });
   const keep = (r: Result) => (o.only === 'breaches' ? r.breach : o.only === 'open' ? !r.completed : true);
   const problems: DataProblem[] = [];
@@ -252,4 +278,8 @@ function writeSummary(out: Writable, format: Format, s: AuditSummary, input: { r
   }
   out.write(`Summary: ${s.procedure} as at ${s.asOf} (profile ${s.profile}): ${s.cases} cases, ${s.results} results, ${s.breaches} breaches\n`);
   out.write(renderTable(SUMMARY_COLUMNS, rows));
+  if (s.notMeasured.length > 0) {
+    out.write(`\nNot measured (${s.notMeasured.length} ${s.notMeasured.length === 1 ? 'rule' : 'rules'}${s.notMeasured.some((n) => n.evaluated) ? ', evaluated anyway with --all-rules: their figures above are not evidence' : '; --all-rules evaluates them anyway'}):\n`);
+    for (const n of s.notMeasured) out.write(`  ${n.rule}: ${n.reason}\n`);
+  }
 }
