@@ -85,7 +85,8 @@ function checkReferences(p: Procedure): void {
     }
     if (r.completion) event(`${at}.completion.event`, r.completion.event);
     if (r.kind === 'deadline' || r.kind === 'window') {
-      if (r.requiresPrior) event(`${at}.requiresPrior.event`, r.requiresPrior.event);
+      if (r.requiresPrior?.event) event(`${at}.requiresPrior.event`, r.requiresPrior.event);
+      if (r.requiresPrior?.period !== undefined && !periods.has(r.requiresPrior.period)) fail(`${at}.requiresPrior.period`, r.requiresPrior.period, "a period declared in the procedure's periods");
     }
     (r.notes ?? []).forEach((n, j) => n.whenAnyEvent?.forEach((e) => event(`${at}.notes[${j}].whenAnyEvent`, e)));
     if (r.kind === 'deadline') {
