@@ -12,7 +12,7 @@ import { momentOf, showMoment, type DateMath, type EventMoment, type Moment } fr
 import type { PreparedOptions } from './prepare';
 import type { ProblemCode } from './problems';
 import type { Result } from './result';
-import type { Rule } from './schema';
+import type { Rule, SourceRef } from './schema';
 
 /** The dates of one result; absent ones are left out of it. */
 export interface ResultDates {
@@ -22,6 +22,8 @@ export interface ResultDates {
   completed?: EventMoment | undefined;
   /** Cycles and their tasks: the sequence, counted from 1. */
   sequence?: number | undefined;
+  /** The source of the version used, when it has its own (else the rule's). */
+  source?: SourceRef | undefined;
 }
 
 export class CaseContext {
@@ -107,7 +109,7 @@ export class CaseContext {
       status: judgement.status,
       breach: judgement.breach,
       trace: lines.concat(judgement.lines),
-      source: citeSource(this.options.procedure, rule.source),
+      source: citeSource(this.options.procedure, dates.source ?? rule.source),
       profile: this.options.profile,
       calendar: this.options.cal.description,
     };

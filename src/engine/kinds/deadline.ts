@@ -11,7 +11,7 @@ import { judge } from '../judge';
 import { addOffset, dayMoment, momentOf, offsets, type Moment } from '../moment';
 import type { Result } from '../result';
 import type { DateRef, DeadlineRule, DeadlineTiming } from '../schema';
-import { completionSince, findCompletion, hasPrior, timingFor } from './shared';
+import { completionSince, findCompletion, hasPrior, timingFor, versionDay, type ChosenVersion } from './shared';
 
 export function evaluateDeadline(ctx: CaseContext, rule: DeadlineRule, earlierResults: ReadonlyMap<string, Result[]>): Result[] {
   const { math, kase } = ctx;
@@ -30,7 +30,9 @@ export function evaluateDeadline(ctx: CaseContext, rule: DeadlineRule, earlierRe
     const nextAnchor = anchors[i + 1];
     if (ctx.stoppedAt(anchor.moment)) continue;
     const lines = [...anchor.lines];
-    const timing = timingFor<DeadlineTiming>(rule, anchor.moment.day, anchor.source, rule.variants, lines);
+    const chosen: ChosenVersion = { applies: true };
+    const timing = timingFor<DeadlineTiming>(rule, versionDay(ctx, rule, anchor.moment.day, lines), anchor.source, rule.variants, lines, chosen);
+    if (!chosen.applies) continue;
     if (rule.requiresPrior && !hasPrior(ctx, rule.requiresPrior, anchor.moment)) continue;
     let due: Moment | undefined;
     if (timing.dueAt) {
@@ -87,7 +89,7 @@ export function evaluateDeadline(ctx: CaseContext, rule: DeadlineRule, earlierRe
       completion: completed,
       silence: rule.silence === 'deemed-met',
     });
-    results.push(ctx.result(rule, results.length + 1, anchor, judgement, { due, target: target?.moment, completed }, lines));
+    results.push(ctx.result(rule, results.length + 1, anchor, judgement, { due, target: target?.moment, completed, source: chosen.version?.source }, lines));
     previous = anchor;
   }
   return results;

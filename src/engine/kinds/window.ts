@@ -9,7 +9,7 @@ import { judge } from '../judge';
 import { addOffset, momentOf } from '../moment';
 import type { Result } from '../result';
 import type { WindowRule } from '../schema';
-import { completionSince, findCompletion, hasPrior, timingFor } from './shared';
+import { completionSince, findCompletion, hasPrior, timingFor, type ChosenVersion } from './shared';
 
 export function evaluateWindow(ctx: CaseContext, rule: WindowRule, earlierResults: ReadonlyMap<string, Result[]>): Result[] {
   const { math, kase } = ctx;
@@ -20,7 +20,9 @@ export function evaluateWindow(ctx: CaseContext, rule: WindowRule, earlierResult
     if (ctx.stoppedAt(anchor.moment)) continue;
     const lines = [...anchor.lines];
     if (rule.requiresPrior && !hasPrior(ctx, rule.requiresPrior, anchor.moment)) continue;
-    const timing = timingFor(rule, anchor.moment.day, anchor.source, undefined, lines);
+    const chosen: ChosenVersion = { applies: true };
+    const timing = timingFor(rule, anchor.moment.day, anchor.source, undefined, lines, chosen);
+    if (!chosen.applies) continue;
     const opens = addOffset(math, anchor.moment, timing.earliest);
     lines.push(`window opens: ${opens.lines.join('; ')}`);
     const closes = timing.latest ? addOffset(math, anchor.moment, timing.latest, { roll: timing.roll }) : undefined;
@@ -37,7 +39,7 @@ export function evaluateWindow(ctx: CaseContext, rule: WindowRule, earlierResult
       due: closes?.moment,
       completion: completed,
     });
-    results.push(ctx.result(rule, results.length + 1, anchor, judgement, { earliest: opens.moment, due: closes?.moment, completed }, lines));
+    results.push(ctx.result(rule, results.length + 1, anchor, judgement, { earliest: opens.moment, due: closes?.moment, completed, source: chosen.version?.source }, lines));
   }
   return results;
 }
