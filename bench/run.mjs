@@ -7,9 +7,16 @@
 //   at two sizes, against a bare read-and-split of the same file; rows per
 //   second, peak memory, and the cost per row at both sizes (linear growth).
 //
-// Options: --bench 1|2 (default both), --children N (default 100000).
+// Bench 3 (issue 14): the full lac-review audit as an analyst runs it, at two
+//   sizes: CSV of every result, --summary, --rules review-cycle (against the
+//   duckdb + numpy peer, or a minimal Node script when Python or duckdb is
+//   missing), ratios to the read-and-split floor, µs per result, peak RSS,
+//   start-up time and the sha256 of the full CSV output.
+//
+// Options: --bench 1|2|3 (default all), --children N (default 100000).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, existsSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, existsSync, readFileSync, createReadStream, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DateTime } from 'luxon';
 import { createCalendar } from '../dist/index.js';
@@ -138,5 +145,102 @@ function bench2() {
   out(`cost per row: ${(perRow[0] * 1e6).toFixed(2)} µs at ${fmt(sizes[0])} children, ${(perRow[1] * 1e6).toFixed(2)} µs at ${fmt(sizes[1])} (ratio ${(perRow[1] / perRow[0]).toFixed(2)}; ≈ 1 means linear growth)`);
 }
 
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+async function sha256(file) {
+  const h = createHash('sha256');
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) h.update(chunk);
+  return h.digest('hex');
+}
+
+/** The CLI under peak-rss.mjs: wall seconds, peak RSS (MB) and the stderr summary line. */
+function cli(cliArgs) {
+  const r = timed(process.execPath, ['--import', './bench/peak-rss.mjs', 'dist/cli.js', ...cliArgs]);
+  const rss = JSON.parse(readFileSync(`${root}bench/out/peak-rss.json`, 'utf8')).maxRssMB;
+  const line = r.stderr.trim().split('\n').filter((l) => l.startsWith('timescales:')).pop() ?? '';
+  const results = Number(/ (\d+) results/.exec(line)?.[1] ?? NaN);
+  return { seconds: r.seconds, rss, line, results };
+}
+
+/** Status counts of the review-cycle rows of a results CSV (columns rule and status). */
+async function statusCounts(file, rule) {
+  const counts = {};
+  let rest = '';
+  let header;
+  for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+    const lines = (rest + chunk).split('\n');
+    rest = lines.pop();
+    for (const l of lines) {
+      const cells = l.split(',');
+      if (!header) {
+        header = { rule: cells.indexOf('rule'), status: cells.indexOf('status') };
+        continue;
+      }
+      if (cells[header.rule] === rule) counts[cells[header.status]] = (counts[cells[header.status]] ?? 0) + 1;
+    }
+  }
+  return counts;
+}
+
+const sameCounts = (a, b) => Object.keys({ ...a, ...b }).every((k) => (a[k] ?? 0) === (b[k] ?? 0));
+
+async function bench3() {
+  out(`\n== Bench 3 (issue 14): the lac-review audit as an analyst runs it (--as-of 2024-06-30, all rules)`);
+  mkdirSync(`${root}bench/out`, { recursive: true });
+  const asOf = '2024-06-30';
+  const holidays = 'src/calendar/govuk-bank-holidays.json';
+  const sizes = [Math.round(CHILDREN / 4), CHILDREN];
+  const rssBySize = [];
+  const hashes = [];
+  for (const children of sizes) {
+    const file = `${root}bench/out/caseload-${children}.csv`;
+    if (!existsSync(file)) generateCaseloadToFile({ children, seed: 1, out: file });
+    const floor = JSON.parse(timed(process.execPath, ['bench/peers/read-split.mjs', file]).stdout.trim().split('\n').pop());
+    const resultsFile = `${root}bench/out/audit-${children}.csv`;
+    const base = ['audit', '--procedure', 'lac-review', '--as-of', asOf];
+    const full = cli([...base, '--format', 'csv', '--out', resultsFile, file]);
+    const hash = await sha256(resultsFile);
+    hashes.push(hash);
+    rmSync(resultsFile);
+    const summary = cli([...base, '--summary', '--format', 'csv', '--out', `${root}bench/out/summary-${children}.csv`, file]);
+    const rcFile = `${root}bench/out/review-cycle-${children}.csv`;
+    const rc = cli([...base, '--rules', 'review-cycle', '--format', 'csv', '--out', rcFile, file]);
+    const ours = await statusCounts(rcFile, 'review-cycle');
+    rmSync(rcFile);
+    rssBySize.push(Math.max(full.rss, summary.rss, rc.rss));
+    out(`${fmt(children)} children, ${fmt(floor.rows)} rows, ${fmt(full.results)} results`);
+    out(`  floor: read + split lines + split commas ${floor.seconds.toFixed(2)} s`);
+    out(`  full audit, CSV of every result: ${full.seconds.toFixed(2)} s = ${(full.seconds / floor.seconds).toFixed(1)}× the floor (goal ≤ 10×), ${((full.seconds * 1e6) / full.results).toFixed(2)} µs per result, peak RSS ${fmt(full.rss)} MB`);
+    out(`  --summary:                       ${summary.seconds.toFixed(2)} s = ${(summary.seconds / floor.seconds).toFixed(1)}× the floor (goal ≤ 5×), ${((summary.seconds * 1e6) / summary.results).toFixed(2)} µs per result (goal ≤ 0.3), peak RSS ${fmt(summary.rss)} MB`);
+    out(`    evaluation only (--summary minus the floor): ${(((summary.seconds - floor.seconds) * 1e6) / summary.results).toFixed(2)} µs per result`);
+    out(`  --rules review-cycle:            ${rc.seconds.toFixed(2)} s, peak RSS ${fmt(rc.rss)} MB`);
+    const peerRun = spawnSync('python3', ['bench/peers/review_cycle_duckdb.py', file, holidays, asOf], { cwd: root, encoding: 'utf8' });
+    let peer;
+    try {
+      peer = JSON.parse((peerRun.stdout ?? '').trim().split('\n').pop());
+    } catch {
+      peer = { skipped: `python3 could not run the peer (${(peerRun.stderr || peerRun.error?.message || 'no output').trim().split('\n').pop()})` };
+    }
+    if (peer.skipped) out(`    peer duckdb + numpy: SKIPPED (${peer.skipped}); no peer ratio in this run`);
+    else out(`    peer ${peer.peer}: ${peer.seconds.toFixed(2)} s → ratio ${(rc.seconds / peer.seconds).toFixed(2)}× (goal ≤ 0.5×); same status counts: ${sameCounts(peer.counts, ours) ? 'yes' : `NO ${JSON.stringify(peer.counts)} vs ${JSON.stringify(ours)}`}`);
+    const min = JSON.parse(timed(process.execPath, ['bench/peers/review-cycle-min.mjs', file, holidays, asOf]).stdout.trim().split('\n').pop());
+    out(`    floor instead of the peer: a minimal hand-written Node review cycle (bench/peers/review-cycle-min.mjs, no checks, no output file) ${min.seconds.toFixed(2)} s → ratio ${(rc.seconds / min.seconds).toFixed(2)}×; same status counts: ${sameCounts(min.counts, ours) ? 'yes' : `NO ${JSON.stringify(min.counts)} vs ${JSON.stringify(ours)}`}`);
+    out(`  sha256 of the full CSV: ${hash}`);
+  }
+  const spread = rssBySize[1] / rssBySize[0];
+  out(`peak RSS: ${fmt(rssBySize[0])} MB at ${fmt(sizes[0])} children, ${fmt(rssBySize[1])} MB at ${fmt(sizes[1])} (ratio ${spread.toFixed(2)}; goal < 250 MB and within ±15%: ${rssBySize[1] < 250 && Math.abs(spread - 1) <= 0.15 ? 'met' : 'NOT met'})`);
+  const starts = [];
+  const empty = [];
+  for (let i = 0; i < 7; i++) {
+    starts.push(timed(process.execPath, ['dist/cli.js', 'add', '2024-03-27', '20wd']).seconds);
+    empty.push(timed(process.execPath, ['-e', '0']).seconds);
+  }
+  out(`start-up: \`timescales add 2024-03-27 20wd\` median of 7: ${median(starts).toFixed(3)} s (goal < 0.3 s); an empty \`node -e 0\` on this machine: ${median(empty).toFixed(3)} s`);
+}
+
 if (which === 'all' || which === '1') bench1();
 if (which === 'all' || which === '2') bench2();
+if (which === 'all' || which === '3') await bench3();

@@ -21,7 +21,7 @@ import {
 import {
   bundledOfficial,
   DIVISIONS,
-  generatedHolidays,
+  ruleHolidays,
   readGovUkData,
   REGIONS,
   type Division,
@@ -486,7 +486,7 @@ function buildTable(
     for (let y = FIRST_YEAR; y <= LAST_YEAR; y++) {
       if (list?.years.has(y)) continue;
       ruleBased.add(y);
-      days.push(...generatedHolidays(division, y));
+      days.push(...ruleHolidays(division, y));
     }
     if (list) days.push(...list.official);
     for (const { day, name } of days) {
