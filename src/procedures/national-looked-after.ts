@@ -53,9 +53,17 @@ export const nationalLookedAfter: ProcedureInput = {
     'needs-assessment-completed': { description: 'The assessment of the eligible child’s needs was completed' },
     'ceased-looked-after': { description: 'The child stopped being looked after (the end of a period of care)' },
   },
+  periods: {
+    'looked-after': {
+      description: 'A period of care: from becoming looked after to ceasing to be looked after',
+      start: ['became-looked-after'],
+      end: ['ceased-looked-after'],
+    },
+  },
   rules: [
     {
       id: 'care-plan',
+      period: 'looked-after',
       title: 'Care plan before the first placement, or within 10 working days of its start',
       kind: 'deadline',
       source: { document: 'care-planning-regulations-2010', section: 'reg 4(2)', verified: 'primary' },
@@ -75,6 +83,7 @@ export const nationalLookedAfter: ProcedureInput = {
     },
     {
       id: 'placement-plan',
+      period: 'looked-after',
       title: 'Placement plan before the placement, or within 5 working days of its start',
       kind: 'deadline',
       source: { document: 'care-planning-regulations-2010', section: 'reg 9(2)', verified: 'primary' },
@@ -102,6 +111,7 @@ export const nationalLookedAfter: ProcedureInput = {
     },
     {
       id: 'placement-notification',
+      period: 'looked-after',
       title: 'Notice of the placement before it starts; in an emergency within 5 working days',
       kind: 'deadline',
       source: { document: 'care-planning-regulations-2010', section: 'reg 13(1)', verified: 'primary' },
@@ -122,6 +132,7 @@ export const nationalLookedAfter: ProcedureInput = {
     },
     {
       id: 'visits',
+      period: 'looked-after',
       title: 'Visits by the authority’s representative: within 1 week of any placement, then at intervals set by reg 28',
       kind: 'cycle',
       source: { document: 'care-planning-regulations-2010', section: 'reg 28(2) to (5)', verified: 'primary' },
@@ -170,6 +181,7 @@ export const nationalLookedAfter: ProcedureInput = {
     },
     {
       id: 'review-cycle',
+      period: 'looked-after',
       title: 'Reviews: the first within 20 working days of becoming looked after, the second within 3 months, then every 6 months',
       kind: 'cycle',
       source: { document: 'care-planning-regulations-2010', section: 'reg 33(1) and (2)', verified: 'primary' },
@@ -211,6 +223,11 @@ export const nationalLookedAfter: ProcedureInput = {
     },
   ],
   interpretations: [
+    {
+      topic: 'Periods of care',
+      reading:
+        'The care plan, placement plan, notice, visits and reviews belong to the period of care (`became-looked-after` to `ceased-looked-after`): their anchors and completing events are taken from the current period only (a plan made in the weeks before the child became looked after still counts for the first placement), and a result still open when the child leaves care ends there: one already overdue stays overdue, its lateness counted to the last day of care; one not yet due is not reported. The needs assessment of an eligible child is about the child, not the period: one result, from the 16th birthday (or becoming eligible).',
+    },
     {
       topic: 'Working days',
       reading:
