@@ -58,6 +58,7 @@ export const nationalAssessmentCp: ProcedureInput = {
   ],
   events: {
     referral: { description: 'A referral was received by children’s social care' },
+    'referral-nfa': { description: 'The referral led to no further action (the CIN census `ReferralNFA`): no assessment follows it' },
     'referral-decision': { description: 'The decision on the type of response to the referral was made' },
     'assessment-started': { description: 'The (single) assessment started (the CIN census `AssessmentActualStartDate`)' },
     'assessment-completed': { description: 'The (single) assessment was completed (the CIN census `AssessmentAuthorisationDate`)' },
@@ -96,6 +97,7 @@ export const nationalAssessmentCp: ProcedureInput = {
       timing: { within: '45wd' },
       versions: FROM_2013,
       completion: { event: 'assessment-completed' },
+      cancelledBy: ['referral-nfa'],
     },
     {
       id: 'single-assessment-from-start',
@@ -118,6 +120,7 @@ export const nationalAssessmentCp: ProcedureInput = {
       timing: { within: '10wd' },
       versions: BEFORE_2013,
       completion: { event: 'initial-assessment-completed' },
+      cancelledBy: ['referral-nfa'],
     },
     {
       id: 'core-assessment',
@@ -198,6 +201,11 @@ export const nationalAssessmentCp: ProcedureInput = {
       reading:
         'Default: 45 working days from the referral, which is how every reproduction of Working Together puts it ("from the point of referral"). The DfE’s published duration bands do not say which start date they count from.',
       alternative: 'Profile `from-assessment-start`: 45 working days from the assessment’s own start date (the CIN census `AssessmentActualStartDate`), the other natural reading of the return.',
+    },
+    {
+      topic: 'Referrals with no further action',
+      reading:
+        'A referral recorded as leading to no further action (`referral-nfa`, the CIN census `ReferralNFA`) needs no assessment: its single (or initial) assessment is not judged.',
     },
     {
       topic: 'The initial conference: which start',
