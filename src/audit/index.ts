@@ -10,9 +10,19 @@ export {
   type AuditSummary,
   type CaseAudit,
   type NotMeasuredRule,
+  type RuleFigures,
   type RuleSummary,
+  type SummaryOptions,
+  countResult,
+  emptyFigures,
+  finishFigures,
+  periodsOf,
+  countPeriods,
+  type PeriodCount,
+  summaryNotes,
 } from './audit';
 export { measurability, recordedEvents, type Measurability } from './measurable';
+export { FIGURE_COLUMNS, figureCells, summaryRecords, type SummaryColumn, type SummaryRecord } from './summary-rows';
 export { explainCase, timelineText, dayInWords, type Timeline, type TimelineEvent, type TimelineDeadline } from './timeline';
 export { carriedColumns, dueWindow, isOpen, selectDue, DEFAULT_DUE_DAYS, OPEN_STATUSES, type DueItem, type DueOptions, type DueWindow } from './due';
 export { periodOf, SplitSummary, PERIOD_UNITS, type PeriodUnit, type SummaryPart } from './split';

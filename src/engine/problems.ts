@@ -39,6 +39,7 @@ export const PROBLEM_CODES = [
   // CIN census
   'missing-child-id',
   'icpc-not-required-without-date',
+  'referral-nfa-without-date',
   // action plan
   'action-contradiction',
   // evaluation
@@ -47,6 +48,7 @@ export const PROBLEM_CODES = [
   'duplicate-event',
   'out-of-order',
   'completion-before-anchor',
+  'no-period',
   'missing-date-of-birth',
   'missing-attribute',
   'rule-not-evaluated',
@@ -109,16 +111,18 @@ export function problemText(t: ProblemText): string {
 }
 
 /**
- * Shortens a value for a problem or a message (long cells are cut at 200 characters).
- * @example clip('x'.repeat(300)).length // 201 (200 characters and an ellipsis)
+ * Shortens a value for a problem or a message: a long value is cut at `max`
+ * characters (default 200), with an ellipsis and its full length, so that a
+ * hostile 100 KB cell never makes a 100 KB line.
+ * @example clip('x'.repeat(300)) // 'xxx…x… (300 characters)': 200 x, an ellipsis and the length
  */
 export function clip(value: string, max = 200): string {
-  return value.length > max ? `${value.slice(0, max)}…` : value;
+  return value.length > max ? `${value.slice(0, max)}… (${value.length.toLocaleString('en-GB')} characters)` : value;
 }
 
-/** A value as a message quotes it: JSON string syntax, cut at 60 characters. */
+/** A value as a message quotes it: JSON string syntax, cut at 60 characters (then an ellipsis and the full length). */
 export function quote(value: string): string {
-  return JSON.stringify(clip(value, 60));
+  return value.length > 60 ? `${JSON.stringify(`${value.slice(0, 60)}…`)} (${value.length.toLocaleString('en-GB')} characters)` : JSON.stringify(value);
 }
 
 /**
@@ -242,4 +246,33 @@ export function formatLocation(at: { file?: string; line?: number; column?: stri
 export function formatProblem(p: DataProblem): string {
   const where = p.file !== undefined ? formatLocation(p) : p.caseId !== undefined ? `case ${p.caseId}` : '';
   return where ? `${where}: ${p.message}` : p.message;
+}
+
+/** The problems of one code: how many (by severity) and the first few. */
+export interface ProblemGroup {
+  code: ProblemCode;
+  count: number;
+  errors: number;
+  warnings: number;
+  /** The first `examples` problems of the code, in input order. */
+  examples: DataProblem[];
+}
+
+/**
+ * Problems grouped by code, the most frequent first (ties in order of first
+ * appearance), each with its first few examples: what to print instead of
+ * thousands of lines.
+ * @example groupProblems(problems, 3)[0] // { code: 'review-outside-period', count: 5860, errors: 5860, warnings: 0, examples: [p1, p2, p3] }
+ */
+export function groupProblems(problems: Iterable<DataProblem>, examples = 3): ProblemGroup[] {
+  const groups = new Map<ProblemCode, ProblemGroup>();
+  for (const p of problems) {
+    let g = groups.get(p.code);
+    if (!g) groups.set(p.code, (g = { code: p.code, count: 0, errors: 0, warnings: 0, examples: [] }));
+    g.count++;
+    if (p.severity === 'error') g.errors++;
+    else g.warnings++;
+    if (g.examples.length < examples) g.examples.push(p);
+  }
+  return [...groups.values()].sort((a, b) => b.count - a.count);
 }

@@ -38,8 +38,12 @@ export interface ReportRule {
   results: number;
   dueByAsOf: number;
   onTime: number;
-  /** dueByAsOf − onTime: met late, met early, missed (overdue), or due on the day and not yet done. */
-  notOnTime: number;
+  /** Done after the due date. */
+  late: number;
+  /** Not done and past the due date (overdue). */
+  missed: number;
+  /** Done before a window opened. */
+  tooEarly: number;
   onTimePercent: number | null;
   /** False for a rule the data cannot measure, evaluated only because --all-rules asked: its figures are not evidence. */
   measured: boolean;
@@ -53,6 +57,7 @@ export interface ReportData {
   profile: string;
   calendar: string;
   headline: {
+    children: number;
     cases: number;
     results: number;
     rulesMeasured: number;
@@ -103,6 +108,7 @@ export function reportData(input: HtmlReportInput): ReportData {
     profile: summary.profile,
     calendar: input.calendar,
     headline: {
+      children: summary.children,
       cases: summary.cases,
       results: summary.results,
       rulesMeasured: measured.length,
@@ -127,9 +133,9 @@ export function reportData(input: HtmlReportInput): ReportData {
         rule: r.rule,
         title: r.title,
         reason:
-          r.total === 0
+          r.results === 0
             ? 'no results: nothing in the data started this rule\u2019s clock'
-            : `nothing fell due by ${summary.asOf} (${r.total} ${r.total === 1 ? 'result' : 'results'}, all due later)`,
+            : `nothing fell due by ${summary.asOf} (${r.results} ${r.results === 1 ? 'result' : 'results'}, none due yet)`,
       })),
     ],
     trend: {
@@ -177,7 +183,7 @@ export function reportData(input: HtmlReportInput): ReportData {
 }
 
 function reportRule(r: RuleSummary): ReportRule {
-  return { rule: r.rule, title: r.title, results: r.total, dueByAsOf: r.dueByAsOf, onTime: r.onTime, notOnTime: r.dueByAsOf - r.onTime, onTimePercent: r.onTimePercent, measured: r.measured !== false };
+  return { rule: r.rule, title: r.title, results: r.results, dueByAsOf: r.dueByAsOf, onTime: r.onTime, late: r.late, missed: r.missed, tooEarly: r.tooEarly, onTimePercent: r.onTimePercent, measured: r.measured !== false };
 }
 
 /** The Chart.js UMD build of the installed package, inlined into every report. */
@@ -211,7 +217,7 @@ export function renderHtmlReport(input: HtmlReportInput): string {
   const ruleRows = d.rules
     .map(
       (r) =>
-        `<tr data-rule="${esc(r.rule)}"><th scope="row"><code>${esc(r.rule)}</code><br><span class="title">${esc(r.title)}${r.measured ? '' : ' (not measured: not evidence)'}</span></th><td>${num(r.results)}</td><td>${num(r.dueByAsOf)}</td><td>${num(r.onTime)}</td><td>${num(r.notOnTime)}</td><td class="pct">${pct(r.onTimePercent)}</td></tr>`,
+        `<tr data-rule="${esc(r.rule)}"><th scope="row"><code>${esc(r.rule)}</code><br><span class="title">${esc(r.title)}${r.measured ? '' : ' (not measured: not evidence)'}</span></th><td>${num(r.results)}</td><td>${num(r.dueByAsOf)}</td><td>${num(r.onTime)}</td><td>${num(r.late)}</td><td>${num(r.missed)}</td><td>${num(r.tooEarly)}</td><td class="pct">${pct(r.onTimePercent)}</td></tr>`,
     )
     .join('\n');
   const trendTable =
@@ -257,7 +263,8 @@ ${d.groups.left ? `<p class="note">${num(d.groups.left)} results belong to cases
 <section id="headline" aria-labelledby="headline-h">
 <h2 id="headline-h">Headline figures</h2>
 <dl class="cards">
-${card('h-cases', 'Cases', num(h.cases))}
+${card('h-children', 'Children', num(h.children))}
+${card('h-cases', 'Cases', num(h.cases), h.cases === h.children ? 'one per child' : 'a child may have several (periods of care)')}
 ${card('h-rules', 'Rules measured', `${h.rulesMeasured} of ${h.rulesEvaluated}`, 'measured from the data, with something due by the as-of date')}
 ${card('h-results', 'Results', num(h.results), 'one per rule occurrence')}
 ${card('h-breaches', 'Breaches', num(h.breaches), 'met late, met early, or overdue')}
@@ -265,8 +272,8 @@ ${card('h-open', 'Open items', num(h.openItems), 'not yet done, with a due date'
 ${card('h-problems', 'Data problems', num(h.problems), `${num(h.rowsReported)} of ${num(h.rowsRead)} rows not used`)}
 </dl>
 <table id="rules-table">
-<caption>On time per rule. On-time % = on time ÷ due by the as-of date; “not on time” = due by the as-of date − on time.</caption>
-<thead><tr><th scope="col">Rule</th><th scope="col">Results</th><th scope="col">Due by ${esc(d.asOf)}</th><th scope="col">On time</th><th scope="col">Not on time</th><th scope="col">On-time %</th></tr></thead>
+<caption>On time per rule. Due by the as-of date = on time + late + missed + too early; on-time % = on time ÷ due by the as-of date.</caption>
+<thead><tr><th scope="col">Rule</th><th scope="col">Results</th><th scope="col">Due by ${esc(d.asOf)}</th><th scope="col">On time</th><th scope="col">Late</th><th scope="col">Missed</th><th scope="col">Too early</th><th scope="col">On-time %</th></tr></thead>
 <tbody>
 ${ruleRows}
 </tbody>

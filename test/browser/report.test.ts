@@ -34,10 +34,11 @@ let page: Page;
 const consoleErrors: string[] = [];
 const requests: string[] = [];
 let summary: {
+  children: number;
   cases: number;
   results: number;
   breaches: number;
-  rules: Array<{ rule: string; dueByAsOf: number; onTime: number; onTimePercent: number | null }>;
+  rules: Array<{ rule: string; results: number; dueByAsOf: number; onTime: number; late: number; missed: number; tooEarly: number; onTimePercent: number | null }>;
   notMeasured: Array<{ rule: string; evaluated: boolean }>;
 };
 
@@ -101,6 +102,7 @@ describe('the HTML report in Chromium', () => {
 
   it('shows the headline figures of the audit JSON summary', async () => {
     const text = async (sel: string) => (await page.locator(sel).textContent())?.trim();
+    expect(await text('#h-children')).toBe(summary.children.toLocaleString('en-GB'));
     expect(await text('#h-cases')).toBe(summary.cases.toLocaleString('en-GB'));
     expect(await text('#h-results')).toBe(summary.results.toLocaleString('en-GB'));
     expect(await text('#h-breaches')).toBe(summary.breaches.toLocaleString('en-GB'));
@@ -114,9 +116,9 @@ describe('the HTML report in Chromium', () => {
     for (const r of summary.rules) {
       const row = page.locator(`#rules-table tr[data-rule="${r.rule}"]`);
       const cells = await row.locator('td').allTextContents();
-      expect(cells[1]).toBe(r.dueByAsOf.toLocaleString('en-GB'));
-      expect(cells[2]).toBe(r.onTime.toLocaleString('en-GB'));
-      expect(cells[4]).toBe(r.onTimePercent === null ? '–' : `${r.onTimePercent.toFixed(1)}%`);
+      const n = (x: number) => x.toLocaleString('en-GB');
+      expect(cells.slice(0, 6)).toEqual([n(r.results), n(r.dueByAsOf), n(r.onTime), n(r.late), n(r.missed), n(r.tooEarly)]);
+      expect(cells[6]).toBe(r.onTimePercent === null ? '–' : `${r.onTimePercent.toFixed(1)}%`);
     }
   });
 

@@ -41,9 +41,9 @@ describe('audit --format html', () => {
     const d = embedded(html);
     expect(d.headline).toMatchObject({ cases: summary.cases, results: summary.results, breaches: summary.breaches, rulesEvaluated: 3 });
     // icpc: due by 10 May: A1 (due 19 Apr, met 17 Apr) and A2 (due 19 Apr, overdue) → 1 of 2 = 50%; A3 is due 16 May.
-    expect(d.rules.find((r: { rule: string }) => r.rule === 'icpc')).toEqual({ rule: 'icpc', title: expect.any(String), results: 3, dueByAsOf: 2, onTime: 1, notOnTime: 1, onTimePercent: 50, measured: true });
+    expect(d.rules.find((r: { rule: string }) => r.rule === 'icpc')).toEqual({ rule: 'icpc', title: expect.any(String), results: 3, dueByAsOf: 2, onTime: 1, late: 0, missed: 1, tooEarly: 0, onTimePercent: 50, measured: true });
     // rcpc: A1's only, due 17 Jul: nothing due by the as-of date.
-    expect(d.notMeasured).toEqual([{ rule: 'rcpc', title: expect.any(String), reason: 'nothing fell due by 2024-05-10 (1 result, all due later)' }]);
+    expect(d.notMeasured).toEqual([{ rule: 'rcpc', title: expect.any(String), reason: 'nothing fell due by 2024-05-10 (1 result, none due yet)' }]);
     // Breaches and open items: A1 core group (met late), A2 icpc (overdue), A3 icpc (due-soon), A1 rcpc (pending).
     expect(d.items.map((i: { caseId: string; rule: string; status: string }) => `${i.caseId} ${i.rule} ${i.status}`).sort()).toEqual([
       'A1 core-group-first met-late',
