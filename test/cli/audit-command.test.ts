@@ -273,10 +273,11 @@ describe('audit of a generic events CSV', () => {
 
   it('UK dates without --date-format are reported, not guessed', async () => {
     const r = await run('audit', ...CP, data('cp-small-uk.csv'));
-    expect(r.code).toBe(1);
-    // Every data row has a UK date: 7 read, 0 used, 7 reported; no results.
-    expect(counts(r.err)).toMatchObject({ cases: 0, results: 0, read: 7, used: 0, reported: 7, errors: 7 });
-    expect(r.out.trimEnd()).toBe(HEADER);
+    // Every data row has a UK date: one usage error naming the option (issue 11, item 4), nothing written.
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toContain('every date in column "date" is written DD/MM/YYYY (7 of 7, e.g. "27/03/2024"); use --date-format dd/mm/yyyy');
+    expect(r.out).toBe('');
   });
 
   it('reads NDJSON case records and gives the same results', async () => {
