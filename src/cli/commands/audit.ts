@@ -23,7 +23,7 @@ import {
   type Result,
   summaryRecords,
 } from '../../index';
-import { createProblemWriter, createResultWriter, csvRow, neutraliseCell, type OutputFormat } from '../../io/write';
+import { createProblemWriter, createResultWriter, csvRow, neutraliseCell, UTF8_BOM, type OutputFormat } from '../../io/write';
 import { readEventsCsv } from '../../io/events-csv';
 import { readNdjson } from '../../io/ndjson';
 import { readSsda903, ssda903Child } from '../../io/ssda903';
@@ -37,6 +37,7 @@ import {
   calendarFrom,
   chosenFormat,
   formatOption,
+  bomOption,
   progressReporter,
   UsageError,
   type CliIO,
@@ -71,6 +72,7 @@ export function registerAuditCommand(program: Command, { io, setExitCode }: Comm
     .option('--plan-date <date>', 'the date of the action plan (for --action-plan)')
     .option('--due-soon <duration>', 'warning window before a due date', '5wd')
     .option('--problems <file>', 'also write every data problem to a CSV file')
+    .addOption(bomOption())
     .option('--encoding <name>', 'encoding of the input files: utf-8 (default; other bytes refuse the file) or windows-1252')
     .addHelpText(
       'after',
@@ -111,6 +113,8 @@ interface AuditOptions extends CommonOptions {
   dueSoon: string;
   problems?: string;
   encoding?: string;
+  /** False with --no-bom. */
+  bom: boolean;
 }
 
 interface Loaded {
@@ -221,7 +225,7 @@ async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<nu
   const keep = (r: Result) => (o.only === 'breaches' ? r.breach : o.only === 'open' ? !r.completed : true);
   const problems: DataProblem[] = [];
   const tableRows: Result[] = [];
-  const writer = !o.summary && format !== 'table' ? createResultWriter(format as OutputFormat, out) : undefined;
+  const writer = !o.summary && format !== 'table' ? createResultWriter(format as OutputFormat, out, { bom: o.bom }) : undefined;
   const progress = progressReporter(io.stderr, loaded.input.cases.length, started);
   let done = 0;
   for await (const c of stream) {
@@ -240,7 +244,7 @@ async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<nu
   const summary = stream.summary();
   const rows = loaded.input.counts;
   if (o.summary) {
-    writeSummary(out, format, summary, rows);
+    writeSummary(out, format, summary, rows, o.bom);
   } else if (format === 'table') {
     out.write(renderTable(['case_id', 'rule', '#', 'anchor', 'due', 'completed', 'status', 'late (WD)'], tableRows.map((r) => [r.caseId, r.rule, String(r.occurrence), `${r.anchor.event} ${r.anchor.date}`, r.due ?? '', r.completed?.date ?? '', r.status, r.late ? String(r.late.workingDays) : ''])));
     out.write('\n');
@@ -248,7 +252,7 @@ async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<nu
   }
   if (o.out) await new Promise<void>((resolve) => out.end(resolve));
   if (o.problems) {
-    const pw = createProblemWriter('csv', createWriteStream(o.problems));
+    const pw = createProblemWriter('csv', createWriteStream(o.problems), { bom: o.bom });
     for (const p of problems) {
       const w = pw.write(p);
       if (w) await w;
@@ -292,14 +296,14 @@ function writeProblemGroups(err: Writable, problems: readonly DataProblem[], fil
   );
 }
 
-function writeSummary(out: Writable, format: Format, s: AuditSummary, input: { read: number; used: number; reported: number }): void {
+function writeSummary(out: Writable, format: Format, s: AuditSummary, input: { read: number; used: number; reported: number }, bom = false): void {
   if (format === 'json' || format === 'ndjson') {
     out.write(`${JSON.stringify({ ...s, rows: input }, null, format === 'json' ? 2 : undefined)}\n`);
     return;
   }
   const { columns, rows } = summaryRecords(s);
   if (format === 'csv') {
-    out.write(csvRow(columns.map((c) => c.heading)));
+    out.write((bom ? UTF8_BOM : '') + csvRow(columns.map((c) => c.heading)));
     for (const row of rows) out.write(csvRow(columns.map((c) => neutraliseCell(row[c.key] ?? ''))));
     return;
   }
