@@ -64,9 +64,9 @@ const EXPECTED_ROWS = [
 
 /** Source documents (procedures.md §4): the ICPC and core group from Working Together 2010, review conferences from seed 001. */
 const SOURCE_DOCUMENT: Record<string, string> = {
-  icpc: 'Working Together to Safeguard Children 2010',
-  rcpc: '001_aa2acc05bf62cfcc.txt',
-  'core-group-first': 'Working Together to Safeguard Children 2010',
+  icpc: 'HM Government, Working Together to Safeguard Children 2010',
+  rcpc: "Sussex Child Protection and Safeguarding Procedures, 1.2.5 Integrated Children's System (ICS)",
+  'core-group-first': 'HM Government, Working Together to Safeguard Children 2010',
 };
 
 type Row = Record<string, string>;
