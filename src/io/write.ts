@@ -40,6 +40,8 @@ export interface ResultLike {
   trace: readonly string[];
   source: { document: string; section?: string; quote?: string };
   notes?: readonly string[];
+  /** Columns carried from the input (constant per case, e.g. `team`), written after `source` in CSV. */
+  carried?: Readonly<Record<string, string>>;
 }
 
 /** Output formats of the writers. */
@@ -78,6 +80,8 @@ export interface WriterOptions {
    * false here; the CLI writes it unless `--no-bom`.
    */
   bom?: boolean;
+  /** CSV only: the carried columns to write after `source` (each result's `carried` values). */
+  carriedColumns?: readonly string[];
 }
 
 /** The UTF-8 byte order mark, as the first character of a CSV file for Excel. */
@@ -311,7 +315,11 @@ export function createResultWriter(format: OutputFormat, out: Writable, opts: Wr
   const eol = opts.eol ?? '\n';
   switch (format) {
     case 'csv':
-      return textWriter(out, (opts.bom ? UTF8_BOM : '') + csvRow(RESULT_CSV_COLUMNS, eol), (r) => csvRow(resultCsvCells(r), eol), () => '', opts);
+    {
+      const extra = opts.carriedColumns ?? [];
+      const cells = extra.length === 0 ? resultCsvCells : (r: ResultLike) => [...resultCsvCells(r), ...extra.map((c) => neutraliseCell(r.carried?.[c] ?? ''))];
+      return textWriter(out, (opts.bom ? UTF8_BOM : '') + csvRow([...RESULT_CSV_COLUMNS, ...extra], eol), (r) => csvRow(cells(r), eol), () => '', opts);
+    }
     case 'json':
       return textWriter(out, '[', (r, i) => `${i === 0 ? '\n' : ',\n'}${JSON.stringify(resultJson(r))}`, (n) => (n === 0 ? ']\n' : '\n]\n'), opts);
     case 'ndjson':
