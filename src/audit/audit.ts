@@ -44,6 +44,8 @@ export interface AuditOptions extends EvaluateOptions {
   groupBy?: SummaryOptions['groupBy'];
   /** Split the summary by the due date's period. */
   by?: PeriodUnit;
+  /** Cases the reader set apart (`ReadResult.setAside`), counted in the summary with the reason. */
+  setAside?: readonly { reason: string; cases: number }[];
 }
 
 /** A rule left out of the figures because the data cannot measure it. */
@@ -137,6 +139,8 @@ export interface AuditSummary {
   notes: string[];
   /** The same figures split by group and/or period, when asked (`groupBy`, `by`): they add up to `rules`. */
   breakdown?: Breakdown;
+  /** Cases read but not evaluated, with the reason (not in `cases`). */
+  setAside: { reason: string; cases: number }[];
 }
 
 export interface AuditReport {
@@ -320,6 +324,8 @@ export interface SummaryOptions {
   groupBy?: { name: string; of: (r: Result) => string | undefined };
   /** Split the figures by the due date's period. */
   by?: PeriodUnit;
+  /** Cases the reader set apart, counted in the summary with the reason (e.g. SSDA903 short breaks). */
+  setAside?: readonly { reason: string; cases: number }[];
   /** The child a case belongs to (default: the case id; the SSDA903 reader's cases are `CHILD#n`). */
   childOf?: (c: CaseRecord) => string;
 }
@@ -350,6 +356,7 @@ export class SummaryBuilder {
   private readonly childOf: (c: CaseRecord) => string;
   private readonly groupBy: SummaryOptions['groupBy'];
   private readonly by: PeriodUnit | undefined;
+  private readonly setAside: { reason: string; cases: number }[];
   constructor(
     private readonly procedure: Procedure,
     options: SummaryOptions,
@@ -362,6 +369,7 @@ export class SummaryBuilder {
     this.profile = options.profile ?? 'default';
     this.childOf = options.childOf ?? ((c) => c.id);
     this.groupBy = options.groupBy;
+    this.setAside = [...(options.setAside ?? [])];
     this.by = options.by;
     this.notMeasured = measuring.notMeasured.map((n) => ({ ...n, missing: [...n.missing] }));
     this.records = measuring.records ? [...measuring.records] : null;
@@ -436,6 +444,7 @@ export class SummaryBuilder {
       notMeasured: this.notMeasured.map((n) => ({ ...n, missing: [...n.missing] })),
       records: this.records ? [...this.records].sort() : null,
       notes: summaryNotes(this.asOf),
+      setAside: this.setAside.filter((x) => x.cases > 0).map((x) => ({ ...x })),
     };
   }
 }

@@ -243,6 +243,7 @@ async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<nu
     ...(o.allRules ? { allRules: true } : {}),
     ...(groupCol ? { groupBy: { name: groupCol, of: (r: Result) => carriedById.get(r.caseId)?.[groupCol] } } : {}),
     ...(o.by ? { by: o.by as PeriodUnit } : {}),
+    ...(loaded.input.setAside ? { setAside: loaded.input.setAside.map((x) => ({ reason: x.reason, cases: x.cases.length })) } : {}),
   });
   const keep = (r: Result) => (o.only === 'breaches' ? r.breach : o.only === 'open' ? !r.completed : true);
   const problems: DataProblem[] = [];
@@ -346,6 +347,7 @@ function writeSummary(out: Writable, format: Format, s: AuditSummary, input: { r
     out.write(`\nBy ${[s.breakdown.groupBy, s.breakdown.by ? `${s.breakdown.by} of the due date` : null].filter(Boolean).join(' and ')}:\n`);
     out.write(renderTable(cols.map((c) => c.heading), splitRows.map((r) => cols.map((c) => (r as Record<string, string>)[c.key] ?? ''))));
   }
+  for (const x of s.setAside) out.write(`\nSet apart: ${x.cases} ${x.cases === 1 ? 'case' : 'cases'}, ${x.reason}.\n`);
   if (s.notMeasured.length > 0) {
     out.write(`\nNot measured (${s.notMeasured.length} ${s.notMeasured.length === 1 ? 'rule' : 'rules'}${s.notMeasured.some((n) => n.evaluated) ? ', evaluated anyway with --all-rules: their figures above are not evidence' : '; --all-rules evaluates them anyway'}):\n`);
     for (const n of s.notMeasured) out.write(`  ${n.rule}: ${n.reason}\n`);
