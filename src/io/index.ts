@@ -1,7 +1,7 @@
 export { readEventsCsv, streamEventsCsv, type EventsCsvOptions } from './events-csv';
 export { readNdjson, streamNdjson, type NdjsonOptions } from './ndjson';
 export { readSsda903, ssda903Child, type Ssda903Files, type Ssda903Result } from './ssda903';
-export { readCinCensus, CIN_CENSUS_MAPPING, type CinCensusResult } from './cin-census';
+export { readCinCensus, streamCinCensus, CIN_CENSUS_MAPPING, MAX_XML_DEPTH, type CinCensusResult } from './cin-census';
 export { readActionPlan, type ActionPlanOptions } from './action-plan';
 export { parseByWhen, parseActionStatus, assessAction, type ByWhen, type ActionAssessment } from './action-plan-text';
 export { readCalendarFiles } from './calendar-files';

@@ -34,6 +34,13 @@ export const cpConference: ProcedureInput = {
     'core-group': { description: 'Core group meeting held' },
     'became-looked-after': { description: 'The child became looked after (the CP and looked-after reviews then form one process)' },
   },
+  periods: {
+    'cp-plan': {
+      description: 'A child protection plan: from its start to its end',
+      start: ['cp-plan-started'],
+      end: ['cp-plan-ended'],
+    },
+  },
   rules: [
     {
       id: 'icpc',
@@ -53,6 +60,7 @@ export const cpConference: ProcedureInput = {
       id: 'rcpc',
       title: 'First review conference within 3 months of the initial conference, then at intervals of no more than 6 months',
       kind: 'cycle',
+      period: 'cp-plan',
       source: {
         document: 'sussex-ics',
         section: "9. Recording Guidance > Child/Young Person's Child Protection Review Record",
@@ -117,6 +125,10 @@ export const cpConference: ProcedureInput = {
       topic: 'When review conferences start',
       reading: 'The review cycle starts at `cp-plan-started` (normally the ICPC date): a child not made subject to a plan has no review conference. The CIN census maps CPPstartDate to it.',
       alternative: 'Profile `days`: 91 / 183 days instead of 3 / 6 months.',
+    },
+    {
+      topic: 'Periods',
+      reading: 'Review conferences belong to the `cp-plan` period (`cp-plan-started` … `cp-plan-ended`): the cycle ends with the plan, and a later plan starts a new sequence. The initial conference and the first core group are anchored on the strategy discussion and the conference themselves and have no period.',
     },
     {
       topic: 'First core group',

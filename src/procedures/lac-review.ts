@@ -24,6 +24,11 @@ const beforeEachReview = {
   planned: { event: 'review-scheduled', attribute: 'reviewDate' },
 };
 
+/** A rule of the child's period of care: it ends when the child stops being looked after (or is adopted). */
+const inCare = { period: 'looked-after' };
+/** A record of something that happened in care (a review held, a visit made): still owed after the child left care. */
+const recordOfCare = { period: 'looked-after', atPeriodEnd: 'runs-on' as const };
+
 export const lacReview: ProcedureInput = {
   id: P,
   title: "Looked-after children's reviews and the IRO",
@@ -63,12 +68,20 @@ export const lacReview: ProcedureInput = {
     'permanence-plan-agreed': { description: 'A plan for permanence was agreed' },
     'long-term-foster-designated': { description: 'The placement was designated a long-term foster home' },
   },
+  periods: {
+    'looked-after': {
+      description: 'A period of care: from becoming looked after to ceasing to be looked after or an adoption order',
+      start: ['became-looked-after'],
+      end: ['ceased-looked-after', 'adoption-order'],
+    },
+  },
   rules: [
     // The review sequence.
     {
       id: 'review-cycle',
       title: 'Reviews: the 1st within 20 working days of becoming looked after, the 2nd within 91 days of the 1st, then within 183 days of the previous',
       kind: 'cycle',
+      ...inCare,
       source: {
         document: 'blackpool-reviews',
         section: 'Frequency of review meetings',
@@ -84,6 +97,7 @@ export const lacReview: ProcedureInput = {
       id: 'review-after-carer-change',
       title: 'A review within 20 working days of the child moving to a new carer',
       kind: 'deadline',
+      ...inCare,
       source: {
         document: 'blackpool-reviews',
         section: 'Frequency of review meetings',
@@ -97,6 +111,7 @@ export const lacReview: ProcedureInput = {
       id: 'review-after-placement-order',
       title: 'A review within 3 months of a placement order, then at least every 6 months',
       kind: 'cycle',
+      ...inCare,
       source: {
         document: 'blackpool-reviews',
         section: 'Frequency of review meetings',
@@ -111,6 +126,7 @@ export const lacReview: ProcedureInput = {
       id: 'placement-order-not-placed',
       title: 'Not placed for adoption 9 months after the placement order: the next review reconsiders the plan',
       kind: 'deadline',
+      ...inCare,
       source: {
         document: 'blackpool-reviews',
         section: 'Frequency of review meetings',
@@ -125,6 +141,7 @@ export const lacReview: ProcedureInput = {
       id: 'long-term-foster-meeting',
       title: 'In a designated long-term foster home: a review held as a meeting at least once every 12 months',
       kind: 'cycle',
+      ...inCare,
       source: {
         document: 'blackpool-reviews',
         section: "Section 9, Our Children's Reviews Concerning Children in Long Term Foster Home",
@@ -201,6 +218,7 @@ export const lacReview: ProcedureInput = {
       id: 'decisions-circulated',
       title: 'Written review decisions to all participants within 5 working days',
       kind: 'deadline',
+      ...recordOfCare,
       source: {
         document: 'blackpool-reviews',
         section: "Our Children's Reviews",
@@ -214,6 +232,7 @@ export const lacReview: ProcedureInput = {
       id: 'full-record',
       title: 'Full written record of the review within 15 working days',
       kind: 'deadline',
+      ...recordOfCare,
       source: {
         document: 'blackpool-reviews',
         section: "Our Children's Reviews",
@@ -227,6 +246,7 @@ export const lacReview: ProcedureInput = {
       id: 'record-distributed',
       title: 'Copies of the record sent within 20 working days of the review',
       kind: 'deadline',
+      ...recordOfCare,
       source: {
         document: 'blackpool-reviews',
         section: "Our Children's Reviews",
@@ -240,6 +260,7 @@ export const lacReview: ProcedureInput = {
       id: 'decisions-considered',
       title: 'The team manager considers the decisions within 5 working days of receiving them; silence means agreed',
       kind: 'deadline',
+      ...recordOfCare,
       source: {
         document: 'blackpool-reviews',
         section: 'Section 12, Review Decisions',
@@ -254,6 +275,7 @@ export const lacReview: ProcedureInput = {
       id: 'care-plan-updated',
       title: 'The social worker updates the care plan within 10 working days of the review',
       kind: 'deadline',
+      ...inCare,
       source: {
         document: 'blackpool-reviews',
         section: "Our Children's Reviews",
@@ -267,6 +289,7 @@ export const lacReview: ProcedureInput = {
       id: 'iro-visit-recorded',
       title: 'The IRO records each visit within 2 working days, and no more than 5',
       kind: 'deadline',
+      ...recordOfCare,
       source: {
         document: 'blackpool-reviews',
         section: 'Visits to Our Children > Recording of visits',
@@ -281,6 +304,7 @@ export const lacReview: ProcedureInput = {
       id: 'permanence-plan',
       title: 'A plan for permanence by the 2nd review',
       kind: 'cycle-task',
+      ...inCare,
       source: {
         document: 'blackpool-reviews',
         section: "Our Children's Reviews",
@@ -295,6 +319,7 @@ export const lacReview: ProcedureInput = {
       id: 'staying-put',
       title: 'The first review after the 16th birthday considers Staying Put',
       kind: 'cycle-task',
+      per: 'case',
       source: {
         document: 'blackpool-reviews',
         section: "Our Children's Reviews",
@@ -308,6 +333,7 @@ export const lacReview: ProcedureInput = {
       id: 'pathway-transition',
       title: 'The last review before the 16th birthday prepares the move from Care Plan to Pathway Plan',
       kind: 'cycle-task',
+      per: 'case',
       source: {
         document: 'sussex-ics',
         section: "9. Recording Guidance > Child/Young Person's Looked After Review Record",
@@ -376,7 +402,28 @@ export const lacReview: ProcedureInput = {
     },
     {
       topic: 'Staying Put and the move to a Pathway Plan',
-      reading: 'Reported against the review that should deal with them: the first review held (or due) on or after the 16th birthday, and the last one before it (once it is known to be the last). The rule cannot see placement type: Staying Put is reported for every child, not only those in foster care.',
+      reading: 'About the child, not the period of care: one result per child (`per: case`), against the review that should deal with them: the first review held (or due) on or after the 16th birthday, whichever period of care it falls in, and the last one before it (once it is known to be the last). The rule cannot see placement type: Staying Put is reported for every child, not only those in foster care.',
+      alternative: 'Issue 10 words both as "against the first review following the 16th birthday"; `pathway-transition` keeps its source, the last review before the child is 16 (Sussex ICS §9), counted once per child.',
+    },
+    {
+      topic: 'Periods of care',
+      reading: 'Every rule belongs to the `looked-after` period (becoming looked after … ceasing to be looked after or an adoption order): reviews, tasks and reminders of one period of care are met only by events of that period, and a new period starts the sequence again. Work for the child\'s care ends when the child leaves care: the review sequences, the review after a change of carer, the placement-order steps, the tasks before each review, the permanence plan and the care plan update. One already overdue when care ended stays overdue, its lateness counted to the day care ended; one not yet due then (or with no timescale) is not reported.',
+    },
+    {
+      topic: 'Review after a change of carer when the child leaves care',
+      reading: 'Ends with the period of care (issue 10): a review that was overdue when the child left care stays overdue, late to the day the child left, not to the as-of date; a change of carer whose 20 working days had not run out when the child left is not reported.',
+    },
+    {
+      topic: 'Records of a review or visit held in care',
+      reading: '`decisions-circulated`, `full-record`, `record-distributed`, `decisions-considered` and `iro-visit-recorded` record something that happened while the child was looked after, and are still owed after the child leaves: they run on (late to the as-of date) until done or until the child becomes looked after again.',
+    },
+    {
+      topic: 'Tasks before a review held soon after the child became looked after',
+      reading: 'A task whose due date, counted back from the review, falls before the child became looked after is due on the day the child became looked after (e.g. the child consulted 20 working days before a first review held on day 10).',
+    },
+    {
+      topic: 'Placement order, 9 months on',
+      reading: 'The "not placed" step belongs to the period of care of the order: if the child left care before the 9 months ran out there is no step; one still open when the child left is not reported (no review can follow leaving care).',
     },
     {
       topic: 'Record distributed "within 20 working days of the completion of the review"',
