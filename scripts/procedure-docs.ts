@@ -30,7 +30,7 @@ function anchorText(rule: Rule): string {
           : 'firstDueOnOrAfter' in sel
             ? `the first occurrence on or after date of birth + ${describeOffset(sel.firstDueOnOrAfter.age)}`
             : `the last occurrence before date of birth + ${describeOffset(sel.lastDueBefore.age)}`;
-    return `${which} of \`${rule.cycle}\`: its planned date${rule.planned ? ` (\`${rule.planned.event}\`.${rule.planned.attribute}, else held, else due)` : ' (held, else due)'}`;
+    return `${which} of \`${rule.cycle}\`${rule.per === 'case' ? ' (once per case, across its periods and sequences)' : ''}: its planned date${rule.planned ? ` (\`${rule.planned.event}\`.${rule.planned.attribute}, else held, else due)` : ' (held, else due)'}`;
   }
   const one = (a: Extract<Rule, { kind: 'deadline' }>['anchor']): string => {
     if ('anyOf' in a) return a.anyOf.map((x) => one(x)).join('; or ');

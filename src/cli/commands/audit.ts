@@ -31,7 +31,7 @@ import { CIN_CENSUS_MAPPING, readCinCensus, type CinCensusProcedure } from '../.
 import { readActionPlan } from '../../io/action-plan';
 import { combineReads, type ReadResult } from '../../io/result';
 import { checkEncoding, type InputEncoding } from '../../io/source';
-import { renderTable } from '../table';
+import { forTerminal, renderTable } from '../table';
 import {
   addCalendarOptions,
   calendarFrom,
@@ -283,7 +283,7 @@ function writeProblemGroups(err: Writable, problems: readonly DataProblem[], fil
   for (const g of groups) err.write(`  ${n(g.count).padStart(width)}  ${g.code} (${severity(g)})\n`);
   for (const g of groups) {
     err.write(`\n${g.code}: ${g.count > g.examples.length ? `the first ${g.examples.length} of ${n(g.count)}` : n(g.count)}\n`);
-    for (const p of g.examples) err.write(`${p.severity}: ${formatProblem(p)} [${p.code}]\n`);
+    for (const p of g.examples) err.write(`${p.severity}: ${forTerminal(formatProblem(p))} [${p.code}]\n`);
   }
   const shown = groups.reduce((k, g) => k + g.examples.length, 0);
   err.write(
