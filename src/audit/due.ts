@@ -5,7 +5,7 @@
  * share one reading of "open" and one window.
  */
 import { formatIsoDay, isIsoDate, tryParseIsoDay } from '../calendar/index';
-import type { CaseRecord, Result, Status } from '../engine/index';
+import type { Result, Status } from '../engine/index';
 
 /** Statuses of a step that is still to be done: not completed and not deemed met. */
 export const OPEN_STATUSES: ReadonlySet<Status> = new Set<Status>(['pending', 'due-soon', 'past-target', 'overdue']);
@@ -91,31 +91,6 @@ function compareDue(a: DueItem, b: DueItem): number {
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/**
- * The columns a case carries: each event attribute that has one value on
- * every event of the case that has it (e.g. `worker`, `team`), as text. An
- * attribute with two different values in one case is not carried.
- *
- * @example
- * carriedColumns({ id: 'C1', events: [{ type: 'icpc', date: '2024-04-17', worker: 'A. Khan' }] }) // { worker: 'A. Khan' }
- */
-export function carriedColumns(record: CaseRecord): Record<string, string> {
-  const values = new Map<string, string | null>();
-  for (const e of record.events) {
-    for (const [k, v] of Object.entries(e)) {
-      if (k === 'type' || k === 'date') continue;
-      const text = String(v);
-      if (text === '') continue;
-      const seen = values.get(k);
-      if (seen === undefined) values.set(k, text);
-      else if (seen !== text) values.set(k, null);
-    }
-  }
-  const out: Record<string, string> = {};
-  for (const [k, v] of values) if (v !== null) out[k] = v;
-  return out;
-}
 
 function plusDays(day: string, n: number): string {
   return formatIsoDay(tryParseIsoDay(day)! + n);

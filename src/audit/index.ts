@@ -17,6 +17,11 @@ export {
   emptyFigures,
   finishFigures,
   periodsOf,
+  periodOf,
+  PERIOD_UNITS,
+  type Breakdown,
+  type BreakdownRow,
+  type PeriodUnit,
   countPeriods,
   type PeriodCount,
   summaryNotes,
@@ -24,5 +29,5 @@ export {
 export { measurability, recordedEvents, type Measurability } from './measurable';
 export { FIGURE_COLUMNS, figureCells, summaryRecords, type SummaryColumn, type SummaryRecord } from './summary-rows';
 export { explainCase, timelineText, dayInWords, type Timeline, type TimelineEvent, type TimelineDeadline } from './timeline';
-export { carriedColumns, dueWindow, isOpen, selectDue, DEFAULT_DUE_DAYS, OPEN_STATUSES, type DueItem, type DueOptions, type DueWindow } from './due';
-export { periodOf, SplitSummary, PERIOD_UNITS, type PeriodUnit, type SummaryPart } from './split';
+export { dueWindow, isOpen, selectDue, DEFAULT_DUE_DAYS, OPEN_STATUSES, type DueItem, type DueOptions, type DueWindow } from './due';
+export { carriedAttributes, type Carried } from './carried';

@@ -10,7 +10,13 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { AuditSummary, PeriodUnit, RuleSummary, SummaryPart } from '../audit/index';
+import type { AuditSummary, BreakdownRow, PeriodUnit, RuleSummary } from '../audit/index';
+
+/** One part of the summary's breakdown (a period or a group) and its rules' figures. */
+export interface SummaryPart {
+  key: string;
+  rules: BreakdownRow[];
+}
 import type { DataProblem, Procedure, Result } from '../engine/index';
 import { documentTitle } from './sources';
 

@@ -4,7 +4,7 @@
  * Sun 30 Jun 2024 + 28 days → Sun 28 Jul 2024 (30 + 28 = 58; June has 30 days → 28 July).
  */
 import { describe, expect, it } from 'vitest';
-import { carriedColumns, dueWindow, getProcedure, isOpen, periodOf, selectDue, SplitSummary, type Result, type Status } from '../../src/index';
+import { dueWindow, getProcedure, isOpen, selectDue, type Result, type Status } from '../../src/index';
 
 function result(caseId: string, rule: string, status: Status, due: string | undefined, extra: Partial<Result> = {}): Result {
   return {
@@ -71,48 +71,5 @@ describe('selectDue', () => {
   });
   it('calls open what is not completed and not deemed met', () => {
     expect(results.map(isOpen)).toEqual([true, true, true, true, false, false, false, true]);
-  });
-});
-
-describe('carriedColumns', () => {
-  it('carries an attribute with one value on every event that has it; not one with two values', () => {
-    expect(
-      carriedColumns({
-        id: 'C1',
-        events: [
-          { type: 'icpc', date: '2024-01-02', worker: 'A. Khan', team: 'North', s47: true },
-          { type: 'rcpc', date: '2024-04-02', worker: 'A. Khan', team: 'South', s47: '' },
-          { type: 'rcpc', date: '2024-10-02' },
-        ],
-      }),
-    ).toEqual({ worker: 'A. Khan', s47: 'true' });
-  });
-});
-
-describe('periodOf and SplitSummary', () => {
-  it('names months, quarters, years and financial years (April to March)', () => {
-    expect(['2024-03-31', '2024-04-01'].map((d) => periodOf(d, 'financial-year'))).toEqual(['2023/24', '2024/25']);
-    expect(periodOf('1999-12-31', 'financial-year')).toBe('1999/00');
-    expect(['2024-03-31', '2024-04-01', '2024-12-31'].map((d) => periodOf(d, 'quarter'))).toEqual(['2024 Q1', '2024 Q2', '2024 Q4']);
-    expect(periodOf('2024-02-29', 'month')).toBe('2024-02');
-    expect(periodOf('2024-02-29', 'year')).toBe('2024');
-  });
-  it('splits the figures by key; the parts and the left-out add up to the whole', () => {
-    const p = getProcedure('cp-conference');
-    const split = new SplitSummary(p, { asOf: '2024-06-30' }, p.rules, (r) => (r.due ? periodOf(r.due, 'financial-year') : undefined));
-    const rs = [
-      result('C1', 'icpc', 'met', '2024-03-28', { completed: { event: 'icpc', date: '2024-03-27' } }),
-      result('C2', 'icpc', 'overdue', '2024-04-02'),
-      result('C3', 'icpc', 'met', '2024-04-03', { completed: { event: 'icpc', date: '2024-04-03' } }),
-      result('C4', 'icpc', 'pending', undefined),
-    ];
-    for (const r of rs) split.add(r);
-    const parts = split.parts().map((x) => ({ key: x.key, icpc: x.rules.find((r) => r.rule === 'icpc')! }));
-    // 2023/24: C1 (due Thu 28 Mar 2024), 1 of 1 on time; 2024/25: C2 and C3 (due 2 and 3 Apr 2024), 1 of 2 = 50%.
-    expect(parts.map((x) => [x.key, x.icpc.dueByAsOf, x.icpc.onTime, x.icpc.onTimePercent])).toEqual([
-      ['2023/24', 1, 1, 100],
-      ['2024/25', 2, 1, 50],
-    ]);
-    expect(split.left).toBe(1);
   });
 });

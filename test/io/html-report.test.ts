@@ -108,10 +108,4 @@ describe('audit --format html', () => {
     expect(footer).toContain('profile default');
     expect(footer).not.toMatch(/\.txt/);
   });
-
-  it('refuses --by and --group-by without --format html', async () => {
-    const r = await run(...BASE, '--group-by', 'worker');
-    expect(r.code).toBe(2);
-    expect(r.err).toContain('--by and --group-by split the HTML report');
-  });
 });

@@ -7,12 +7,15 @@ import { createWriteStream, readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import {
   auditStream,
-  carriedColumns,
+  carriedAttributes,
+  figureCells,
+  FIGURE_COLUMNS,
   isOpen,
-  periodOf,
-  SplitSummary,
   PERIOD_UNITS,
+  SummaryBuilder,
   type AuditStream,
+  type BreakdownRow,
+  type Carried,
   type PeriodUnit,
   defineProcedure,
   formatProblem,
@@ -30,9 +33,9 @@ import {
   type Result,
   summaryRecords,
 } from '../../index';
-import { createProblemWriter, createResultWriter, csvRow, neutraliseCell, type OutputFormat } from '../../io/write';
+import { createProblemWriter, createResultWriter, csvRow, neutraliseCell, UTF8_BOM, type OutputFormat } from '../../io/write';
 import { readEventsCsv } from '../../io/events-csv';
-import { renderHtmlReport } from '../../io/html-report';
+import { renderHtmlReport, type SummaryPart } from '../../io/html-report';
 import { renderIcs } from '../../io/ics';
 import { readNdjson } from '../../io/ndjson';
 import { readSsda903, ssda903Child } from '../../io/ssda903';
@@ -46,6 +49,7 @@ import {
   calendarFrom,
   chosenFormat,
   formatOption,
+  bomOption,
   progressReporter,
   UsageError,
   type CliIO,
@@ -76,6 +80,7 @@ export function addInputOptions(cmd: Command): Command {
     .option('--plan-date <date>', 'the date of the action plan (for --action-plan)')
     .option('--due-soon <duration>', 'warning window before a due date', '5wd')
     .option('--problems <file>', 'also write every data problem to a CSV file')
+    .addOption(bomOption())
     .option('--encoding <name>', 'encoding of the input files: utf-8 (default; other bytes refuse the file) or windows-1252');
 }
 
@@ -90,8 +95,8 @@ export function registerAuditCommand(program: Command, { io, setExitCode }: Comm
     .option('--out <file>', 'write results to a file instead of stdout')
     .option('--summary', 'write the summary per rule instead of the results')
     .option('--only <which>', 'only write results that are breaches (`breaches`) or not yet completed (`open`)')
-    .addOption(new Option('--by <period>', 'the trend of the HTML report: on-time % by the due date\'s period (default financial-year)').choices([...PERIOD_UNITS]))
-    .option('--group-by <column>', 'split the HTML report by a column each case carries (e.g. worker, team)')
+    .option('--group-by <column>', 'split the summary by a column carried from a generic file (one value per case, e.g. team); the HTML report shows each group')
+    .option('--by <period>', 'split the summary by the due date\'s month, quarter, year or financial-year (April to March); the HTML report\'s trend (default financial-year)')
     .option('--columns <names>', 'carried columns to put in calendar events (--format ics; none by default: only the case id)')
     .addHelpText(
       'after',
@@ -130,6 +135,8 @@ export interface InputOptions extends CommonOptions {
   dueSoon: string;
   problems?: string;
   encoding?: string;
+  /** False with --no-bom. */
+  bom: boolean;
 }
 
 interface AuditOptions extends InputOptions {
@@ -230,8 +237,14 @@ export function ruleOverrides(procedure: Procedure, rules: string | undefined): 
   return Object.fromEntries(procedure.rules.filter((r) => !wanted.has(r.id)).map((r) => [r.id, { enabled: false }]));
 }
 
+/** How the summary is split: a carried column (`--group-by`) and/or the due date's period (`--by`). */
+export interface SplitOptions {
+  groupBy?: { name: string; of: (r: Result) => string | undefined };
+  by?: PeriodUnit;
+}
+
 /** Evaluates the loaded input as a stream; the reader's problems go first, so the summary counts them with the evaluation's. */
-export function evaluateLoaded(loaded: Loaded, o: InputOptions, trace: boolean): AuditStream {
+export function evaluateLoaded(loaded: Loaded, o: InputOptions, trace: boolean, split: SplitOptions = {}): AuditStream {
   const overrides = ruleOverrides(loaded.procedure, o.rules);
   const records = recordsOf(o, loaded.procedure, loaded.input);
   const input = [{ case: undefined, problems: loaded.input.problems }, ...loaded.input.cases];
@@ -245,13 +258,16 @@ export function evaluateLoaded(loaded: Loaded, o: InputOptions, trace: boolean):
     records,
     ...(loaded.childOf ? { childOf: loaded.childOf } : {}),
     ...(o.allRules ? { allRules: true } : {}),
+    ...(split.groupBy ? { groupBy: split.groupBy } : {}),
+    ...(split.by ? { by: split.by } : {}),
+    ...(loaded.input.setAside ? { setAside: loaded.input.setAside.map((x) => ({ reason: x.reason, cases: x.cases.length })) } : {}),
   });
 }
 
 /** Writes --problems FILE, the problems on stderr, and the closing line of counts. */
-export async function reportProblems(io: CliIO, problems: readonly DataProblem[], o: { problems?: string }, closing: string): Promise<void> {
+export async function reportProblems(io: CliIO, problems: readonly DataProblem[], o: { problems?: string; bom?: boolean }, closing: string): Promise<void> {
   if (o.problems) {
-    const pw = createProblemWriter('csv', createWriteStream(o.problems));
+    const pw = createProblemWriter('csv', createWriteStream(o.problems), { bom: o.bom ?? true });
     for (const p of problems) {
       const w = pw.write(p);
       if (w) await w;
@@ -262,11 +278,29 @@ export async function reportProblems(io: CliIO, problems: readonly DataProblem[]
   io.stderr.write(closing);
 }
 
-/** The columns each case carries (worker, team, ...), looked up by case id. */
-export function columnLookup(loaded: Loaded): (caseId: string) => Readonly<Record<string, string>> | undefined {
-  const byCase = new Map<string, Record<string, string>>();
-  for (const c of loaded.input.cases) byCase.set(c.id, carriedColumns(c));
-  return (id) => byCase.get(id);
+/** The columns carried from the input (generic files only: one value per case, e.g. worker, team), and each case's values by id. */
+export interface CarriedLookup {
+  columns: readonly string[];
+  of: (caseId: string) => Readonly<Record<string, string>> | undefined;
+}
+
+/** The carried columns of the loaded input (`carriedAttributes`); none for the national returns and action plans. */
+export function columnLookup(files: readonly string[], loaded: Loaded): CarriedLookup {
+  const carried: Carried = files.length > 0 ? carriedAttributes(loaded.input.cases) : { columns: [], values: new Map() };
+  const byId = new Map<string, Record<string, string>>();
+  for (const [c, v] of carried.values) if (!byId.has(c.id)) byId.set(c.id, v);
+  return { columns: carried.columns, of: (id) => byId.get(id) };
+}
+
+/** Refuses a `--group-by` / `--columns` name that is not a carried column. */
+export function checkCarried(option: string, names: readonly string[], carried: CarriedLookup): void {
+  for (const name of names) {
+    if (!carried.columns.includes(name)) {
+      throw new UsageError(
+        `${option}: "${name}" is not a column carried from the input (a column of a generic file with one value per case)${carried.columns.length ? `; carried: ${carried.columns.join(', ')}` : '; this input carries none'}`,
+      );
+    }
+  }
 }
 
 /** Splits --columns a,b into names. */
@@ -280,22 +314,30 @@ async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<nu
   const procedure = loaded.procedure;
   const out: CliIO['stdout'] = o.out ? createWriteStream(o.out) : io.stdout;
   const format = chosenFormat(o.format, out);
-  if ((o.by || o.groupBy) && format !== 'html') throw new UsageError('--by and --group-by split the HTML report: use them with --format html');
   if (o.columns && format !== 'ics') throw new UsageError('--columns chooses what calendar events carry: use it with --format ics');
+  if (o.by !== undefined && !(PERIOD_UNITS as readonly string[]).includes(o.by)) throw new UsageError(`--by takes ${PERIOD_UNITS.join(', ')}`);
+  // Columns constant per case (generic files): carried to every result, and what --group-by splits by.
+  const carried = columnLookup(files, loaded);
+  if (o.groupBy !== undefined) checkCarried('--group-by', [o.groupBy], carried);
+  if (o.columns) checkCarried('--columns', columnList(o.columns), carried);
+  const groupCol = o.groupBy;
+  const groupBy = groupCol ? { name: groupCol, of: (r: Result) => carried.of(r.caseId)?.[groupCol] } : undefined;
   // CSV and table output have no trace column: skip building traces (same dates and statuses).
-  const stream = evaluateLoaded(loaded, o, format === 'json' || format === 'ndjson');
+  const stream = evaluateLoaded(loaded, o, format === 'json' || format === 'ndjson', { ...(groupBy ? { groupBy } : {}), ...(o.by ? { by: o.by } : {}) });
   const keep = (r: Result) => (o.only === 'breaches' ? r.breach : o.only === 'open' ? !r.completed : true);
   const problems: DataProblem[] = [];
   const tableRows: Result[] = [];
-  const writer = !o.summary && (format === 'csv' || format === 'json' || format === 'ndjson') ? createResultWriter(format as OutputFormat, out) : undefined;
-  const columnsOf = o.groupBy || o.columns ? columnLookup(loaded) : undefined;
-  const report = format === 'html' ? htmlCollector(procedure, o, columnsOf) : undefined;
+  const writer =
+    !o.summary && (format === 'csv' || format === 'json' || format === 'ndjson') ? createResultWriter(format as OutputFormat, out, { bom: o.bom, carriedColumns: carried.columns }) : undefined;
+  const report = format === 'html' ? htmlCollector(procedure, o, groupBy) : undefined;
   const progress = progressReporter(io.stderr, loaded.input.cases.length, started);
   let done = 0;
   for await (const c of stream) {
+    const mine = carried.columns.length > 0 ? carried.of(c.caseId) : undefined;
     for (const r of c.results) {
       report?.add(r);
       if (!keep(r)) continue;
+      if (mine) (r as Result & { carried?: Record<string, string> }).carried = mine;
       if (writer) {
         const w = writer.write(r);
         if (w) await w;
@@ -313,9 +355,9 @@ async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<nu
     out.write(report.render(summary, rows, problems, calendarFrom(o).description));
     clear();
   } else if (format === 'ics') {
-    out.write(renderIcs(tableRows, { asOf: o.asOf, procedures: [procedure], columns: columnList(o.columns), ...(columnsOf ? { columnsOf } : {}) }));
+    out.write(renderIcs(tableRows, { asOf: o.asOf, procedures: [procedure], columns: columnList(o.columns), columnsOf: carried.of }));
   } else if (o.summary) {
-    writeSummary(out, format, summary, rows);
+    writeSummary(out, format, summary, rows, o.bom);
   } else if (format === 'table') {
     out.write(renderTable(['case_id', 'rule', '#', 'anchor', 'due', 'completed', 'status', 'late (WD)'], tableRows.map((r) => [r.caseId, r.rule, String(r.occurrence), `${r.anchor.event} ${r.anchor.date}`, r.due ?? '', r.completed?.date ?? '', r.status, r.late ? String(r.late.workingDays) : ''])));
     out.write('\n');
@@ -331,14 +373,39 @@ async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<nu
   return summary.errors > 0 ? 1 : 0;
 }
 
-/** Collects what the HTML report needs while the audit streams: the trend, the groups, the breaches and open items. */
-function htmlCollector(procedure: Procedure, o: AuditOptions, columnsOf: ((id: string) => Readonly<Record<string, string>> | undefined) | undefined) {
+/**
+ * The parts of a breakdown by one key (its groups or its periods), each with
+ * its rules' figures. Rows with an empty key (a case without the column, a
+ * result without a due date) are left out of the parts; `left` counts their results.
+ */
+function partsOf(rows: readonly BreakdownRow[], key: 'group' | 'period'): { parts: SummaryPart[]; left: number } {
+  const parts = new Map<string, BreakdownRow[]>();
+  let left = 0;
+  for (const r of rows) {
+    const k = r[key] ?? '';
+    if (k === '') {
+      left += r.results;
+      continue;
+    }
+    const list = parts.get(k);
+    if (list) list.push(r);
+    else parts.set(k, [r]);
+  }
+  return { parts: [...parts.entries()].map(([k, rules]) => ({ key: k, rules })), left };
+}
+
+/**
+ * Collects what the HTML report needs while the audit streams: the trend (by
+ * `--by`, default financial-year), the groups (`--group-by`), the breaches and
+ * open items. The trend and the groups are the summary's own breakdown
+ * (`SummaryBuilder`), one split each, so they mean what the audit's `--by` /
+ * `--group-by` figures mean.
+ */
+function htmlCollector(procedure: Procedure, o: AuditOptions, groupBy: SplitOptions['groupBy']) {
   const by: PeriodUnit = o.by ?? 'financial-year';
   const rules = procedure.rules.filter((r) => !ruleOverrides(procedure, o.rules)?.[r.id]);
-  const trend = new SplitSummary(procedure, o, rules, (r) => (r.due ? periodOf(r.due.slice(0, 10), by) : undefined));
-  const group = o.groupBy;
-  const groupOf = group && columnsOf ? (r: Result) => columnsOf(r.caseId)?.[group] : undefined;
-  const groups = groupOf ? new SplitSummary(procedure, o, rules, groupOf) : undefined;
+  const trend = new SummaryBuilder(procedure, { asOf: o.asOf, profile: o.profile, by }, rules);
+  const groups = groupBy ? new SummaryBuilder(procedure, { asOf: o.asOf, profile: o.profile, groupBy }, rules) : undefined;
   const items: Result[] = [];
   return {
     add(r: Result) {
@@ -347,14 +414,15 @@ function htmlCollector(procedure: Procedure, o: AuditOptions, columnsOf: ((id: s
       if (r.breach || isOpen(r)) items.push(r);
     },
     render(summary: AuditSummary, rows: { read: number; used: number; reported: number }, problems: DataProblem[], calendar: string): string {
+      const grouped = groups && groupBy ? partsOf(groups.summary().breakdown?.rows ?? [], 'group') : undefined;
       return renderHtmlReport({
         procedure,
         summary,
         rows,
         calendar,
-        trend: { by, parts: trend.parts() },
-        ...(groups && group ? { groups: { column: group, parts: groups.parts(), left: groups.left } } : {}),
-        items: items.map((r) => ({ result: r, ...(groupOf ? { group: groupOf(r) ?? '' } : {}) })),
+        trend: { by, parts: partsOf(trend.summary().breakdown?.rows ?? [], 'period').parts },
+        ...(grouped && groupBy ? { groups: { column: groupBy.name, parts: grouped.parts, left: grouped.left } } : {}),
+        items: items.map((r) => ({ result: r, ...(groupBy ? { group: groupBy.of(r) ?? '' } : {}) })),
         problems,
       });
     },
@@ -398,15 +466,20 @@ function writeProblemGroups(err: Writable, problems: readonly DataProblem[], fil
   );
 }
 
-function writeSummary(out: Writable, format: Format, s: AuditSummary, input: { read: number; used: number; reported: number }): void {
+function writeSummary(out: Writable, format: Format, s: AuditSummary, input: { read: number; used: number; reported: number }, bom = false): void {
   if (format === 'json' || format === 'ndjson') {
     out.write(`${JSON.stringify({ ...s, rows: input }, null, format === 'json' ? 2 : undefined)}\n`);
     return;
   }
   const { columns, rows } = summaryRecords(s);
+  const split = s.breakdown ? [...(s.breakdown.groupBy ? [{ key: 'group', heading: s.breakdown.groupBy }] : []), ...(s.breakdown.by ? [{ key: 'period', heading: s.breakdown.by }] : [])] : [];
+  const splitRows = (s.breakdown?.rows ?? []).map((r) => ({ group: r.group || '(none)', period: r.period || '(no due date)', rule: r.rule, ...figureCells(r) }));
   if (format === 'csv') {
-    out.write(csvRow(columns.map((c) => c.heading)));
-    for (const row of rows) out.write(csvRow(columns.map((c) => neutraliseCell(row[c.key] ?? ''))));
+    // With --group-by / --by: the totals first (group and period "all"), then each split row.
+    const all = [...split, ...columns];
+    out.write((bom ? UTF8_BOM : '') + csvRow(all.map((c) => c.heading)));
+    for (const row of rows) out.write(csvRow(all.map((c) => neutraliseCell(c.key === 'group' || c.key === 'period' ? 'all' : (row[c.key] ?? '')))));
+    for (const row of splitRows) out.write(csvRow(all.map((c) => neutraliseCell((row as Record<string, string>)[c.key] ?? (c.key === 'measured' ? 'yes' : '')))));
     return;
   }
   out.write(`Summary: ${s.procedure} as at ${s.asOf} (profile ${s.profile}): ${headline(s)}\n`);
@@ -414,6 +487,12 @@ function writeSummary(out: Writable, format: Format, s: AuditSummary, input: { r
   const measuredRows = rows.filter((r) => r.measured === 'yes' || r.results !== '');
   out.write(renderTable(shown.map((c) => c.heading), measuredRows.map((r) => shown.map((c) => (c.key === 'rule' && r.measured === 'no' ? `${r.rule} (not measured)` : (r[c.key] ?? ''))))));
   for (const note of s.notes) out.write(`  ${note}\n`);
+  if (s.breakdown) {
+    const cols = [...split, { key: 'rule', heading: 'rule' }, ...FIGURE_COLUMNS];
+    out.write(`\nBy ${[s.breakdown.groupBy, s.breakdown.by ? `${s.breakdown.by} of the due date` : null].filter(Boolean).join(' and ')}:\n`);
+    out.write(renderTable(cols.map((c) => c.heading), splitRows.map((r) => cols.map((c) => (r as Record<string, string>)[c.key] ?? ''))));
+  }
+  for (const x of s.setAside) out.write(`\nSet apart: ${x.cases} ${x.cases === 1 ? 'case' : 'cases'}, ${x.reason}.\n`);
   if (s.notMeasured.length > 0) {
     out.write(`\nNot measured (${s.notMeasured.length} ${s.notMeasured.length === 1 ? 'rule' : 'rules'}${s.notMeasured.some((n) => n.evaluated) ? ', evaluated anyway with --all-rules: their figures above are not evidence' : '; --all-rules evaluates them anyway'}):\n`);
     for (const n of s.notMeasured) out.write(`  ${n.rule}: ${n.reason}\n`);

@@ -10,7 +10,7 @@ import { renderIcs } from '../../io/ics';
 import { sourceTitle } from '../../io/sources';
 import { chosenFormat, formatOption, progressReporter, UsageError, writeRecords, type CliIO, type CommandContext } from '../common';
 import { renderTable } from '../table';
-import { addInputOptions, columnList, columnLookup, evaluateLoaded, load, reportProblems, type InputOptions } from './audit';
+import { addInputOptions, checkCarried, columnList, columnLookup, evaluateLoaded, load, reportProblems, type InputOptions } from './audit';
 
 interface DueCommandOptions extends InputOptions {
   from?: string;
@@ -66,8 +66,10 @@ async function runDue(files: string[], o: DueCommandOptions, io: CliIO): Promise
   const out: CliIO['stdout'] = o.out ? createWriteStream(o.out) : io.stdout;
   const format = chosenFormat(o.format, out);
   const stream = evaluateLoaded(loaded, o, false);
-  const needColumns = Boolean(o.groupBy || o.columns);
-  const columnsOf = needColumns ? columnLookup(loaded) : undefined;
+  const carried = columnLookup(files, loaded);
+  if (o.groupBy !== undefined) checkCarried('--group-by', [o.groupBy], carried);
+  checkCarried('--columns', columnList(o.columns), carried);
+  const columnsOf = o.groupBy || o.columns ? carried.of : undefined;
   const group = o.groupBy;
   const open: Result[] = [];
   const problems: DataProblem[] = [];
