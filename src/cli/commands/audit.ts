@@ -39,6 +39,8 @@ import {
   formatOption,
   progressReporter,
   UsageError,
+  checkOutputPath,
+  openOutput,
   type CliIO,
   type CommandContext,
   type CommonOptions,
@@ -83,7 +85,7 @@ export function registerAuditCommand(program: Command, { io, setExitCode }: Comm
         '  timescales audit --cin-census census.xml --procedure cp-conference --as-of 2024-03-31',
         '  timescales audit --action-plan plan.csv --plan-date 2012-05-01 --as-of 2012-06-30 --only breaches',
         '',
-        'Exit codes: 0 done (breaches are still success); 1 some input rows could not be used (listed on stderr); 2 usage error.',
+        'Exit codes: 0 done (breaches are still success); 1 some input rows could not be used (listed on stderr); 2 usage error; 3 an output (stdout, --out, --problems) could not be written.',
       ].join('\n'),
     )
     .action(async (files: string[], o: AuditOptions) => {
@@ -190,6 +192,9 @@ function chooseProcedure(o: AuditOptions, fallback?: string): Procedure {
 
 async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<number> {
   const started = Date.now();
+  // Outputs are checked before anything is read or written (exit 3).
+  if (o.out) checkOutputPath(o.out, '--out');
+  if (o.problems) checkOutputPath(o.problems, '--problems');
   const calendar = calendarFrom(o);
   const loaded = await load(files, o);
   const procedure = loaded.procedure;
@@ -202,7 +207,8 @@ async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<nu
     overrides = Object.fromEntries(procedure.rules.filter((r) => !wanted.has(r.id)).map((r) => [r.id, { enabled: false }]));
   }
   const records = recordsOf(o, procedure, loaded.input);
-  const out: CliIO['stdout'] = o.out ? createWriteStream(o.out) : io.stdout;
+  const outFile = o.out ? openOutput(o.out, '--out') : undefined;
+  const out: CliIO['stdout'] = outFile ? outFile.stream : io.stdout;
   const format = chosenFormat(o.format, out);
   // The reader's problems go through the stream first, so the summary counts them with the evaluation's.
   const input = [{ case: undefined, problems: loaded.input.problems }, ...loaded.input.cases];
@@ -246,14 +252,16 @@ async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<nu
     out.write('\n');
     writeSummary(out, 'table', summary, rows);
   }
-  if (o.out) await new Promise<void>((resolve) => out.end(resolve));
+  if (outFile) await outFile.close();
   if (o.problems) {
-    const pw = createProblemWriter('csv', createWriteStream(o.problems));
+    const problemsFile = openOutput(o.problems, '--problems');
+    const pw = createProblemWriter('csv', problemsFile.stream);
     for (const p of problems) {
       const w = pw.write(p);
       if (w) await w;
     }
     await pw.end();
+    await problemsFile.close();
   }
   writeProblemGroups(io.stderr, problems, o.problems);
   io.stderr.write(
