@@ -39,6 +39,7 @@ export const PROBLEM_CODES = [
   // CIN census
   'missing-child-id',
   'icpc-not-required-without-date',
+  'referral-nfa-without-date',
   // action plan
   'action-contradiction',
   // evaluation
