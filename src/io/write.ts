@@ -40,6 +40,8 @@ export interface ResultLike {
   trace: readonly string[];
   source: { document: string; section?: string; quote?: string };
   notes?: readonly string[];
+  /** Columns carried from the input (constant per case, e.g. `team`), written after `source` in CSV. */
+  carried?: Readonly<Record<string, string>>;
 }
 
 /** Output formats of the writers. */
@@ -72,7 +74,18 @@ export interface WriterOptions {
   eol?: '\n' | '\r\n';
   /** End `out` when the writer ends. Default: true, except for process.stdout and process.stderr. */
   close?: boolean;
+  /**
+   * CSV only: begin with a UTF-8 byte order mark, so that Excel opened by
+   * double-click reads the file as UTF-8 (names with accents, `§`). Default
+   * false here; the CLI writes it unless `--no-bom`.
+   */
+  bom?: boolean;
+  /** CSV only: the carried columns to write after `source` (each result's `carried` values). */
+  carriedColumns?: readonly string[];
 }
+
+/** The UTF-8 byte order mark, as the first character of a CSV file for Excel. */
+export const UTF8_BOM = '\ufeff';
 
 /** A writer of items; `write` returns a promise only when it had to wait for the output to drain. */
 export interface ItemWriter<T> {
@@ -302,7 +315,11 @@ export function createResultWriter(format: OutputFormat, out: Writable, opts: Wr
   const eol = opts.eol ?? '\n';
   switch (format) {
     case 'csv':
-      return textWriter(out, csvRow(RESULT_CSV_COLUMNS, eol), (r) => csvRow(resultCsvCells(r), eol), () => '', opts);
+    {
+      const extra = opts.carriedColumns ?? [];
+      const cells = extra.length === 0 ? resultCsvCells : (r: ResultLike) => [...resultCsvCells(r), ...extra.map((c) => neutraliseCell(r.carried?.[c] ?? ''))];
+      return textWriter(out, (opts.bom ? UTF8_BOM : '') + csvRow([...RESULT_CSV_COLUMNS, ...extra], eol), (r) => csvRow(cells(r), eol), () => '', opts);
+    }
     case 'json':
       return textWriter(out, '[', (r, i) => `${i === 0 ? '\n' : ',\n'}${JSON.stringify(resultJson(r))}`, (n) => (n === 0 ? ']\n' : '\n]\n'), opts);
     case 'ndjson':
@@ -321,7 +338,7 @@ export function createProblemWriter(format: OutputFormat, out: Writable, opts: W
   const eol = opts.eol ?? '\n';
   switch (format) {
     case 'csv':
-      return textWriter(out, csvRow(PROBLEM_CSV_COLUMNS, eol), (p) => csvRow(problemCsvCells(p), eol), () => '', opts);
+      return textWriter(out, (opts.bom ? UTF8_BOM : '') + csvRow(PROBLEM_CSV_COLUMNS, eol), (p) => csvRow(problemCsvCells(p), eol), () => '', opts);
     case 'json':
       return textWriter(out, '[', (p, i) => `${i === 0 ? '\n' : ',\n'}${JSON.stringify(p)}`, (n) => (n === 0 ? ']\n' : '\n]\n'), opts);
     case 'ndjson':

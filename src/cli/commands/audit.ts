@@ -3,7 +3,7 @@
  * write the results or the summary, and account for every input row.
  */
 import type { Writable } from 'node:stream';
-import { createWriteStream, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import {
   auditStream,
@@ -22,8 +22,13 @@ import {
   type DataProblem,
   type Result,
   summaryRecords,
+  carriedAttributes,
+  figureCells,
+  FIGURE_COLUMNS,
+  PERIOD_UNITS,
+  type PeriodUnit,
 } from '../../index';
-import { createProblemWriter, createResultWriter, csvRow, neutraliseCell, type OutputFormat } from '../../io/write';
+import { createProblemWriter, createResultWriter, csvRow, neutraliseCell, UTF8_BOM, type OutputFormat } from '../../io/write';
 import { readEventsCsv } from '../../io/events-csv';
 import { readNdjson } from '../../io/ndjson';
 import { readSsda903, ssda903Child } from '../../io/ssda903';
@@ -37,6 +42,7 @@ import {
   calendarFrom,
   chosenFormat,
   formatOption,
+  bomOption,
   progressReporter,
   UsageError,
   checkOutputPath,
@@ -72,7 +78,10 @@ export function registerAuditCommand(program: Command, { io, setExitCode }: Comm
     .option('--action-plan <file>', 'an action plan CSV (id,recommendation,action,by_when,lead,status,evidence)')
     .option('--plan-date <date>', 'the date of the action plan (for --action-plan)')
     .option('--due-soon <duration>', 'warning window before a due date', '5wd')
+    .option('--group-by <column>', 'split the summary by a column carried from a generic file (one value per case, e.g. team)')
+    .option('--by <period>', 'split the summary by the due date\'s month, quarter, year or financial-year (April to March)')
     .option('--problems <file>', 'also write every data problem to a CSV file')
+    .addOption(bomOption())
     .option('--encoding <name>', 'encoding of the input files: utf-8 (default; other bytes refuse the file) or windows-1252')
     .addHelpText(
       'after',
@@ -113,6 +122,10 @@ interface AuditOptions extends CommonOptions {
   dueSoon: string;
   problems?: string;
   encoding?: string;
+  /** False with --no-bom. */
+  bom: boolean;
+  groupBy?: string;
+  by?: string;
 }
 
 interface Loaded {
@@ -213,6 +226,17 @@ async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<nu
   const outFile = o.out ? openOutput(o.out, '--out') : undefined;
   const out: CliIO['stdout'] = outFile ? outFile.stream : io.stdout;
   const format = chosenFormat(o.format, out);
+  // Columns constant per case (generic files): carried to every result, and what --group-by splits by.
+  const carried = files.length > 0 ? carriedAttributes(loaded.input.cases) : { columns: [], values: new Map<CaseRecord, Record<string, string>>() };
+  const carriedById = new Map<string, Record<string, string>>();
+  for (const [c, v] of carried.values) if (!carriedById.has(c.id)) carriedById.set(c.id, v);
+  if (o.groupBy !== undefined && !carried.columns.includes(o.groupBy)) {
+    throw new UsageError(
+      `--group-by: "${o.groupBy}" is not a column carried from the input (a column of a generic file with one value per case)${carried.columns.length ? `; carried: ${carried.columns.join(', ')}` : '; this input carries none'}`,
+    );
+  }
+  if (o.by !== undefined && !(PERIOD_UNITS as readonly string[]).includes(o.by)) throw new UsageError(`--by takes ${PERIOD_UNITS.join(', ')}`);
+  const groupCol = o.groupBy;
   // The reader's problems go through the stream first, so the summary counts them with the evaluation's.
   const input = [{ case: undefined, problems: loaded.input.problems }, ...loaded.input.cases];
   const stream = auditStream(procedure, input, {
@@ -226,16 +250,21 @@ async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<nu
     records,
     ...(loaded.childOf ? { childOf: loaded.childOf } : {}),
     ...(o.allRules ? { allRules: true } : {}),
+    ...(groupCol ? { groupBy: { name: groupCol, of: (r: Result) => carriedById.get(r.caseId)?.[groupCol] } } : {}),
+    ...(o.by ? { by: o.by as PeriodUnit } : {}),
+    ...(loaded.input.setAside ? { setAside: loaded.input.setAside.map((x) => ({ reason: x.reason, cases: x.cases.length })) } : {}),
   });
   const keep = (r: Result) => (o.only === 'breaches' ? r.breach : o.only === 'open' ? !r.completed : true);
   const problems: DataProblem[] = [];
   const tableRows: Result[] = [];
-  const writer = !o.summary && format !== 'table' ? createResultWriter(format as OutputFormat, out) : undefined;
+  const writer = !o.summary && format !== 'table' ? createResultWriter(format as OutputFormat, out, { bom: o.bom, carriedColumns: carried.columns }) : undefined;
   const progress = progressReporter(io.stderr, loaded.input.cases.length, started);
   let done = 0;
   for await (const c of stream) {
+    const mine = carried.columns.length > 0 ? carriedById.get(c.caseId) : undefined;
     for (const r of c.results) {
       if (!keep(r)) continue;
+      if (mine) (r as Result & { carried?: Record<string, string> }).carried = mine;
       if (writer) {
         const w = writer.write(r);
         if (w) await w;
@@ -249,7 +278,7 @@ async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<nu
   const summary = stream.summary();
   const rows = loaded.input.counts;
   if (o.summary) {
-    writeSummary(out, format, summary, rows);
+    writeSummary(out, format, summary, rows, o.bom);
   } else if (format === 'table') {
     out.write(renderTable(['case_id', 'rule', '#', 'anchor', 'due', 'completed', 'status', 'late (WD)'], tableRows.map((r) => [r.caseId, r.rule, String(r.occurrence), `${r.anchor.event} ${r.anchor.date}`, r.due ?? '', r.completed?.date ?? '', r.status, r.late ? String(r.late.workingDays) : ''])));
     out.write('\n');
@@ -258,7 +287,7 @@ async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<nu
   if (outFile) await outFile.close();
   if (o.problems) {
     const problemsFile = openOutput(o.problems, '--problems');
-    const pw = createProblemWriter('csv', problemsFile.stream);
+    const pw = createProblemWriter('csv', problemsFile.stream, { bom: o.bom });
     for (const p of problems) {
       const w = pw.write(p);
       if (w) await w;
@@ -303,15 +332,20 @@ function writeProblemGroups(err: Writable, problems: readonly DataProblem[], fil
   );
 }
 
-function writeSummary(out: Writable, format: Format, s: AuditSummary, input: { read: number; used: number; reported: number }): void {
+function writeSummary(out: Writable, format: Format, s: AuditSummary, input: { read: number; used: number; reported: number }, bom = false): void {
   if (format === 'json' || format === 'ndjson') {
     out.write(`${JSON.stringify({ ...s, rows: input }, null, format === 'json' ? 2 : undefined)}\n`);
     return;
   }
   const { columns, rows } = summaryRecords(s);
+  const split = s.breakdown ? [...(s.breakdown.groupBy ? [{ key: 'group', heading: s.breakdown.groupBy }] : []), ...(s.breakdown.by ? [{ key: 'period', heading: s.breakdown.by }] : [])] : [];
+  const splitRows = (s.breakdown?.rows ?? []).map((r) => ({ group: r.group || '(none)', period: r.period || '(no due date)', rule: r.rule, ...figureCells(r) }));
   if (format === 'csv') {
-    out.write(csvRow(columns.map((c) => c.heading)));
-    for (const row of rows) out.write(csvRow(columns.map((c) => neutraliseCell(row[c.key] ?? ''))));
+    // With --group-by / --by: the totals first (group and period "all"), then each split row.
+    const all = [...split, ...columns];
+    out.write((bom ? UTF8_BOM : '') + csvRow(all.map((c) => c.heading)));
+    for (const row of rows) out.write(csvRow(all.map((c) => neutraliseCell(c.key === 'group' || c.key === 'period' ? 'all' : (row[c.key] ?? '')))));
+    for (const row of splitRows) out.write(csvRow(all.map((c) => neutraliseCell((row as Record<string, string>)[c.key] ?? (c.key === 'measured' ? 'yes' : '')))));
     return;
   }
   out.write(`Summary: ${s.procedure} as at ${s.asOf} (profile ${s.profile}): ${headline(s)}\n`);
@@ -319,6 +353,12 @@ function writeSummary(out: Writable, format: Format, s: AuditSummary, input: { r
   const measuredRows = rows.filter((r) => r.measured === 'yes' || r.results !== '');
   out.write(renderTable(shown.map((c) => c.heading), measuredRows.map((r) => shown.map((c) => (c.key === 'rule' && r.measured === 'no' ? `${r.rule} (not measured)` : (r[c.key] ?? ''))))));
   for (const note of s.notes) out.write(`  ${note}\n`);
+  if (s.breakdown) {
+    const cols = [...split, { key: 'rule', heading: 'rule' }, ...FIGURE_COLUMNS];
+    out.write(`\nBy ${[s.breakdown.groupBy, s.breakdown.by ? `${s.breakdown.by} of the due date` : null].filter(Boolean).join(' and ')}:\n`);
+    out.write(renderTable(cols.map((c) => c.heading), splitRows.map((r) => cols.map((c) => (r as Record<string, string>)[c.key] ?? ''))));
+  }
+  for (const x of s.setAside) out.write(`\nSet apart: ${x.cases} ${x.cases === 1 ? 'case' : 'cases'}, ${x.reason}.\n`);
   if (s.notMeasured.length > 0) {
     out.write(`\nNot measured (${s.notMeasured.length} ${s.notMeasured.length === 1 ? 'rule' : 'rules'}${s.notMeasured.some((n) => n.evaluated) ? ', evaluated anyway with --all-rules: their figures above are not evidence' : '; --all-rules evaluates them anyway'}):\n`);
     for (const n of s.notMeasured) out.write(`  ${n.rule}: ${n.reason}\n`);
