@@ -238,15 +238,14 @@ const PERIODS_OF_CARE: PeriodCount = { label: 'periods of care', start: ['became
 
 /**
  * How a procedure's periods are counted in the headline: the period it
- * declares that starts with `became-looked-after` ("periods of care"), else
- * its first declared period; for `lac-review` without declarations, periods
- * of care. Undefined for a procedure without periods.
+ * declares that starts with `became-looked-after` ("periods of care"); for
+ * `lac-review` without declarations, periods of care. Undefined otherwise
+ * (a child protection plan period is not a case of the headline).
  */
 export function periodsOf(procedure: Procedure): PeriodCount | undefined {
   const declared = Object.entries(procedure.periods ?? {});
   const care = declared.find(([, p]) => p.start.includes('became-looked-after'));
   if (care) return { ...PERIODS_OF_CARE, start: care[1].start, end: care[1].end };
-  if (declared.length > 0) return { label: `periods (${declared[0]![0]})`, start: declared[0]![1].start, end: declared[0]![1].end };
   return procedure.id === 'lac-review' ? PERIODS_OF_CARE : undefined;
 }
 
