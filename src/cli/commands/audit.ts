@@ -227,7 +227,7 @@ async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<nu
   const out: CliIO['stdout'] = outFile ? outFile.stream : io.stdout;
   const format = chosenFormat(o.format, out);
   // Columns constant per case (generic files): carried to every result, and what --group-by splits by.
-  const carried = files.length > 0 ? carriedAttributes(loaded.input.cases) : { columns: [], values: new Map<CaseRecord, Record<string, string>>() };
+  const carried = files.length > 0 ? carriedAttributes(loaded.input.cases, Object.values(procedure.events).flatMap((e) => Object.keys(e.attributes ?? {}))) : { columns: [], values: new Map<CaseRecord, Record<string, string>>() };
   const carriedById = new Map<string, Record<string, string>>();
   for (const [c, v] of carried.values) if (!carriedById.has(c.id)) carriedById.set(c.id, v);
   if (o.groupBy !== undefined && !carried.columns.includes(o.groupBy)) {
