@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const runs = [
   {
-    title: 'Looked-after children: the review sequence (40 synthetic children, as at 30 June 2024), breaches only',
-    args: ['audit', '--procedure', 'lac-review', '--as-of', '2024-06-30', '--rules', 'review-cycle,review-after-carer-change,review-after-placement-order,placement-order-not-placed', '--only', 'breaches', '--format', 'table', 'examples/lac-review-caseload.csv'],
+    title: 'Looked-after children (40 synthetic children, as at 30 June 2024): the default audit, summary; rules the file cannot measure are listed with the reason',
+    args: ['audit', '--procedure', 'lac-review', '--as-of', '2024-06-30', '--summary', '--format', 'table', 'examples/lac-review-caseload.csv'],
   },
   {
     title: 'Child protection conferences (12 synthetic children, as at 30 June 2024), every result',

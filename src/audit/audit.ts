@@ -496,6 +496,7 @@ export function audit(
   options: AuditOptions,
 ): AuditReport {
   const p = resolveProcedure(procedure);
+  checkCases(cases);
   const records = options?.records ?? 'infer';
   if (records !== 'infer') checkRecords(records);
   if (records === 'infer' && !Array.isArray(cases)) cases = [...cases];
@@ -544,6 +545,7 @@ export function auditStream(
   options: AuditOptions,
 ): AuditStream {
   const p = resolveProcedure(procedure);
+  checkCases(cases);
   const records = options?.records;
   if (records === 'infer') throw new TimescalesInputError('records', records, "a list of the event types the data records (a streaming audit cannot infer them), or no records (every rule measured)");
   if (records !== undefined) checkRecords(records);
@@ -573,4 +575,10 @@ function checkRecords(records: unknown): void {
   if (!Array.isArray(records) || records.some((r) => typeof r !== 'string')) {
     throw new TimescalesInputError('records', records, "'infer' or a list of event type names");
   }
+}
+
+/** The cases of an audit must be iterable (an array, a generator, a stream): anything else is a typed error, not a TypeError. */
+function checkCases(cases: unknown): void {
+  const ok = cases !== null && typeof cases === 'object' && (Symbol.iterator in cases || Symbol.asyncIterator in cases);
+  if (!ok) throw new TimescalesInputError('cases', cases, 'an iterable of case records (an array, a generator or a stream)');
 }

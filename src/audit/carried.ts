@@ -22,7 +22,9 @@ const NOT_ATTRIBUTES = new Set(['type', 'date']);
  * that varies within any one case (e.g. `stage`) is an event's, not the case's.
  * @example carriedAttributes([{ id: 'C1', events: [{ type: 'a', date: '2024-01-01', team: 'North' }, { type: 'b', date: '2024-02-01' }] }]).columns // ['team']
  */
-export function carriedAttributes(cases: readonly CaseRecord[]): Carried {
+export function carriedAttributes(cases: readonly CaseRecord[], eventAttributes: Iterable<string> = []): Carried {
+  // Attributes the procedure's events declare (`s47`, `stage`) are facts of an event, never carried.
+  const declared = new Set(eventAttributes);
   const order: string[] = [];
   const varies = new Set<string>();
   const perCase = new Map<CaseRecord, Map<string, string>>();
@@ -30,7 +32,7 @@ export function carriedAttributes(cases: readonly CaseRecord[]): Carried {
     const mine = new Map<string, string>();
     for (const e of c.events) {
       for (const [k, v] of Object.entries(e)) {
-        if (NOT_ATTRIBUTES.has(k) || v === undefined || v === null) continue;
+        if (NOT_ATTRIBUTES.has(k) || declared.has(k) || v === undefined || v === null) continue;
         const text = String(v);
         if (!order.includes(k)) order.push(k);
         const seen = mine.get(k);

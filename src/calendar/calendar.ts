@@ -38,6 +38,9 @@ const LAST_YEAR = 2100;
 const MIN_DAY = fromCivil(FIRST_YEAR, 1, 1);
 const MAX_DAY = fromCivil(LAST_YEAR, 12, 31);
 const SPAN = MAX_DAY - MIN_DAY + 1;
+/** The range of calendar-day arithmetic (days, weeks, months, years): every date with a four-digit year. */
+const FIRST_ISO_DAY = fromCivil(0, 1, 1);
+const LAST_ISO_DAY = fromCivil(9999, 12, 31);
 
 const LONDON = 'Europe/London';
 
@@ -255,6 +258,14 @@ export function createCalendar(options: CalendarOptions = {}): Calendar {
   };
 
   const addDays = (date: string, dur: Duration, countStart: boolean): number => {
+    const n = addDaysUnchecked(date, dur, countStart);
+    // Calendar-day arithmetic covers every date ISO writes with four digits; beyond, a typed error (not "NaN-NaN-NaN").
+    if (!Number.isFinite(n) || n < FIRST_ISO_DAY || n > LAST_ISO_DAY) {
+      throw new TimescalesInputError('duration', `${date} + ${dur.amount}${dur.unit}`, `a result between 0000-01-01 and 9999-12-31 (the dates ISO writes with four digits)`);
+    }
+    return n;
+  };
+  const addDaysUnchecked = (date: string, dur: Duration, countStart: boolean): number => {
     switch (dur.unit) {
       case 'wd':
         return shiftWorking(dayOf(date, 'date'), dur.amount, countStart, date);

@@ -1,11 +1,15 @@
 #!/usr/bin/env node
+import { systemReason } from './common';
 import { main } from './main';
 
 // A reader that stops early (`timescales rules lac-review | head -3`) is not an error.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw err;
+    // Any other failed write (a full disk: `> /dev/full`) is its own exit code, 3, with one line.
+    const name = stream === process.stdout ? 'stdout' : 'stderr';
+    if (stream !== process.stderr) process.stderr.write(`timescales: cannot write to ${name} (${systemReason(err)})\n`);
+    process.exit(3);
   });
 }
 

@@ -3,6 +3,8 @@
  * the calendar and format options, and the plain record writer.
  */
 import type { Writable } from 'node:stream';
+import { accessSync, constants, createWriteStream, existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { createCalendar, REGIONS, type Calendar } from '../index';
 import { readCalendarFiles } from '../io/calendar-files';
@@ -27,6 +29,64 @@ export interface CommandContext {
 
 /** Usage problems the CLI finds itself (exit 2). */
 export class UsageError extends Error {}
+
+/** An output that cannot be written: stdout, `--out` or `--problems` (exit 3, one line naming the path and the system's reason). */
+export class OutputError extends Error {}
+
+/** The system's reason for a failed write or open, in words. */
+export function systemReason(err: NodeJS.ErrnoException): string {
+  const words: Record<string, string> = {
+    ENOSPC: 'no space left on the device',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    ENOENT: 'no such directory',
+    EISDIR: 'it is a directory',
+    EROFS: 'read-only file system',
+    ENOTDIR: 'a part of the path is not a directory',
+  };
+  return (err.code && words[err.code]) ?? err.message;
+}
+
+/**
+ * Checks, before anything is read or written, that `path` can be written: not
+ * a directory, in a directory that exists and may be written.
+ * @throws OutputError naming the option, the path and the reason.
+ */
+export function checkOutputPath(path: string, option: string): void {
+  try {
+    if (existsSync(path)) {
+      if (statSync(path).isDirectory()) throw Object.assign(new Error('it is a directory'), { code: 'EISDIR' });
+      accessSync(path, constants.W_OK);
+    } else accessSync(dirname(resolve(path)), constants.W_OK);
+  } catch (e) {
+    throw new OutputError(`${option} ${path}: cannot write there (${systemReason(e as NodeJS.ErrnoException)})`);
+  }
+}
+
+/**
+ * A file to write to, checked first; a write that fails later is kept and
+ * thrown as an `OutputError` by `close`.
+ */
+export function openOutput(path: string, option: string): { stream: Writable; close(): Promise<void> } {
+  checkOutputPath(path, option);
+  const stream = createWriteStream(path);
+  let failed: NodeJS.ErrnoException | undefined;
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    failed ??= e;
+    // A writer awaiting this stream rejects with the same error: main() reports it as this output's.
+    (e as NodeJS.ErrnoException & { output?: string }).output = `${option} ${path}`;
+  });
+  return {
+    stream,
+    close: () =>
+      new Promise<void>((res, rej) => {
+        const done = () => (failed ? rej(new OutputError(`${option} ${path}: cannot write (${systemReason(failed)})`)) : res());
+        if (failed || stream.destroyed || stream.writableFinished) done();
+        else stream.end(() => done());
+        stream.once('error', done);
+      }),
+  };
+}
 
 export interface CommonOptions {
   calendar?: string;

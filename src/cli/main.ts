@@ -5,7 +5,8 @@
  *
  * Exit codes: 0 success (breaches found is still success); 1 the input had
  * rows it could not use (listed on stderr, the usable rows still evaluated
- * and written); 2 usage error.
+ * and written); 2 usage error; 3 an output could not be written (stdout,
+ * `--out`, `--problems`: one line naming it and the system's reason).
  */
 import { Command, CommanderError } from 'commander';
 import { TimescalesInputError } from '../index';
@@ -16,7 +17,7 @@ import { registerExplainCommand } from './commands/explain';
 import { registerProcedureCommands } from './commands/procedures';
 import { registerTestCommand } from './commands/test';
 import { forTerminal } from './table';
-import { UsageError, type CliIO, type CommandContext } from './common';
+import { OutputError, systemReason, UsageError, type CliIO, type CommandContext } from './common';
 
 export type { CliIO } from './common';
 
@@ -81,6 +82,15 @@ export async function main(argv: string[], io: CliIO = { stdout: process.stdout,
   } catch (err) {
     if (err instanceof CommanderError) {
       return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help' ? 0 : 2;
+    }
+    const output = (err as { output?: unknown } | null)?.output;
+    if (typeof output === 'string') {
+      io.stderr.write(`timescales: ${forTerminal(output)}: cannot write (${systemReason(err as NodeJS.ErrnoException)})\n`);
+      return 3;
+    }
+    if (err instanceof OutputError) {
+      io.stderr.write(`timescales: ${forTerminal(err.message)}\n`);
+      return 3;
     }
     if (err instanceof TimescalesInputError || err instanceof UsageError) {
       io.stderr.write(`timescales: ${forTerminal(err.message)}\n`);

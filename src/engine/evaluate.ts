@@ -26,7 +26,7 @@ export function evaluateProcedure(
   record: CaseRecord,
   options: EvaluateOptions | PreparedOptions,
 ): Evaluation {
-  const prepared = 'rules' in options && 'cal' in options ? options : prepareOptions(procedure, options);
+  const prepared = options !== null && typeof options === 'object' && 'rules' in options && 'cal' in options ? options : prepareOptions(procedure, options as EvaluateOptions);
   const parsed = CaseRecordSchema.safeParse(record);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

@@ -3,7 +3,7 @@
  * write the results or the summary, and account for every input row.
  */
 import type { Writable } from 'node:stream';
-import { createWriteStream, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import {
   auditStream,
@@ -52,6 +52,8 @@ import {
   bomOption,
   progressReporter,
   UsageError,
+  checkOutputPath,
+  openOutput,
   type CliIO,
   type CommandContext,
   type CommonOptions,
@@ -110,7 +112,7 @@ export function registerAuditCommand(program: Command, { io, setExitCode }: Comm
         '  timescales audit --cin-census census.xml --procedure cp-conference --as-of 2024-03-31',
         '  timescales audit --action-plan plan.csv --plan-date 2012-05-01 --as-of 2012-06-30 --only breaches',
         '',
-        'Exit codes: 0 done (breaches are still success); 1 some input rows could not be used (listed on stderr); 2 usage error.',
+        'Exit codes: 0 done (breaches are still success); 1 some input rows could not be used (listed on stderr); 2 usage error; 3 an output (stdout, --out, --problems) could not be written.',
       ].join('\n'),
     )
     .action(async (files: string[], o: AuditOptions) => {
@@ -267,12 +269,14 @@ export function evaluateLoaded(loaded: Loaded, o: InputOptions, trace: boolean, 
 /** Writes --problems FILE, the problems on stderr, and the closing line of counts. */
 export async function reportProblems(io: CliIO, problems: readonly DataProblem[], o: { problems?: string; bom?: boolean }, closing: string): Promise<void> {
   if (o.problems) {
-    const pw = createProblemWriter('csv', createWriteStream(o.problems), { bom: o.bom ?? true });
+    const problemsFile = openOutput(o.problems, '--problems');
+    const pw = createProblemWriter('csv', problemsFile.stream, { bom: o.bom ?? true });
     for (const p of problems) {
       const w = pw.write(p);
       if (w) await w;
     }
     await pw.end();
+    await problemsFile.close();
   }
   writeProblemGroups(io.stderr, problems, o.problems);
   io.stderr.write(closing);
@@ -286,7 +290,9 @@ export interface CarriedLookup {
 
 /** The carried columns of the loaded input (`carriedAttributes`); none for the national returns and action plans. */
 export function columnLookup(files: readonly string[], loaded: Loaded): CarriedLookup {
-  const carried: Carried = files.length > 0 ? carriedAttributes(loaded.input.cases) : { columns: [], values: new Map() };
+  // Attributes the procedure declares (e.g. s47) are the events', not carried columns.
+  const declared = Object.values(loaded.procedure.events).flatMap((e) => Object.keys(e.attributes ?? {}));
+  const carried: Carried = files.length > 0 ? carriedAttributes(loaded.input.cases, declared) : { columns: [], values: new Map() };
   const byId = new Map<string, Record<string, string>>();
   for (const [c, v] of carried.values) if (!byId.has(c.id)) byId.set(c.id, v);
   return { columns: carried.columns, of: (id) => byId.get(id) };
@@ -310,9 +316,13 @@ export function columnList(text: string | undefined): string[] {
 
 async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<number> {
   const started = Date.now();
+  // Outputs are checked before anything is read or written (exit 3).
+  if (o.out) checkOutputPath(o.out, '--out');
+  if (o.problems) checkOutputPath(o.problems, '--problems');
   const loaded = await load(files, o);
   const procedure = loaded.procedure;
-  const out: CliIO['stdout'] = o.out ? createWriteStream(o.out) : io.stdout;
+  const outFile = o.out ? openOutput(o.out, '--out') : undefined;
+  const out: CliIO['stdout'] = outFile ? outFile.stream : io.stdout;
   const format = chosenFormat(o.format, out);
   if (o.columns && format !== 'ics') throw new UsageError('--columns chooses what calendar events carry: use it with --format ics');
   if (o.by !== undefined && !(PERIOD_UNITS as readonly string[]).includes(o.by)) throw new UsageError(`--by takes ${PERIOD_UNITS.join(', ')}`);
@@ -363,7 +373,7 @@ async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<nu
     out.write('\n');
     writeSummary(out, 'table', summary, rows);
   }
-  if (o.out) await new Promise<void>((resolve) => out.end(resolve));
+  if (outFile) await outFile.close();
   await reportProblems(
     io,
     problems,

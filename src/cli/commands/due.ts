@@ -3,12 +3,11 @@
  * at a date, in the order it falls due, optionally by worker or team; as a
  * table, CSV, JSON or an iCalendar file for a practitioner's own calendar.
  */
-import { createWriteStream } from 'node:fs';
 import type { Command } from 'commander';
 import { dueWindow, isOpen, selectDue, type DataProblem, type DueItem, type Result } from '../../index';
 import { renderIcs } from '../../io/ics';
 import { sourceTitle } from '../../io/sources';
-import { chosenFormat, formatOption, progressReporter, UsageError, writeRecords, type CliIO, type CommandContext } from '../common';
+import { checkOutputPath, chosenFormat, formatOption, openOutput, progressReporter, UsageError, writeRecords, type CliIO, type CommandContext } from '../common';
 import { renderTable } from '../table';
 import { addInputOptions, checkCarried, columnList, columnLookup, evaluateLoaded, load, reportProblems, type InputOptions } from './audit';
 
@@ -62,8 +61,12 @@ async function runDue(files: string[], o: DueCommandOptions, io: CliIO): Promise
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
+  // Outputs are checked before anything is read or written (exit 3), as in audit.
+  if (o.out) checkOutputPath(o.out, '--out');
+  if (o.problems) checkOutputPath(o.problems, '--problems');
   const loaded = await load(files, o);
-  const out: CliIO['stdout'] = o.out ? createWriteStream(o.out) : io.stdout;
+  const outFile = o.out ? openOutput(o.out, '--out') : undefined;
+  const out: CliIO['stdout'] = outFile ? outFile.stream : io.stdout;
   const format = chosenFormat(o.format, out);
   const stream = evaluateLoaded(loaded, o, false);
   const carried = columnLookup(files, loaded);
@@ -109,7 +112,7 @@ async function runDue(files: string[], o: DueCommandOptions, io: CliIO): Promise
     if (format === 'table') writeTable(out, o, window, items, group, extra, columnsOf);
     else writeRecords(out, format, columns, items.map(record));
   }
-  if (o.out) await new Promise<void>((resolve) => out.end(resolve));
+  if (outFile) await outFile.close();
   const overdue = items.filter((i) => i.result.status === 'overdue').length;
   // As in an audit, a rule the data cannot measure gives no items: say which, so an empty list is not taken for "nothing due".
   const notMeasured = stream.summary().notMeasured.filter((n) => !n.evaluated);
