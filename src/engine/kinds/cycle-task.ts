@@ -50,7 +50,7 @@ export function evaluateCycleTask(ctx: CaseContext, rule: CycleTaskRule, cycle: 
     const endedFirst = !completed && occurrence.end !== undefined && occurrence.end.day < effective.day;
     const asOf = endedFirst ? occurrence.end! : effective;
     if (endedFirst) lines.push(`sequence ended on ${occurrence.end!.date}`);
-    const judgement = judge({ cal: math.calendar, asOf, dueSoon: ctx.options.dueSoon, anchor: planned.moment, due, completion: completed });
+    const judgement = judge({ cal: math.calendar, explain: math.explain, asOf, dueSoon: ctx.options.dueSoon, anchor: planned.moment, due, completion: completed });
     results.push(ctx.result(rule, occurrence.n, { event: planned.by, moment: planned.moment }, judgement, { due, completed, sequence: occurrence.sequence + 1 }, lines));
   }
   return results;

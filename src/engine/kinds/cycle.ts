@@ -63,13 +63,13 @@ export function evaluateCycle(ctx: CaseContext, rule: CycleRule): CycleOutcome {
         // An open occurrence stops the projection.
         if (sequence.end && due.moment.day >= sequence.end.day) break;
         if (sequence.end) lines.push(`sequence ended: ${sequence.end.type} on ${sequence.end.date}`);
-        const judgement = judge({ cal: math.calendar, asOf: end ?? ctx.options.asOf, dueSoon: ctx.options.dueSoon, anchor: previous.moment, due: due.moment });
+        const judgement = judge({ cal: math.calendar, explain: math.explain, asOf: end ?? ctx.options.asOf, dueSoon: ctx.options.dueSoon, anchor: previous.moment, due: due.moment });
         results.push(ctx.result(rule, n, previous, judgement, { due: due.moment, sequence: index + 1 }, lines));
         occurrences.push({ sequence: index, n, start, previous: previous.moment, due: due.moment, ...(end ? { end } : {}) });
         break;
       }
       const completed = { event: completer.type, moment: momentOf(completer) };
-      const judgement = judge({ cal: math.calendar, asOf: ctx.options.asOf, dueSoon: ctx.options.dueSoon, anchor: previous.moment, due: due.moment, completion: completed });
+      const judgement = judge({ cal: math.calendar, explain: math.explain, asOf: ctx.options.asOf, dueSoon: ctx.options.dueSoon, anchor: previous.moment, due: due.moment, completion: completed });
       results.push(ctx.result(rule, n, previous, judgement, { due: due.moment, completed, sequence: index + 1 }, lines));
       occurrences.push({ sequence: index, n, start, previous: previous.moment, due: due.moment, completed, ...(end ? { end } : {}) });
       previous = completed;

@@ -79,6 +79,7 @@ export function evaluateDeadline(ctx: CaseContext, rule: DeadlineRule, earlierRe
     const completed = completer ? { event: completer.type, moment: momentOf(completer) } : undefined;
     const judgement = judge({
       cal: math.calendar,
+      explain: math.explain,
       asOf: ctx.effectiveAsOf(),
       dueSoon: ctx.options.dueSoon,
       anchor: anchor.moment,

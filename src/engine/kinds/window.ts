@@ -30,6 +30,7 @@ export function evaluateWindow(ctx: CaseContext, rule: WindowRule, earlierResult
     const completed = completer ? { event: completer.type, moment: momentOf(completer) } : undefined;
     const judgement = judge({
       cal: math.calendar,
+      explain: math.explain,
       asOf: ctx.effectiveAsOf(),
       dueSoon: ctx.options.dueSoon,
       anchor: anchor.moment,
