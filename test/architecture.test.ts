@@ -1,7 +1,8 @@
 /**
  * The layering of docs/architecture.md, read from the imports of every file
- * in src/: cli → io → audit → procedures → engine → calendar. A file may
- * import its own layer or one below it; only the cli imports the public index;
+ * in src/: cli → testing → io → audit → procedures → engine → calendar. A file may
+ * import its own layer or one below it; only the cli and testing (the two
+ * layers above every other) import the public index;
  * the core (calendar, engine, procedures) imports no Node built-in module.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -11,7 +12,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const SRC = fileURLToPath(new URL('../src/', import.meta.url));
-const LAYERS = ['calendar', 'engine', 'procedures', 'audit', 'io', 'cli'] as const;
+const LAYERS = ['calendar', 'engine', 'procedures', 'audit', 'io', 'testing', 'cli'] as const;
+/** The layers that may import the public index: they sit above everything it re-exports. */
+const ABOVE_INDEX = new Set(['testing', 'cli']);
 const CORE = new Set(['calendar', 'engine', 'procedures']);
 const BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 
@@ -69,7 +72,7 @@ describe('the layers of src/ (docs/architecture.md)', () => {
     const rank = (l: string) => (LAYERS as readonly string[]).indexOf(l);
     const upward = edges
       .filter((e) => e.to !== undefined && e.to !== 'errors' && e.from !== 'index')
-      .filter((e) => (e.to === 'index' ? e.from !== 'cli' : rank(e.from) >= 0 && rank(e.to!) > rank(e.from)))
+      .filter((e) => (e.to === 'index' ? !ABOVE_INDEX.has(e.from) : rank(e.from) >= 0 && rank(e.to!) > rank(e.from)))
       .map((e) => `${e.file} imports ${e.spec} (${e.from} → ${e.to})`);
     expect(upward).toEqual([]);
   });
@@ -77,6 +80,10 @@ describe('the layers of src/ (docs/architecture.md)', () => {
   it('keeps the core free of I/O: calendar, engine and procedures import no Node built-in', () => {
     const io = edges.filter((e) => CORE.has(e.from) && BUILTINS.has(e.spec)).map((e) => `${e.file} imports ${e.spec}`);
     expect(io).toEqual([]);
+  });
+
+  it('keeps the public index free of the layers above it (testing is its own entry point)', () => {
+    expect(edges.filter((e) => e.from === 'index' && e.to !== undefined && ABOVE_INDEX.has(e.to)).map((e) => e.spec)).toEqual([]);
   });
 
   it('lets errors.ts import nothing from the layers', () => {

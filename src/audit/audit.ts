@@ -5,8 +5,51 @@
  * results as it goes, keeping only the summary counts, so its memory does not
  * grow with the number of cases.
  */
-import { prepareOptions, type CaseRecord, type DataProblem, type EvaluateOptions, type Procedure, type ProcedureInput, type Result, type Status } from '../engine/index';
+import {
+  prepareOptions,
+  type CaseRecord,
+  type DataProblem,
+  type EvaluateOptions,
+  type PreparedOptions,
+  type Procedure,
+  type ProcedureInput,
+  type Result,
+  type RuleOverride,
+  type Status,
+} from '../engine/index';
+import { TimescalesInputError } from '../errors';
 import { evaluate, resolveProcedure } from '../procedures/index';
+import { measurability, recordedEvents, type Measurability } from './measurable';
+
+/**
+ * The options of an audit: those of `evaluate`, and what the data records.
+ */
+export interface AuditOptions extends EvaluateOptions {
+  /**
+   * The event types the data records. A rule whose completing event (or the
+   * event that starts it) is not among them is not measured: it gives no
+   * results and the summary lists it in `notMeasured` with the reason.
+   * `'infer'` (the default of `audit`): the event types that occur in the
+   * cases. A list: exactly these (a reader's `records`, or the user's
+   * `--records`). `auditStream` sees one case at a time and cannot infer:
+   * give it a list, or it measures every rule (as `allRules`).
+   */
+  records?: 'infer' | readonly string[];
+  /** Evaluate the rules that are not measured anyway (they are still flagged `measured: false`). */
+  allRules?: boolean;
+}
+
+/** A rule left out of the figures because the data cannot measure it. */
+export interface NotMeasuredRule {
+  rule: string;
+  title: string;
+  /** The events the data would need. */
+  missing: string[];
+  /** Why, in words: `the data records no "invitations-sent" (the event that completes it)`. */
+  reason: string;
+  /** True when it was evaluated anyway (`allRules`): its figures are in `rules`, flagged `measured: false`. */
+  evaluated: boolean;
+}
 
 /** Counts of one rule's results by status, and the share on time. */
 export interface RuleSummary {
@@ -28,6 +71,8 @@ export interface RuleSummary {
   onTime: number;
   /** 100 × onTime / dueByAsOf, one decimal; null when nothing was due. */
   onTimePercent: number | null;
+  /** False for a rule the data cannot measure, evaluated only because `allRules` asked for it. */
+  measured: boolean;
 }
 
 export interface AuditSummary {
@@ -42,6 +87,10 @@ export interface AuditSummary {
   errors: number;
   warnings: number;
   rules: RuleSummary[];
+  /** The rules the data cannot measure, with the reason (left out of `rules` unless `allRules`). */
+  notMeasured: NotMeasuredRule[];
+  /** The event types the data was taken to record; `null` when every rule was measured regardless. */
+  records: string[] | null;
 }
 
 export interface AuditReport {
@@ -84,7 +133,12 @@ export class SummaryBuilder {
     options: { asOf: string; profile?: string },
     /** The rules evaluated (default: every rule of the procedure), listed in the procedure's order. */
     evaluated: readonly { id: string }[] = procedure.rules,
+    /** What the data cannot measure, and the event types it records (`planAudit`). */
+    measuring: { notMeasured: readonly NotMeasuredRule[]; records: readonly string[] | null } = { notMeasured: [], records: null },
   ) {
+    this.notMeasured = measuring.notMeasured.map((n) => ({ ...n, missing: [...n.missing] }));
+    this.records = measuring.records ? [...measuring.records] : null;
+    const unmeasured = new Set(this.notMeasured.map((n) => n.rule));
     this.asOf = options.asOf;
     this.profile = options.profile ?? 'default';
     const on = new Set(evaluated.map((r) => r.id));
@@ -105,10 +159,13 @@ export class SummaryBuilder {
         dueByAsOf: 0,
         onTime: 0,
         onTimePercent: null,
+        measured: !unmeasured.has(r.id),
       });
     }
   }
   private readonly profile: string;
+  private readonly notMeasured: NotMeasuredRule[];
+  private readonly records: string[] | null;
 
   addCase(results: readonly Result[], problems: readonly DataProblem[]): void {
     this.cases++;
@@ -153,8 +210,44 @@ export class SummaryBuilder {
         ...s,
         onTimePercent: s.dueByAsOf === 0 ? null : Math.round((1000 * s.onTime) / s.dueByAsOf) / 10,
       })),
+      notMeasured: this.notMeasured.map((n) => ({ ...n, missing: [...n.missing] })),
+      records: this.records ? [...this.records].sort() : null,
     };
   }
+}
+
+/** An audit made ready: the prepared options, without the rules the data cannot measure. */
+export interface AuditPlan {
+  prepared: PreparedOptions;
+  notMeasured: NotMeasuredRule[];
+  /** The event types taken as recorded; `null`: every rule measured regardless. */
+  records: string[] | null;
+  /** Each rule's measurability (empty when `records` is null). */
+  measurability: Map<string, Measurability>;
+}
+
+/**
+ * Prepares an audit: which of the rules that the profile and overrides leave
+ * on the data can measure; those it cannot are switched off unless `allRules`.
+ * `records` here is already a list (or absent: every rule measured).
+ * @example planAudit(getProcedure('lac-review'), { asOf: '2024-03-31' }, ['became-looked-after', 'lac-review']).notMeasured[0]?.rule
+ * // 'review-after-carer-change' (no "carer-changed")
+ */
+export function planAudit(procedure: Procedure, options: EvaluateOptions & { allRules?: boolean }, records: readonly string[] | undefined): AuditPlan {
+  const base = prepareOptions(procedure, options);
+  if (records === undefined) return { prepared: base, notMeasured: [], records: null, measurability: new Map() };
+  const m = measurability(procedure, records);
+  const notMeasured: NotMeasuredRule[] = [];
+  for (const rule of base.rules) {
+    const r = m.get(rule.id);
+    if (r && !r.measured) notMeasured.push({ rule: rule.id, title: rule.title, missing: r.missing, reason: r.reason ?? '', evaluated: options.allRules === true });
+  }
+  const order = new Map(procedure.rules.map((r, i) => [r.id, i]));
+  notMeasured.sort((a, b) => order.get(a.rule)! - order.get(b.rule)!);
+  if (notMeasured.length === 0 || options.allRules) return { prepared: base, notMeasured, records: [...records], measurability: m };
+  const overrides: Record<string, RuleOverride> = { ...(options.overrides ?? {}) };
+  for (const n of notMeasured) overrides[n.rule] = { ...(overrides[n.rule] ?? {}), enabled: false };
+  return { prepared: prepareOptions(procedure, { ...options, overrides }), notMeasured, records: [...records], measurability: m };
 }
 
 /**
@@ -167,11 +260,15 @@ export class SummaryBuilder {
 export function audit(
   procedure: string | Procedure | ProcedureInput,
   cases: Iterable<CaseRecord>,
-  options: EvaluateOptions,
+  options: AuditOptions,
 ): AuditReport {
   const p = resolveProcedure(procedure);
-  const prepared = prepareOptions(p, options);
-  const summary = new SummaryBuilder(p, options, prepared.rules);
+  const records = options?.records ?? 'infer';
+  if (records !== 'infer') checkRecords(records);
+  if (records === 'infer' && !Array.isArray(cases)) cases = [...cases];
+  const plan = planAudit(p, options, records === 'infer' ? recordedEvents(cases) : records);
+  const prepared = plan.prepared;
+  const summary = new SummaryBuilder(p, options, prepared.rules, plan);
   const results: Result[] = [];
   const problems: DataProblem[] = [];
   for (const c of cases) {
@@ -211,11 +308,15 @@ export function auditStream(
   cases:
     | AsyncIterable<CaseRecord | { case: CaseRecord | undefined; problems: DataProblem[] }>
     | Iterable<CaseRecord | { case: CaseRecord | undefined; problems: DataProblem[] }>,
-  options: EvaluateOptions,
+  options: AuditOptions,
 ): AuditStream {
   const p = resolveProcedure(procedure);
-  const prepared = prepareOptions(p, options);
-  const summary = new SummaryBuilder(p, options, prepared.rules);
+  const records = options?.records;
+  if (records === 'infer') throw new TimescalesInputError('records', records, "a list of the event types the data records (a streaming audit cannot infer them), or no records (every rule measured)");
+  if (records !== undefined) checkRecords(records);
+  const plan = planAudit(p, options, records);
+  const prepared = plan.prepared;
+  const summary = new SummaryBuilder(p, options, prepared.rules, plan);
   return {
     summary: () => summary.summary(),
     async *[Symbol.asyncIterator]() {
@@ -233,4 +334,10 @@ export function auditStream(
       }
     },
   };
+}
+
+function checkRecords(records: unknown): void {
+  if (!Array.isArray(records) || records.some((r) => typeof r !== 'string')) {
+    throw new TimescalesInputError('records', records, "'infer' or a list of event type names");
+  }
 }

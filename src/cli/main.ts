@@ -11,7 +11,9 @@ import { Command, CommanderError } from 'commander';
 import { TimescalesInputError } from '../index';
 import { registerAuditCommand } from './commands/audit';
 import { registerCalendarCommands } from './commands/calendar';
+import { registerExplainCommand } from './commands/explain';
 import { registerProcedureCommands } from './commands/procedures';
+import { registerTestCommand } from './commands/test';
 import { UsageError, type CliIO, type CommandContext } from './common';
 
 export type { CliIO } from './common';
@@ -50,6 +52,8 @@ export function buildProgram(io: CliIO): { program: Command; exitCode: () => num
   registerCalendarCommands(program, context);
   registerProcedureCommands(program, context);
   registerAuditCommand(program, context);
+  registerTestCommand(program, context);
+  registerExplainCommand(program, context);
   return { program, exitCode: () => exitCode };
 }
 

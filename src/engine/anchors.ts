@@ -13,6 +13,8 @@ export interface ResolvedAnchor {
   moment: Moment;
   /** The event that anchored it (for attributes), when it was an event. */
   source?: PreparedEvent;
+  /** Where the chain of anchors began: the event itself for an event anchor; for a rule anchor, the origin of the result it reads. */
+  origin?: PreparedEvent;
   lines: string[];
 }
 
@@ -24,6 +26,8 @@ export interface AnchorContext {
   results: ReadonlyMap<string, Result[]>;
   /** Called when the anchor needs a date of birth the case lacks. */
   missingDob: () => void;
+  /** The origin event of an earlier rule's result (see `ResolvedAnchor.origin`). */
+  originOf: (result: Result) => PreparedEvent | undefined;
 }
 
 /** True when every attribute in `where` equals the event's (compared as text, so "2" equals 2). */
@@ -87,10 +91,10 @@ function resolveOne(ctx: AnchorContext, a: SingleAnchor): ResolvedAnchor[] {
     return events.map((e) => {
       const base = momentOf(e);
       const lines = [`anchor: ${e.type} on ${e.dateTime ?? e.date}`];
-      if (!a.add) return { event: e.type, moment: base, source: e, lines };
+      if (!a.add) return { event: e.type, moment: base, source: e, origin: e, lines };
       const shifted = addOffset(math, base, a.add);
       lines.push(...shifted.lines);
-      return { event: `${e.type}+${offsets(a.add).join('')}`, moment: shifted.moment, source: e, lines };
+      return { event: `${e.type}+${offsets(a.add).join('')}`, moment: shifted.moment, source: e, origin: e, lines };
     });
   }
   if ('age' in a) {
@@ -119,9 +123,11 @@ function resolveOne(ctx: AnchorContext, a: SingleAnchor): ResolvedAnchor[] {
     if (!date) continue;
     const moment = date.length > 10 ? { ...dayMoment(date.slice(0, 10)), dateTime: date } : dayMoment(date);
     const label = a.at === 'due' ? `${a.rule} due` : `${r.completed!.event}`;
+    const origin = ctx.originOf(r);
     out.push({
       event: label,
       moment,
+      ...(origin ? { origin } : {}),
       lines: [`anchor: ${a.rule} occurrence ${r.occurrence} ${a.at === 'due' ? `was due ${date} (${r.status})` : `completed by ${r.completed!.event} on ${date}`}`],
     });
   }

@@ -12,7 +12,39 @@ import { momentOf, showMoment, type DateMath, type EventMoment, type Moment } fr
 import type { PreparedOptions } from './prepare';
 import type { ProblemCode } from './problems';
 import type { Result } from './result';
-import type { Rule } from './schema';
+import type { AtPeriodEnd, Rule } from './schema';
+import { formatIsoDay } from '../calendar/index';
+
+/** Which period a result belongs to: its name, the date it began and, once it has, the date it ended. */
+export interface PeriodRef {
+  name: string;
+  start: string;
+  end?: string;
+}
+
+/** One period of a case: a period of care, a plan, an open issue (docs/rule-kinds.md, "Periods"). */
+export interface Period {
+  /** Counted from 0, in date order, among the periods of its name. */
+  index: number;
+  start: PreparedEvent;
+  end?: PreparedEvent;
+  /** The start of the next period of the same name, if any. */
+  next?: PreparedEvent;
+  /** The first day whose events belong to this period's preparation: the day after the previous period ended. */
+  fromDay: number;
+  /** Shared by every result of the period (one object per period, not per result). */
+  ref: PeriodRef;
+}
+
+/** Where a rule's occurrence lives: its period, and the days its events may come from. */
+export interface Scope {
+  period: Period;
+  /** Completing events count from this day (the day after the previous period ended)… */
+  fromDay: number;
+  /** …to this day (inclusive): the period's end (`ends`), the day before the next period (`runs-on`), or none. */
+  until?: Moment;
+  atPeriodEnd: AtPeriodEnd;
+}
 
 /** The dates of one result; absent ones are left out of it. */
 export interface ResultDates {
@@ -28,6 +60,9 @@ export class CaseContext {
   /** The first stop event of the procedure in the case (e.g. the child left), if any. */
   readonly stop: PreparedEvent | undefined;
   private readonly dobReported = new Set<string>();
+  private periodCache: Map<string, Period[]> | undefined;
+  /** The origin event of each result anchored on one (read by rules anchored on those results: `since: 'origin'`). */
+  private readonly origins = new WeakMap<Result, PreparedEvent>();
 
   constructor(
     readonly options: PreparedOptions,
@@ -35,6 +70,61 @@ export class CaseContext {
   ) {
     const stops = (options.procedure.stopEvents ?? []).flatMap((type) => kase.byType.get(type) ?? []);
     this.stop = stops.sort((a, b) => a.day - b.day)[0];
+  }
+
+  /** The periods of one name in the case, in date order (computed once per case and name). */
+  periods(name: string): Period[] {
+    this.periodCache ??= new Map();
+    let list = this.periodCache.get(name);
+    if (list) return list;
+    list = [];
+    const def = this.options.procedure.periods?.[name];
+    if (def) {
+      const starts = new Set(def.start);
+      const ends = new Set(def.end);
+      let open: Period | undefined;
+      // One pass over the period's own events only (by type), in date and input order.
+      const events: PreparedEvent[] = [];
+      for (const type of new Set([...def.start, ...def.end])) for (const event of this.kase.byType.get(type) ?? []) events.push(event);
+      events.sort((a, b) => a.day - b.day || a.index - b.index);
+      let previousEnd: PreparedEvent | undefined;
+      for (const event of events) {
+        if (open) {
+          if (ends.has(event.type)) {
+            open.end = event;
+            open.ref.end = event.date;
+            previousEnd = event;
+            open = undefined;
+          }
+          continue;
+        }
+        if (!starts.has(event.type)) continue;
+        const fromDay = previousEnd ? Math.min(previousEnd.day + 1, event.day) : -Infinity;
+        const last = list[list.length - 1];
+        open = { index: list.length, start: event, fromDay, ref: { name, start: event.date } };
+        if (last) last.next = event;
+        list.push(open);
+      }
+    }
+    this.periodCache.set(name, list);
+    return list;
+  }
+
+  /**
+   * The scope of an occurrence anchored on `day` of a rule scoped to `name`: the latest period begun on or
+   * before the day, if the day falls within its reach (its end, or for `runs-on` the day before the next one
+   * begins). Undefined: the day is in no period, so the rule has no occurrence there.
+   */
+  scopeAt(name: string, atPeriodEnd: AtPeriodEnd, day: number): Scope | undefined {
+    const list = this.periods(name);
+    for (let i = list.length - 1; i >= 0; i--) {
+      const period = list[i]!;
+      if (period.start.day > day) continue;
+      const until = reachOf(period, atPeriodEnd);
+      if (until && day > until.day) return undefined;
+      return until ? { period, fromDay: period.fromDay, until, atPeriodEnd } : { period, fromDay: period.fromDay, atPeriodEnd };
+    }
+    return undefined;
   }
 
   get math(): DateMath {
@@ -49,7 +139,13 @@ export class CaseContext {
       asOf: this.options.asOf,
       results: earlierResults,
       missingDob: () => this.missingDob(rule),
+      originOf: (result) => this.origins.get(result),
     };
+  }
+
+  /** Records the event a result's chain of anchors began with. */
+  setOrigin(result: Result, origin: PreparedEvent | undefined): void {
+    if (origin) this.origins.set(result, origin);
   }
 
   /** Reports, once per rule, that the rule needs a date of birth the case lacks. */
@@ -94,7 +190,7 @@ export class CaseContext {
     return this.stop !== undefined && anchor.day > this.stop.day;
   }
 
-  result(rule: Rule, occurrence: number, anchor: EventMoment, judgement: Judgement, dates: ResultDates, lines: string[]): Result {
+  result(rule: Rule, occurrence: number, anchor: EventMoment, judgement: Judgement, dates: ResultDates, lines: string[], period?: PeriodRef): Result {
     // Built field by field (no object spreads): this runs once per result, millions of times in an audit.
     const result: Result = {
       caseId: this.kase.id,
@@ -122,6 +218,15 @@ export class CaseContext {
       if (notes.length) result.notes = notes;
     }
     if (dates.sequence !== undefined) result.sequence = dates.sequence;
+    if (period) result.period = period;
     return result;
   }
+}
+
+/** The last day of a period's reach: its end for `ends`, the day before the next period for `runs-on`; none while it lasts. */
+function reachOf(period: Period, atPeriodEnd: AtPeriodEnd): Moment | undefined {
+  if (atPeriodEnd === 'ends') return period.end ? momentOf(period.end) : undefined;
+  if (!period.next) return undefined;
+  const day = period.next.day - 1;
+  return { date: formatIsoDay(day), day };
 }

@@ -47,8 +47,23 @@ function checkReferences(p: Procedure): void {
     ruleIds.add(r.id);
   });
   const rulesById = new Map(p.rules.map((r) => [r.id, r]));
+  const periods = new Set(Object.keys(p.periods ?? {}));
+  for (const [name, period] of Object.entries(p.periods ?? {})) {
+    for (const e of period.start) event(`periods.${name}.start`, e);
+    for (const e of period.end) event(`periods.${name}.end`, e);
+  }
   p.rules.forEach((r, i) => {
     const at = `rules[${i}]`;
+    if (r.period !== undefined && !periods.has(r.period)) {
+      fail(`${at}.period`, r.period, periods.size ? `a period declared in the procedure's periods (${[...periods].join(', ')})` : 'a period declared in the procedure\'s periods (it declares none)');
+    }
+    if (r.atPeriodEnd !== undefined && r.period === undefined && r.kind !== 'cycle-task') fail(`${at}.atPeriodEnd`, r.atPeriodEnd, 'atPeriodEnd only on a rule with a period');
+    if ((r.kind === 'cycle' || r.kind === 'cycle-task') && r.atPeriodEnd === 'runs-on') {
+      fail(`${at}.atPeriodEnd`, r.atPeriodEnd, "'ends': a cycle and its tasks end with their period");
+    }
+    if (r.kind === 'cycle-task' && r.period !== undefined && r.period !== rulesById.get(r.cycle)?.period) {
+      fail(`${at}.period`, r.period, `the period of its cycle ${r.cycle} (a cycle-task belongs to its cycle's period)`);
+    }
     if (r.kind === 'cycle') {
       event(`${at}.start.event`, r.start.event);
       for (const e of [...(r.restart ?? []), ...(r.end ?? [])]) event(`${at}.restart/end`, e);

@@ -135,14 +135,17 @@ export type Anchor = z.infer<typeof AnchorSchema>;
  * - `any`: any date (deadline, window).
  * - an offset back from the anchor, e.g. `-6m`: "any date from 6 months
  *   before placement counts" (deadline, window).
+ * - `origin`: from the origin of the anchor: for an event anchor the event
+ *   itself; for a rule anchor, the anchor of the result it is anchored on (an
+ *   escalation counts from the day the failed stage was raised) (deadline, window).
  * - `cycle-start`: from the start of the cycle's sequence, and until the end
  *   of the sequence rather than until the occurrence (cycle-task).
  */
-const SINCE_WORDS = z.enum(['anchor', 'any', 'cycle-start']);
+const SINCE_WORDS = z.enum(['anchor', 'any', 'origin', 'cycle-start']);
 /** The values of `since` for a deadline or a window. */
 const AnchorSince = z.union([
   SINCE_WORDS.exclude(['cycle-start']),
-  z.string().regex(DURATION_PATTERN, "'anchor' (the default), 'any', or an offset back from the anchor such as -6m"),
+  z.string().regex(DURATION_PATTERN, "'anchor' (the default), 'any', 'origin', or an offset back from the anchor such as -6m"),
   z.array(DurationText).min(1),
 ]);
 /** The values of `since` for a cycle-task. */
@@ -157,8 +160,10 @@ export const CompletionSchema = z
     where: Condition.optional(),
     /** Attributes that must equal the anchor event's (e.g. `stage`). */
     sameAs: z.array(name).optional(),
-    /** From when a completing event counts: `anchor` (default), `any`, or an offset back from the anchor (see `SINCE_WORDS`). */
+    /** From when a completing event counts: `anchor` (default), `any`, `origin`, or an offset back from the anchor (see `SINCE_WORDS`). */
     since: AnchorSince.optional(),
+    /** Numeric attributes that must be higher than the origin event's (a later stage escalates an earlier one). */
+    higher: z.array(name).min(1).optional(),
     /**
      * Report a completing event dated before its anchor as a data problem
      * (default true). Switch off where the completing event is a general one
@@ -291,6 +296,30 @@ export const RULE_PATCH_SCHEMAS = {
   'cycle-task': rulePatchOf(CycleTaskTimingPatch),
 } as const;
 
+/**
+ * An earlier event a rule needs (docs/rule-kinds.md, "Periods"): on or before
+ * the anchor, or at least / more than a duration before it, counted forward
+ * from the event (`event + moreThan < anchor`). In a rule scoped to a period,
+ * only events of the current period count. `otherwise`: what a missing prior
+ * event means: `skip` (default: the rule does not apply) or `overdue` (the
+ * result is reported with nothing able to meet it: pending until its due
+ * date, or a window's opening date, then overdue).
+ */
+export const RequiresPriorSchema = z
+  .object({
+    event: names,
+    atLeast: DurationText.optional(),
+    moreThan: DurationText.optional(),
+    otherwise: z.enum(['skip', 'overdue']).optional(),
+  })
+  .strict()
+  .refine((prior) => !(prior.atLeast && prior.moreThan), { error: 'either atLeast or moreThan, not both' });
+export type RequiresPrior = z.infer<typeof RequiresPriorSchema>;
+
+/** What happens to an open result when its period ends (docs/rule-kinds.md, "Periods"). */
+export const AtPeriodEndSchema = z.enum(['ends', 'runs-on']);
+export type AtPeriodEnd = z.infer<typeof AtPeriodEndSchema>;
+
 const ruleCommon = {
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case rule id'),
   title: z.string().min(1),
@@ -300,6 +329,19 @@ const ruleCommon = {
   notes: z.array(NoteSchema).optional(),
   /** Evaluate only when the case records one of these events (unless the caller forces the rule). */
   onlyIfAnyEvent: z.array(name).optional(),
+  /**
+   * The period the rule belongs to (a name of the procedure's `periods`): its
+   * anchors, prior conditions and completing events are taken from the
+   * current period only. A cycle-task belongs to its cycle's period.
+   */
+  period: name.optional(),
+  /**
+   * What an open result does when its period ends: `ends` (default) — one
+   * already overdue stays overdue, its lateness counted to the period's end;
+   * one not yet due is not reported; `runs-on` — it stays open, and late,
+   * until it is done or the next period of the same kind begins.
+   */
+  atPeriodEnd: AtPeriodEndSchema.optional(),
 };
 
 export const DeadlineRuleSchema = z
@@ -316,8 +358,8 @@ export const DeadlineRuleSchema = z
     silence: z.literal('deemed-met').optional(),
     /** The rule does not apply when one of these events happened on or before the anchor. */
     unless: z.object({ event: names, onOrBefore: z.enum(['anchor', 'due']) }).strict().optional(),
-    /** The rule applies only when this event happened at least `atLeast` before the anchor. */
-    requiresPrior: z.object({ event: names, atLeast: DurationText.optional() }).strict().optional(),
+    /** The rule applies only when this event happened on or before the anchor (at least `atLeast`, or more than `moreThan`, before it). */
+    requiresPrior: RequiresPriorSchema.optional(),
     /** An occurrence no longer applies once one of these events happens (e.g. `icpc-not-required`). */
     cancelledBy: z.array(name).optional(),
   })
@@ -331,7 +373,7 @@ export const WindowRuleSchema = z
     timing: WindowTiming,
     versions: versionsOf(WindowTimingPatch).optional(),
     completion: CompletionSchema,
-    requiresPrior: z.object({ event: names, atLeast: DurationText.optional() }).strict().optional(),
+    requiresPrior: RequiresPriorSchema.optional(),
   })
   .strict();
 
@@ -364,6 +406,12 @@ export const CycleTaskRuleSchema = z
       z.object({ firstDueOnOrAfter: z.object({ age: Offset }).strict() }).strict(),
       z.object({ lastDueBefore: z.object({ age: Offset }).strict() }).strict(),
     ]),
+    /**
+     * `sequence` (default): the selection is made in each sequence of the cycle;
+     * `case`: once for the whole case, across sequences and periods (the first
+     * review after the 16th birthday is one review of the child).
+     */
+    per: z.enum(['sequence', 'case']).optional(),
     /** Where the planned date of an occurrence is recorded; otherwise the held date, else the due date. */
     planned: z.object({ event: name, attribute: name }).strict().optional(),
     timing: CycleTaskTiming,
@@ -424,6 +472,20 @@ export const ProfileSchema = z
   .strict();
 export type Profile = z.infer<typeof ProfileSchema>;
 
+/**
+ * A period a procedure knows: a period of care, a plan, an open issue. It
+ * begins with a start event when none is running and ends with the first end
+ * event after it; a later start event begins the next one.
+ */
+export const PeriodSchema = z
+  .object({
+    description: z.string().min(1),
+    start: z.array(name).min(1),
+    end: z.array(name).min(1),
+  })
+  .strict();
+export type PeriodDefinition = z.infer<typeof PeriodSchema>;
+
 export const ProcedureSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case procedure id'),
@@ -432,6 +494,8 @@ export const ProcedureSchema = z
     /** The documents the procedure follows, main source first; every `source.document` names one of them. */
     sources: z.array(SourceDocumentSchema).min(1),
     events: z.record(z.string(), EventDefinitionSchema),
+    /** The periods the rules can be scoped to (`rule.period`), by name. */
+    periods: z.record(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case period name'), PeriodSchema).optional(),
     rules: z.array(RuleSchema).min(1),
     profiles: z.record(z.string(), ProfileSchema).optional(),
     /** Events that stop every rule of the procedure (e.g. `left-setting`). */

@@ -37,7 +37,7 @@ export async function readActionPlan(input: DfeInput, opts: ActionPlanOptions): 
   parseIsoDay(opts.planDate, 'planDate');
   parseIsoDay(opts.asOf, 'asOf');
   const source = toInputSource(input, 'actionPlan', 'action-plan.csv');
-  const result: ReadResult = { cases: [], problems: [], counts: noRows() };
+  const result: ReadResult = { cases: [], problems: [], counts: noRows(), records: ['action-agreed', 'action-completed'] };
   const firstLine = new Map<string, number>();
   for await (const { header, rows } of readCsvTable(source, ACTION_PLAN)) {
     for (const row of rows) {

@@ -236,7 +236,8 @@ export function parseCinCensus(text: string, name: string, opts: CinCensusOption
   stats.cases = cases.length;
   stats.events = cases.reduce((n, c) => n + c.events.length, 0);
   const e = stats.elements;
-  return { cases, problems: inLineOrder(census.problems), counts: { read: e.read, used: e.used + e.notForProcedure, reported: e.reported }, stats };
+  const records = procedure ? [...CIN_CENSUS_MAPPING.procedures[procedure]] : [...new Set(CIN_CENSUS_MAPPING.elements.flatMap((m) => m.events.map((x) => x.type)))];
+  return { cases, records, problems: inLineOrder(census.problems), counts: { read: e.read, used: e.used + e.notForProcedure, reported: e.reported }, stats };
 }
 
 /** What the mapping of one census keeps while it goes. */

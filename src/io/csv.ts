@@ -3,7 +3,8 @@
  * tables, the action plan), streaming, on csv-parse. Its policy
  * (docs/data-formats.md, "CSV input"):
  *
- * - UTF-8 with or without BOM; LF, CRLF or CR line ends; RFC 4180 quoting
+ * - UTF-8 with or without BOM; LF, CRLF or CR line ends, mixed freely within
+ *   one file (each line's own end is taken); RFC 4180 quoting
  *   (quoted fields may hold commas, quotes as `""`, and line breaks, kept as
  *   written). A stray quote inside an unquoted field is a literal character.
  * - Blank lines (empty, or only spaces) are skipped; they are not rows. The
@@ -209,7 +210,9 @@ function recordLines(cells: string[]): number {
  */
 async function* csvRecordBatches(input: InputSource, file: string): AsyncGenerator<string[][]> {
   const source = openSource(input);
-  const parser = parse({ bom: true, relax_column_count: true, relax_quotes: true });
+  // Every record may end with LF, CRLF or CR, whatever the first line used
+  // (csv-parse otherwise takes the first line's ending for the whole file).
+  const parser = parse({ bom: true, relax_column_count: true, relax_quotes: true, record_delimiter: ['\r\n', '\n', '\r'] });
   let queue: string[][] = [];
   let failure: unknown;
   parser.on('data', (record: string[]) => queue.push(record));

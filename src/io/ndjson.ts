@@ -12,6 +12,9 @@
  *   column (e.g. `events[2].date`): codes `invalid-json`, `invalid-date` (a
  *   `date` or `dateOfBirth` string that is not a valid date) and `invalid-record`
  *   (any other schema fault).
+ * - With `knownEvents` (the CLI gives the procedure's), an event whose type
+ *   is not one of them is a fault of its line like any other
+ *   (`unknown-event`, column `events[i].type`): the record is not used.
  * - A case id seen on an earlier line gives a `duplicate-case-id` warning; the
  *   line is still used, as a separate record (records are never merged).
  * - A file with no non-blank line is an error (`InputFileError`, "file is empty").
@@ -20,10 +23,22 @@
 import { StringDecoder } from 'node:string_decoder';
 import type { z } from 'zod';
 import { type CaseRecord, CaseRecordSchema } from '../engine/case';
-import { dataProblem, duplicateCaseId, invalidDate, type DataProblem } from '../engine/problems';
+import { nearest } from '../engine/events';
+import { dataProblem, duplicateCaseId, invalidDate, unknownEvent, type DataProblem } from '../engine/problems';
 import { readInputDate } from './dates';
 import { caseStream, readAll, type CaseChunk, type CaseStream, type ReadResult } from './result';
 import { fileError, fileOpenError, openSource, sourceName, stripBom, type InputSource } from './source';
+
+/** Options of the NDJSON readers. */
+export interface NdjsonOptions {
+  /**
+   * The event names the procedure knows. When given, a record with an event
+   * of another name is not used at all (`unknown-event` on `events[i].type`,
+   * with the nearest known name), as any other faulty line: a case is never
+   * evaluated from part of its history.
+   */
+  knownEvents?: readonly string[];
+}
 
 /** The outcome of one non-blank line. */
 export type NdjsonLine =
@@ -102,6 +117,16 @@ function dateProblems(record: CaseRecord, file: string, line: number): DataProbl
   return problems;
 }
 
+/** The events of a record whose type the procedure does not know. */
+function eventProblems(record: CaseRecord, file: string, line: number, known: ReadonlySet<string>): DataProblem[] {
+  const problems: DataProblem[] = [];
+  record.events.forEach((event, i) => {
+    if (known.has(event.type)) return;
+    problems.push(unknownEvent({ file, line, column: `events[${i}].type`, caseId: record.id }, event.type, { of: 'this procedure', nearest: nearest(event.type, [...known]), then: NOT_USED }));
+  });
+  return problems;
+}
+
 /** Paths of own `__proto__` keys in a parsed record and its events. */
 function protoKeyPaths(value: unknown): string[] {
   const paths: string[] = [];
@@ -122,7 +147,7 @@ function protoKeyPaths(value: unknown): string[] {
  * @example interpretNdjsonLine('{"id":"C1","events":[]}', 1, 'cases.ndjson')
  * // { ok: true, line: 1, record: { id: 'C1', events: [] } }
  */
-export function interpretNdjsonLine(text: string, line: number, file: string): NdjsonLine {
+export function interpretNdjsonLine(text: string, line: number, file: string, knownEvents?: ReadonlySet<string>): NdjsonLine {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -150,6 +175,7 @@ export function interpretNdjsonLine(text: string, line: number, file: string): N
   const parsed = CaseRecordSchema.safeParse(value);
   if (!parsed.success) return { ok: false, line, problems: parsed.error.issues.map((i) => issueProblem(i, value, file, line)) };
   const problems = dateProblems(parsed.data, file, line);
+  if (knownEvents !== undefined) problems.push(...eventProblems(parsed.data, file, line, knownEvents));
   return problems.length > 0 ? { ok: false, line, problems } : { ok: true, line, record: parsed.data };
 }
 
@@ -203,8 +229,8 @@ async function* lineBatches(input: InputSource, file: string): AsyncGenerator<{ 
  * const r = await readNdjson({ text: '{"id":"C1","events":[{"type":"lac-review","date":"2024-03-27"}]}\n' });
  * // r.cases → [{ id: 'C1', events: [{ type: 'lac-review', date: '2024-03-27' }] }], r.counts.read 1
  */
-export function readNdjson(input: InputSource): Promise<ReadResult> {
-  return readAll(streamNdjson(input));
+export function readNdjson(input: InputSource, opts: NdjsonOptions = {}): Promise<ReadResult> {
+  return readAll(streamNdjson(input, opts));
 }
 
 /**
@@ -216,14 +242,15 @@ export function readNdjson(input: InputSource): Promise<ReadResult> {
  * const stream = streamNdjson({ path: 'cases.ndjson' });
  * for await (const { case: c, problems } of stream) { if (c) evaluate(c); report(problems); }
  */
-export function streamNdjson(input: InputSource): CaseStream {
+export function streamNdjson(input: InputSource, opts: NdjsonOptions = {}): CaseStream {
   return caseStream('streamNdjson', async function* (counts): AsyncGenerator<CaseChunk> {
     const file = sourceName(input);
+    const known = opts.knownEvents ? new Set(opts.knownEvents) : undefined;
     const firstLine = new Map<string, number>();
     for await (const lines of lineBatches(input, file)) {
       for (const { text, line } of lines) {
         counts.read++;
-        const outcome = interpretNdjsonLine(text, line, file);
+        const outcome = interpretNdjsonLine(text, line, file, known);
         if (!outcome.ok) {
           counts.reported++;
           yield { case: undefined, problems: outcome.problems };

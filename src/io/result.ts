@@ -26,6 +26,14 @@ export interface ReadResult {
   /** Every problem found, in input order. */
   problems: DataProblem[];
   counts: RowCounts;
+  /**
+   * The event types this input can record, when its format declares them
+   * (SSDA903, CIN census, action plan: the events of the mapping, whether or
+   * not they occur). Absent for generic files: what they record is the
+   * event types that occur in them. An audit judges only the rules the data
+   * can measure (docs/cli.md, "What an audit measures").
+   */
+  records?: string[];
 }
 
 /**
@@ -96,5 +104,7 @@ export function combineReads(reads: readonly ReadResult[]): ReadResult {
     out.counts.used += r.counts.used;
     out.counts.reported += r.counts.reported;
   }
+  // Declared records are kept only when every read declares them (a generic file records what occurs in it).
+  if (reads.length > 0 && reads.every((r) => r.records !== undefined)) out.records = [...new Set(reads.flatMap((r) => r.records!))];
   return out;
 }

@@ -4,14 +4,24 @@
  * it; the byte order mark; line counting; and the error thrown when a whole
  * file cannot be read.
  */
+import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { formatLocation, problemText, type ProblemText } from '../engine/problems';
 import { TimescalesInputError } from '../errors';
 
-/** Where a reader takes its input from: a file path, or text already in memory. */
-export type InputSource = { path: string } | { text: string; name?: string };
+/**
+ * The encodings a file may be read in: UTF-8 (the default; a byte sequence
+ * that is not UTF-8 refuses the file, naming its line, never replaced by
+ * U+FFFD) or Windows-1252 (the "ANSI" of Western European Windows and Excel's
+ * plain "CSV"), decoded with the platform's WHATWG `TextDecoder`.
+ */
+export const INPUT_ENCODINGS = ['utf-8', 'windows-1252'] as const;
+export type InputEncoding = (typeof INPUT_ENCODINGS)[number];
+
+/** Where a reader takes its input from: a file path (with its encoding, default UTF-8), or text already in memory. */
+export type InputSource = { path: string; encoding?: InputEncoding } | { text: string; name?: string };
 
 /** What the DfE and action plan readers also take: a plain path. */
 export type DfeInput = string | InputSource;
@@ -82,7 +92,21 @@ export function toInputSource(input: DfeInput, field: string, defaultName: strin
   if (typeof path !== 'string' || path === '') {
     throw new TimescalesInputError(field, input, 'a file path, { path } or { text, name }');
   }
-  return { path };
+  const encoding = typeof input === 'object' && 'encoding' in input ? input.encoding : undefined;
+  if (encoding === undefined) return { path };
+  return { path, encoding: checkEncoding(encoding, `${field}.encoding`) };
+}
+
+/**
+ * Checks an encoding name (`utf-8`, `utf8`, `windows-1252`, `cp1252`, any letter case).
+ * @example checkEncoding('UTF8', 'encoding') // 'utf-8'
+ * @throws TimescalesInputError naming `field` for any other value.
+ */
+export function checkEncoding(value: unknown, field: string): InputEncoding {
+  const key = typeof value === 'string' ? value.toLowerCase().replace(/[^a-z0-9]/g, '') : '';
+  if (key === 'utf8') return 'utf-8';
+  if (key === 'windows1252' || key === 'cp1252') return 'windows-1252';
+  throw new TimescalesInputError(field, value, `one of ${INPUT_ENCODINGS.join(', ')}`);
 }
 
 /**
@@ -91,8 +115,97 @@ export function toInputSource(input: DfeInput, field: string, defaultName: strin
  * @example openSource({ text: 'case_id,event,date\n' }).pipe(parser)
  */
 export function openSource(input: InputSource): Readable {
-  if ('path' in input) return createReadStream(input.path, { highWaterMark: 256 * 1024 });
+  if ('path' in input) {
+    const file = createReadStream(input.path, { highWaterMark: 256 * 1024 });
+    const encoding = input.encoding === undefined ? 'utf-8' : checkEncoding(input.encoding, 'encoding');
+    const decoded = Readable.from(encoding === 'utf-8' ? checkedUtf8(file, input.path) : fromWindows1252(file), { objectMode: false });
+    decoded.once('close', () => file.destroy());
+    return decoded;
+  }
   return Readable.from([Buffer.from(input.text, 'utf8')], { objectMode: false });
+}
+
+/**
+ * The bytes of `file`, unchanged, checked to be UTF-8 chunk by chunk (a
+ * sequence cut by a chunk's end waits for the next chunk).
+ * @throws InputFileError at the first byte that is not UTF-8, naming its line.
+ */
+async function* checkedUtf8(file: AsyncIterable<Buffer>, path: string): AsyncGenerator<Buffer> {
+  let carry: Buffer | undefined;
+  let line = 1;
+  let afterCr = false;
+  for await (const chunk of file) {
+    const bytes = carry === undefined ? chunk : Buffer.concat([carry, chunk]);
+    const cut = bytes.length - incompleteTail(bytes);
+    const body = cut === bytes.length ? bytes : bytes.subarray(0, cut);
+    carry = cut === bytes.length ? undefined : Buffer.from(bytes.subarray(cut));
+    if (!isUtf8(body)) throw notUtf8(path, body, line, afterCr);
+    line += byteLineBreaks(body, 0, body.length, afterCr);
+    if (body.length > 0) afterCr = body[body.length - 1] === 13;
+    yield body;
+  }
+  if (carry !== undefined) throw notUtf8(path, carry, line, afterCr);
+}
+
+/** Windows-1252 bytes as UTF-8 bytes. */
+async function* fromWindows1252(file: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  const decoder = new TextDecoder('windows-1252');
+  for await (const chunk of file) yield Buffer.from(decoder.decode(chunk, { stream: true }), 'utf8');
+}
+
+/** How many bytes at the end of `bytes` begin a UTF-8 sequence that the next chunk may complete (0-3). */
+function incompleteTail(bytes: Buffer): number {
+  for (let back = 1; back <= 3 && back <= bytes.length; back++) {
+    const b = bytes[bytes.length - back]!;
+    if ((b & 0xc0) === 0x80) continue; // a continuation byte: look further back
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return need > back ? back : 0;
+  }
+  return 0;
+}
+
+/** Line breaks (LF, CRLF, lone CR) in `bytes[from, to)`; `afterCr`: the byte before `from` was a CR. */
+function byteLineBreaks(bytes: Buffer, from: number, to: number, afterCr: boolean): number {
+  let n = 0;
+  for (let i = bytes.indexOf(10, from); i !== -1 && i < to; i = bytes.indexOf(10, i + 1)) if (!(i === from ? afterCr : bytes[i - 1] === 13)) n++;
+  for (let i = bytes.indexOf(13, from); i !== -1 && i < to; i = bytes.indexOf(13, i + 1)) n++;
+  return n;
+}
+
+/** The offset of the first byte of `bytes` that does not begin or continue a valid UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Buffer): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const need = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (need === 0) return i;
+    if (need > 1 && !isUtf8(bytes.subarray(i, i + need))) return i;
+    i += need;
+  }
+  return bytes.length;
+}
+
+function notUtf8(path: string, bytes: Buffer, line: number, afterCr: boolean): InputFileError {
+  if (line === 1 && bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    return fileError({ file: path, line: 1 }, 'file', path, { what: 'the file is not UTF-8 text', why: 'it looks like UTF-16', then: 'save it as UTF-8 (Excel: "CSV UTF-8")' }, { expected: 'UTF-8 text' });
+  }
+  const at = firstInvalidUtf8(bytes);
+  const lineStart = at === 0 ? -1 : Math.max(bytes.lastIndexOf(10, at - 1), bytes.lastIndexOf(13, at - 1));
+  // The byte's place in its line is known when the line starts in `bytes` (or `bytes` is the file's start).
+  const which = lineStart >= 0 || (line === 1 && !afterCr) ? `byte ${at - lineStart} of the line` : 'a byte of the line';
+  const where = line + byteLineBreaks(bytes, 0, at, afterCr);
+  const hex = `0x${(bytes[at] ?? 0).toString(16).toUpperCase().padStart(2, '0')}`;
+  return fileError(
+    { file: path, line: where },
+    'file',
+    path,
+    {
+      what: `the file is not UTF-8 text: ${which} (${hex}) is not UTF-8`,
+      why: 'no value is read with a replacement character, so two different ids never become one',
+      then: 'convert it (`iconv -f windows-1252 -t utf-8 in.csv > out.csv`) or read it as Windows-1252 (--encoding windows-1252)',
+    },
+    { expected: 'UTF-8 text' },
+  );
 }
 
 /**
@@ -102,11 +215,16 @@ export function openSource(input: InputSource): Readable {
  */
 export async function readSourceText(input: InputSource): Promise<string> {
   if ('text' in input) return stripBom(input.text);
+  let bytes: Buffer;
   try {
-    return stripBom(await readFile(input.path, 'utf8'));
+    bytes = await readFile(input.path);
   } catch (e) {
     throw fileOpenError(input.path, e as NodeJS.ErrnoException);
   }
+  const encoding = input.encoding === undefined ? 'utf-8' : checkEncoding(input.encoding, 'encoding');
+  if (encoding === 'windows-1252') return stripBom(new TextDecoder('windows-1252').decode(bytes));
+  if (!isUtf8(bytes)) throw notUtf8(input.path, bytes, 1, false);
+  return stripBom(bytes.toString('utf8'));
 }
 
 /**

@@ -79,6 +79,9 @@ export const SSDA903_REQUIRED_COLUMNS = {
   reviews: ['CHILD', 'REVIEW'],
 } as const;
 
+/** The events the SSDA903 mapping gives (`records` of the result): what the return can answer. */
+export const SSDA903_EVENTS: readonly string[] = ['became-looked-after', 'carer-changed', 'lac-review', 'ceased-looked-after'];
+
 /** RNE codes that mean a change of carer (placement and carer change). */
 export const CARER_CHANGE_RNE: readonly string[] = ['P', 'T'];
 
@@ -214,6 +217,7 @@ function mapSsda903(tables: Record<TableName, Table>): Ssda903Result {
   };
   return {
     cases,
+    records: [...SSDA903_EVENTS],
     problems: inFileOrder(findings.problems, [tables.header.file, tables.episodes.file, tables.reviews.file]),
     counts: {
       read: rows.header.read + rows.episodes.read + rows.reviews.read,

@@ -13,7 +13,7 @@
  * 2024-05-27 (Spring). Day 0 is never counted (C2); the warning window is 5 WD.
  */
 import { describe, expect, it } from 'vitest';
-import { audit, auditStream, getProcedure, SummaryBuilder, type CaseRecord, type DataProblem, type Result } from '../../src/index';
+import { audit, auditStream, getProcedure, recordedEvents, SummaryBuilder, type CaseRecord, type DataProblem, type Result } from '../../src/index';
 
 const AS_OF = '2024-06-28';
 
@@ -180,8 +180,18 @@ describe('audit: results and summary of a small caseload, by hand', () => {
     // 10 + 0 + 4 + 5 results; breaches: L1 overdue, L2 met-late (review-cycle), L2 overdue, L4 met-late (iro-visit-recorded).
     expect(s.results).toBe(19);
     expect(s.breaches).toBe(4);
-    // Only the evaluated rules, in the procedure's order.
-    expect(s.rules.map((r) => r.rule)).toEqual(FOUR);
+    // Only the evaluated rules, in the procedure's order; no case records "carer-changed",
+    // so review-after-carer-change is not measured and is listed apart with the reason.
+    expect(s.rules.map((r) => r.rule)).toEqual(FOUR.filter((r) => r !== 'review-after-carer-change'));
+    expect(s.notMeasured).toEqual([
+      {
+        rule: 'review-after-carer-change',
+        title: expect.any(String),
+        missing: ['carer-changed'],
+        reason: 'the data records no "carer-changed" (the event that starts it)',
+        evaluated: false,
+      },
+    ]);
     const by = Object.fromEntries(s.rules.map((r) => [r.rule, r]));
     // review-cycle: met L1#1, L4#1, L5#1, L5#2; met-late L2#1; overdue L1#2; due-soon L3#1; pending L2#2, L4#2, L5#3.
     // Due on or before 28 Jun: L1#1 (04-02), L1#2 (06-26), L2#1 (05-14), L4#1 (06-25), L5#1 (01-30), L5#2 (04-29) = 6;
@@ -190,8 +200,9 @@ describe('audit: results and summary of a small caseload, by hand', () => {
       total: 10, met: 4, metLate: 1, metEarly: 0, metAfterTarget: 0, pastTarget: 0, deemedMet: 0,
       pending: 3, dueSoon: 1, overdue: 1, dueByAsOf: 6, onTime: 4, onTimePercent: 66.7,
     });
-    // review-after-carer-change: no carer changed, no results, nothing due → null (not 0, not 100).
-    expect(by['review-after-carer-change']).toMatchObject({ total: 0, dueByAsOf: 0, onTime: 0, onTimePercent: null });
+    // review-after-carer-change measured (carer changes recorded, none in these cases): no results, nothing due → null (not 0, not 100).
+    const recorded = audit('lac-review', CASES, { ...OPTIONS, records: [...recordedEvents(CASES), 'carer-changed'] }).summary;
+    expect(recorded.rules.find((r) => r.rule === 'review-after-carer-change')).toMatchObject({ total: 0, dueByAsOf: 0, onTime: 0, onTimePercent: null, measured: true });
     // decisions-considered: met L1; deemed-met L2, L5; due-soon L4. Due by 28 Jun: L1, L2, L5 = 3; on time 3 → 100.
     expect(by['decisions-considered']).toMatchObject({
       total: 4, met: 1, deemedMet: 2, dueSoon: 1, metLate: 0, overdue: 0, pending: 0, dueByAsOf: 3, onTime: 3, onTimePercent: 100,
@@ -271,7 +282,8 @@ describe('auditStream', () => {
         yield c;
       }
     }
-    const stream = auditStream('lac-review', cases(), OPTIONS);
+    // A stream cannot infer what the data records: it is given the event types of the cases.
+    const stream = auditStream('lac-review', cases(), { ...OPTIONS, records: recordedEvents(CASES) });
     const results: Result[] = [];
     const ids: string[] = [];
     for await (const c of stream) {

@@ -46,7 +46,12 @@ const HEADER =
   'case_id,procedure,rule,occurrence,anchor_event,anchor_date,due_date,earliest_date,completed_date,status,breach,working_days_late,days_late,source';
 
 const AS_OF = '2024-05-10';
-const CP = ['--procedure', 'cp-conference', '--as-of', AS_OF];
+/**
+ * The file holds no rcpc row (no review conference was due yet), so the events it records are
+ * given with --records: a system that records review conferences measures the rcpc rule too.
+ */
+const RECORDS = ['--records', 'strategy-discussion,icpc,cp-plan-started,rcpc,core-group'];
+const CP = ['--procedure', 'cp-conference', '--as-of', AS_OF, ...RECORDS];
 
 /** The rows expected for cp-small.csv at 2024-05-10 (see the header comment), without the source column. */
 const EXPECTED_ROWS = [

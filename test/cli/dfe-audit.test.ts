@@ -201,8 +201,20 @@ describe('audit --cin-census (CIN census sample)', () => {
     // CPPstartDate 2022-02-17 + 3 months → 2022-05-17; CPPreviewDate 2023-02-15 → met-late.
     const rcpc = mine.filter((x) => x.rule === 'rcpc');
     expect(pick(rcpc[0]!)).toEqual(['rcpc', '1', 'cp-plan-started', '2022-02-17', '2022-05-17', '2023-02-15', 'met-late']);
+    // The census records no core group meeting: core-group-first is not measured, so it gives no rows.
+    expect(mine.filter((x) => x.rule === 'core-group-first')).toEqual([]);
+  });
+
+  it('lists core-group-first as not measured; --all-rules evaluates it anyway', async () => {
+    const s = await run('audit', '--cin-census', census, '--procedure', 'cp-conference', '--as-of', '2024-03-31', '--summary', '--format', 'json');
+    const summary = JSON.parse(s.out) as { rules: { rule: string }[]; notMeasured: { rule: string; reason: string; evaluated: boolean }[] };
+    expect(summary.rules.map((x) => x.rule)).toEqual(['icpc', 'rcpc']);
+    expect(summary.notMeasured).toEqual([
+      { rule: 'core-group-first', title: expect.any(String), missing: ['core-group'], reason: 'the data records no "core-group" (the event that completes it)', evaluated: false },
+    ]);
+    const r = await run('audit', '--cin-census', census, '--procedure', 'cp-conference', '--as-of', '2024-03-31', '--all-rules');
     // First core group: 10 WD after the ICPC Fri 2022-06-17: Mon 20..Fri 24 (1..5), Mon 27..Fri 1 Jul (6..10) → 2022-07-01.
-    const core = mine.filter((x) => x.rule === 'core-group-first');
+    const core = csvRows(r.out).filter((x) => x.case_id === 'DfEX0000001' && x.rule === 'core-group-first');
     expect(core[0]!.anchor_date).toBe('2022-06-17');
     expect(core[0]!.due_date).toBe('2022-07-01');
   });

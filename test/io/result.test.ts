@@ -32,7 +32,9 @@ describe('every reader returns { cases, problems, counts }', () => {
       // 2 actions, the second without an id
       await readActionPlan({ text: 'id,by_when,status\n1a,May 2012,Complete\n,June 2012,\n' }, { planDate: '2012-05-01', asOf: '2012-05-01' }),
     ];
-    expect(reads.map((r) => Object.keys(r).filter((k) => k !== 'stats'))).toEqual(Array(5).fill(['cases', 'problems', 'counts']));
+    expect(reads.map((r) => Object.keys(r).filter((k) => k !== 'stats' && k !== 'records').sort())).toEqual(Array(5).fill(['cases', 'counts', 'problems']));
+    // The formats with a fixed mapping declare the events they can record; generic files do not.
+    expect(reads.map((r) => r.records !== undefined)).toEqual([false, false, true, true, true]);
     expect(reads.map((r) => r.counts)).toEqual([
       { read: 2, used: 1, reported: 1 },
       { read: 2, used: 1, reported: 1 },

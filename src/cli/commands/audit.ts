@@ -12,6 +12,8 @@ import {
   type Procedure,
   type ProcedureInput,
   getProcedure,
+  nearest,
+  recordedEvents,
   TimescalesInputError,
   type AuditSummary,
   type DataProblem,
@@ -24,6 +26,7 @@ import { readSsda903 } from '../../io/ssda903';
 import { readCinCensus, type CinCensusProcedure } from '../../io/cin-census';
 import { readActionPlan } from '../../io/action-plan';
 import { combineReads, type ReadResult } from '../../io/result';
+import { checkEncoding, type InputEncoding } from '../../io/source';
 import { renderTable } from '../table';
 import {
   addCalendarOptions,
@@ -54,6 +57,8 @@ export function registerAuditCommand(program: Command, { io, setExitCode }: Comm
     .option('--out <file>', 'write results to a file instead of stdout')
     .option('--summary', 'write the summary per rule instead of the results')
     .option('--rules <ids>', 'evaluate only these rules (comma separated); the others are switched off')
+    .option('--records <events>', 'the event types the data records (comma separated), instead of those the reader declares or the file contains; rules needing others are not measured')
+    .option('--all-rules', 'evaluate the rules the data cannot measure as well (their figures are flagged "not measured")')
     .option('--only <which>', 'only write results that are breaches (`breaches`) or not yet completed (`open`)')
     .addOption(new Option('--date-format <format>', 'date format of the generic CSV').choices(['iso', 'dd/mm/yyyy']).default('iso'))
     .option('--ssda903 <files>', 'SSDA903 header.csv,episodes.csv,reviews.csv (comma separated, in that order)')
@@ -62,6 +67,7 @@ export function registerAuditCommand(program: Command, { io, setExitCode }: Comm
     .option('--plan-date <date>', 'the date of the action plan (for --action-plan)')
     .option('--due-soon <duration>', 'warning window before a due date', '5wd')
     .option('--problems <file>', 'also write every data problem to a CSV file')
+    .option('--encoding <name>', 'encoding of the input files: utf-8 (default; other bytes refuse the file) or windows-1252')
     .addHelpText(
       'after',
       [
@@ -91,6 +97,8 @@ interface AuditOptions extends CommonOptions {
   summary?: boolean;
   only?: string;
   rules?: string;
+  records?: string;
+  allRules?: boolean;
   dateFormat: 'iso' | 'dd/mm/yyyy';
   ssda903?: string;
   cinCensus?: string;
@@ -98,6 +106,7 @@ interface AuditOptions extends CommonOptions {
   planDate?: string;
   dueSoon: string;
   problems?: string;
+  encoding?: string;
 }
 
 interface Loaded {
@@ -110,27 +119,46 @@ async function load(files: string[], o: AuditOptions): Promise<Loaded> {
   const sources = [files.length > 0, Boolean(o.ssda903), Boolean(o.cinCensus), Boolean(o.actionPlan)].filter(Boolean).length;
   if (sources !== 1) throw new UsageError('give one input: event files, --ssda903, --cin-census or --action-plan');
   if (o.only && o.only !== 'breaches' && o.only !== 'open') throw new UsageError('--only takes `breaches` or `open`');
+  const encoding = o.encoding === undefined ? undefined : checkEncoding(o.encoding, '--encoding');
+  const at = (path: string): { path: string; encoding?: InputEncoding } => (encoding ? { path, encoding } : { path });
   if (o.ssda903) {
     const parts = o.ssda903.split(',');
     if (parts.length !== 3) throw new UsageError('--ssda903 takes three files: header.csv,episodes.csv,reviews.csv');
-    return { procedure: chooseProcedure(o, 'lac-review'), input: await readSsda903({ header: parts[0]!, episodes: parts[1]!, reviews: parts[2]! }) };
+    return { procedure: chooseProcedure(o, 'lac-review'), input: await readSsda903({ header: at(parts[0]!), episodes: at(parts[1]!), reviews: at(parts[2]!) }) };
   }
   if (o.cinCensus) {
     if (!o.procedure) throw new UsageError('--cin-census needs --procedure strategy-discussion, cp-conference or ics-records');
-    return { procedure: chooseProcedure(o), input: await readCinCensus(o.cinCensus, { procedure: o.procedure as CinCensusProcedure }) };
+    return { procedure: chooseProcedure(o), input: await readCinCensus(at(o.cinCensus), { procedure: o.procedure as CinCensusProcedure }) };
   }
   if (o.actionPlan) {
     if (!o.planDate) throw new UsageError('--action-plan needs --plan-date (the date of the plan: "Now" is due then)');
-    return { procedure: chooseProcedure(o, 'action-plan'), input: await readActionPlan(o.actionPlan, { planDate: o.planDate, asOf: o.asOf }) };
+    return { procedure: chooseProcedure(o, 'action-plan'), input: await readActionPlan(at(o.actionPlan), { planDate: o.planDate, asOf: o.asOf }) };
   }
   if (!o.procedure && !o.procedureFile) throw new UsageError('--procedure (or --procedure-file) is required for event files (see `timescales procedures`)');
   const procedure = chooseProcedure(o);
   const knownEvents = Object.keys(procedure.events);
   const reads: ReadResult[] = [];
   for (const file of files) {
-    reads.push(/\.(nd)?jsonl?$/i.test(file) ? await readNdjson({ path: file }) : await readEventsCsv({ path: file }, { dateFormat: o.dateFormat, knownEvents }));
+    reads.push(/\.(nd)?jsonl?$/i.test(file) ? await readNdjson(at(file), { knownEvents }) : await readEventsCsv(at(file), { dateFormat: o.dateFormat, knownEvents }));
   }
   return { procedure, input: combineReads(reads) };
+}
+
+/**
+ * The event types the data records: `--records`, else what the reader
+ * declares for its format, else the event types that occur in the file(s).
+ */
+function recordsOf(o: AuditOptions, procedure: Procedure, input: ReadResult): string[] {
+  if (o.records === undefined) return input.records ?? recordedEvents(input.cases);
+  const list = o.records.split(',').map((r) => r.trim()).filter(Boolean);
+  const known = Object.keys(procedure.events);
+  for (const e of list) {
+    if (!Object.hasOwn(procedure.events, e)) {
+      const near = nearest(e, known);
+      throw new UsageError(`--records: "${e}" is not an event of ${procedure.id}${near ? ` (did you mean "${near}"?)` : ''}; its events: ${known.join(', ')}`);
+    }
+  }
+  return list;
 }
 
 /** The procedure to audit: --procedure-file, else --procedure, else the input's default. */
@@ -163,6 +191,7 @@ async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<nu
     }
     overrides = Object.fromEntries(procedure.rules.filter((r) => !wanted.has(r.id)).map((r) => [r.id, { enabled: false }]));
   }
+  const records = recordsOf(o, procedure, loaded.input);
   const out: CliIO['stdout'] = o.out ? createWriteStream(o.out) : io.stdout;
   const format = chosenFormat(o.format, out);
   // The reader's problems go through the stream first, so the summary counts them with the evaluation's.
@@ -175,6 +204,8 @@ async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<nu
     // CSV and table output have no trace column: skip building traces (same dates and statuses).
     trace: format === 'json' || format === 'ndjson',
     ...(overrides ? { overrides } : {}),
+    records,
+    ...(o.allRules ? { allRules: true } : {}),
   });
   const keep = (r: Result) => (o.only === 'breaches' ? r.breach : o.only === 'open' ? !r.completed : true);
   const problems: DataProblem[] = [];
@@ -247,4 +278,8 @@ function writeSummary(out: Writable, format: Format, s: AuditSummary, input: { r
   }
   out.write(`Summary: ${s.procedure} as at ${s.asOf} (profile ${s.profile}): ${s.cases} cases, ${s.results} results, ${s.breaches} breaches\n`);
   out.write(renderTable(SUMMARY_COLUMNS, rows));
+  if (s.notMeasured.length > 0) {
+    out.write(`\nNot measured (${s.notMeasured.length} ${s.notMeasured.length === 1 ? 'rule' : 'rules'}${s.notMeasured.some((n) => n.evaluated) ? ', evaluated anyway with --all-rules: their figures above are not evidence' : '; --all-rules evaluates them anyway'}):\n`);
+    for (const n of s.notMeasured) out.write(`  ${n.rule}: ${n.reason}\n`);
+  }
 }

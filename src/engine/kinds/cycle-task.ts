@@ -32,6 +32,13 @@ export function evaluateCycleTask(ctx: CaseContext, rule: CycleTaskRule, cycle: 
       const counted = addOffset(math, dayMoment(planned.moment.date), negate(before), timing);
       due = counted.moment;
       lines.push(...counted.lines);
+      // A task cannot fall due before the period (or sequence) began: it is then due on its first day.
+      const first = occurrence.period?.start ?? undefined;
+      const floor = first ? momentOf(first) : occurrence.start;
+      if (due.day < floor.day) {
+        lines.push(`${due.date} is before ${first ? `the ${occurrence.period!.ref.name} period began` : 'the sequence began'} on ${floor.date}: due that day`);
+        due = { date: floor.date, day: floor.day };
+      }
     }
     let completed: EventMoment | undefined;
     if (rule.completion) {
@@ -51,7 +58,9 @@ export function evaluateCycleTask(ctx: CaseContext, rule: CycleTaskRule, cycle: 
     const asOf = endedFirst ? occurrence.end! : effective;
     if (endedFirst) lines.push(`sequence ended on ${occurrence.end!.date}`);
     const judgement = judge({ cal: math.calendar, explain: math.explain, asOf, dueSoon: ctx.options.dueSoon, anchor: planned.moment, due, completion: completed });
-    results.push(ctx.result(rule, occurrence.n, { event: planned.by, moment: planned.moment }, judgement, { due, completed, sequence: occurrence.sequence + 1 }, lines));
+    results.push(
+      ctx.result(rule, occurrence.n, { event: planned.by, moment: planned.moment }, judgement, { due, completed, sequence: occurrence.sequence + 1 }, lines, occurrence.period?.ref),
+    );
   }
   return results;
 }
@@ -103,7 +112,8 @@ function taskCompletion(
     (event) =>
       !used.has(event) &&
       (occurrence.n === 1 || fromStart ? event.day >= since.day : event.day > since.day) &&
-      (fromStart || !occurrence.completed || event.day <= occurrence.completed.moment.day),
+      (fromStart || !occurrence.completed || event.day <= occurrence.completed.moment.day) &&
+      (!occurrence.end || event.day <= occurrence.end.day),
   );
 }
 
@@ -121,12 +131,15 @@ function selectOccurrences(ctx: CaseContext, rule: CycleTaskRule, cycle: CycleOu
   /** The day an occurrence happened, or is due when it has not. */
   const dayOf = (occurrence: CycleOccurrence) => (occurrence.completed?.moment ?? occurrence.due).day;
   const chosen: CycleOccurrence[] = [];
+  // `per: 'case'`: one selection across every sequence and period (the child's 16th birthday is one day).
   const bySequence = new Map<number, CycleOccurrence[]>();
-  for (const occurrence of occurrences) {
-    const list = bySequence.get(occurrence.sequence);
-    if (list) list.push(occurrence);
-    else bySequence.set(occurrence.sequence, [occurrence]);
-  }
+  if (rule.per === 'case') bySequence.set(0, occurrences);
+  else
+    for (const occurrence of occurrences) {
+      const list = bySequence.get(occurrence.sequence);
+      if (list) list.push(occurrence);
+      else bySequence.set(occurrence.sequence, [occurrence]);
+    }
   for (const list of bySequence.values()) {
     if ('firstDueOnOrAfter' in select) {
       const first = list.find((occurrence) => dayOf(occurrence) >= birthday.day);

@@ -5,7 +5,7 @@
  * occurrences are returned beside the results for the rule's cycle-tasks.
  */
 import { eventsOf, matches } from '../anchors';
-import type { CaseContext } from '../context';
+import type { CaseContext, Period, PeriodRef } from '../context';
 import type { PreparedEvent } from '../events';
 import { judge } from '../judge';
 import { addOffset, momentOf, type EventMoment, type Moment } from '../moment';
@@ -25,6 +25,8 @@ export interface CycleOccurrence {
   completed?: EventMoment;
   /** The end (or restart) of the sequence, when it has ended. */
   end?: Moment;
+  /** The period the sequence runs in, for a cycle scoped to one. */
+  period?: Period;
 }
 
 /** What a cycle's evaluation gives: its results, and its occurrences in order for the rule's cycle-tasks. */
@@ -37,6 +39,7 @@ export interface CycleOutcome {
 interface Sequence {
   start: PreparedEvent;
   end?: PreparedEvent;
+  period?: Period;
 }
 
 export function evaluateCycle(ctx: CaseContext, rule: CycleRule): CycleOutcome {
@@ -49,6 +52,8 @@ export function evaluateCycle(ctx: CaseContext, rule: CycleRule): CycleOutcome {
     const timing = timingFor(rule, sequence.start.day, sequence.start, undefined, startLines);
     const start = momentOf(sequence.start);
     const end = sequence.end ? momentOf(sequence.end) : undefined;
+    const periodRef: PeriodRef | undefined = sequence.period?.ref;
+    const inPeriod = sequence.period ? { period: sequence.period } : {};
     let previous: EventMoment = { event: sequence.start.type, moment: start };
     for (let n = 1; ; n++) {
       const interval = timing.intervals[Math.min(n - 1, timing.intervals.length - 1)]!;
@@ -64,35 +69,50 @@ export function evaluateCycle(ctx: CaseContext, rule: CycleRule): CycleOutcome {
         if (sequence.end && due.moment.day >= sequence.end.day) break;
         if (sequence.end) lines.push(`sequence ended: ${sequence.end.type} on ${sequence.end.date}`);
         const judgement = judge({ cal: math.calendar, explain: math.explain, asOf: end ?? ctx.options.asOf, dueSoon: ctx.options.dueSoon, anchor: previous.moment, due: due.moment });
-        results.push(ctx.result(rule, n, previous, judgement, { due: due.moment, sequence: index + 1 }, lines));
-        occurrences.push({ sequence: index, n, start, previous: previous.moment, due: due.moment, ...(end ? { end } : {}) });
+        results.push(ctx.result(rule, n, previous, judgement, { due: due.moment, sequence: index + 1 }, lines, periodRef));
+        occurrences.push({ sequence: index, n, start, previous: previous.moment, due: due.moment, ...(end ? { end } : {}), ...inPeriod });
         break;
       }
       const completed = { event: completer.type, moment: momentOf(completer) };
       const judgement = judge({ cal: math.calendar, explain: math.explain, asOf: ctx.options.asOf, dueSoon: ctx.options.dueSoon, anchor: previous.moment, due: due.moment, completion: completed });
-      results.push(ctx.result(rule, n, previous, judgement, { due: due.moment, completed, sequence: index + 1 }, lines));
-      occurrences.push({ sequence: index, n, start, previous: previous.moment, due: due.moment, completed, ...(end ? { end } : {}) });
+      results.push(ctx.result(rule, n, previous, judgement, { due: due.moment, completed, sequence: index + 1 }, lines, periodRef));
+      occurrences.push({ sequence: index, n, start, previous: previous.moment, due: due.moment, completed, ...(end ? { end } : {}), ...inPeriod });
       previous = completed;
     }
   });
   return { rule, results, occurrences };
 }
 
-/** The case's history split into sequences: [start, end or restart); a restart begins the next one. */
+/**
+ * The case's history split into sequences: [start, end or restart); a restart begins the next one. In a cycle
+ * scoped to a period, a sequence starts (or restarts) only inside a period, and the period's end ends it.
+ */
 function sequencesOf(ctx: CaseContext, rule: CycleRule): Sequence[] {
   const starts = new Set(Array.isArray(rule.start.event) ? rule.start.event : [rule.start.event]);
   const restarts = new Set(rule.restart ?? []);
   const ends = new Set([...(rule.end ?? []), ...(ctx.options.procedure.stopEvents ?? [])]);
+  const periods = rule.period ? ctx.periods(rule.period) : undefined;
+  if (rule.period) for (const type of ctx.options.procedure.periods?.[rule.period]?.end ?? []) ends.add(type);
+  const periodAt = (event: PreparedEvent): Period | undefined | null => {
+    if (!periods) return undefined;
+    const scope = ctx.scopeAt(rule.period!, 'ends', event.day);
+    return scope ? scope.period : null;
+  };
   const sequences: Sequence[] = [];
   let open: Sequence | undefined;
+  const begin = (event: PreparedEvent): void => {
+    const period = periodAt(event);
+    if (period === null) return;
+    sequences.push((open = period ? { start: event, period } : { start: event }));
+  };
   for (const event of ctx.kase.events) {
     if (open && (ends.has(event.type) || restarts.has(event.type))) {
       open.end = event;
       open = undefined;
-      if (restarts.has(event.type) && !ends.has(event.type)) sequences.push((open = { start: event }));
+      if (restarts.has(event.type) && !ends.has(event.type)) begin(event);
       continue;
     }
-    if (!open && starts.has(event.type) && matches(event, rule.start.where)) sequences.push((open = { start: event }));
+    if (!open && starts.has(event.type) && matches(event, rule.start.where)) begin(event);
   }
   return sequences;
 }

@@ -11,7 +11,7 @@ import { judge } from '../judge';
 import { addOffset, dayMoment, momentOf, offsets, type Moment } from '../moment';
 import type { Result } from '../result';
 import type { DateRef, DeadlineRule, DeadlineTiming } from '../schema';
-import { completionSince, findCompletion, hasPrior, timingFor } from './shared';
+import { completionSince, endedLine, endedOpen, findCompletion, hasPrior, higherThan, inScope, scopedAsOf, scopeOf, timingFor } from './shared';
 
 export function evaluateDeadline(ctx: CaseContext, rule: DeadlineRule, earlierResults: ReadonlyMap<string, Result[]>): Result[] {
   const { math, kase } = ctx;
@@ -29,9 +29,17 @@ export function evaluateDeadline(ctx: CaseContext, rule: DeadlineRule, earlierRe
     const anchor = anchors[i]!;
     const nextAnchor = anchors[i + 1];
     if (ctx.stoppedAt(anchor.moment)) continue;
+    // A rule scoped to a period has occurrences only inside one; its events come from that period (docs/rule-kinds.md).
+    const scope = scopeOf(ctx, rule, anchor.moment.day);
+    if (scope === null) continue;
     const lines = [...anchor.lines];
     const timing = timingFor<DeadlineTiming>(rule, anchor.moment.day, anchor.source, rule.variants, lines);
-    if (rule.requiresPrior && !hasPrior(ctx, rule.requiresPrior, anchor.moment)) continue;
+    let priorMissing = false;
+    if (rule.requiresPrior && !hasPrior(ctx, rule.requiresPrior, anchor.moment, scope)) {
+      if (rule.requiresPrior.otherwise !== 'overdue') continue;
+      priorMissing = true;
+      lines.push(`no ${[rule.requiresPrior.event].flat().join(' or ')} ${scope ? `in this ${scope.period.ref.name} period ` : ''}on or before ${anchor.moment.date}: nothing can meet the rule`);
+    }
     let due: Moment | undefined;
     if (timing.dueAt) {
       due = dateFrom(ctx, rule, timing.dueAt, anchor, lines);
@@ -51,15 +59,18 @@ export function evaluateDeadline(ctx: CaseContext, rule: DeadlineRule, earlierRe
     if (target) lines.push(`target: ${target.lines.join('; ')}`);
     if (rule.unless) {
       const bound = rule.unless.onOrBefore === 'anchor' ? anchor.moment : due;
-      if (bound && eventsOf(kase, rule.unless.event).some((event) => event.day <= bound.day)) continue;
+      const from = scope ? scope.period.start.day : -Infinity;
+      if (bound && eventsOf(kase, rule.unless.event).some((event) => event.day >= from && event.day <= bound.day)) continue;
     }
     const agrees = agreesWith(anchor);
     // C7: the first completing event on or after the anchor; one event may complete several anchors
     // (one review within 20 working days of two changes of carer meets both).
     // An event dated before the anchor (since '-6m' or 'any') that already completed an earlier occurrence
     // does not complete this one too: the emergency placement's record is not the planned move's.
-    const eligible = (event: PreparedEvent) => (event.day >= anchor.moment.day || !completers.has(event)) && (!agrees || agrees(event));
-    const completer = findCompletion(candidates, completionSince(ctx, rule.completion.since, anchor.moment), eligible);
+    const higher = rule.completion.higher;
+    const eligible = (event: PreparedEvent) =>
+      (event.day >= anchor.moment.day || !completers.has(event)) && (!agrees || agrees(event)) && inScope(scope, event) && higherThan(higher, anchor.origin, event);
+    const completer = priorMissing ? undefined : findCompletion(candidates, completionSince(ctx, rule.completion.since, anchor.moment, anchor.origin), eligible);
     if (rule.cancelledBy) {
       // A cancelling event belongs to the latest anchor before it, not to an earlier, unrelated one.
       const cancelled = eventsOf(kase, rule.cancelledBy).some(
@@ -77,10 +88,12 @@ export function evaluateDeadline(ctx: CaseContext, rule: DeadlineRule, earlierRe
       reportEarlyCompletion(ctx, rule, others, previous, anchor);
     }
     const completed = completer ? { event: completer.type, moment: momentOf(completer) } : undefined;
+    const { asOf, ended } = completed ? { asOf: ctx.effectiveAsOf(), ended: false } : scopedAsOf(ctx.effectiveAsOf(), scope);
+    if (ended) lines.push(endedLine(scope!));
     const judgement = judge({
       cal: math.calendar,
       explain: math.explain,
-      asOf: ctx.effectiveAsOf(),
+      asOf,
       dueSoon: ctx.options.dueSoon,
       anchor: anchor.moment,
       due,
@@ -88,7 +101,13 @@ export function evaluateDeadline(ctx: CaseContext, rule: DeadlineRule, earlierRe
       completion: completed,
       silence: rule.silence === 'deemed-met',
     });
-    results.push(ctx.result(rule, results.length + 1, anchor, judgement, { due, target: target?.moment, completed }, lines));
+    if (endedOpen(judgement, ended)) {
+      previous = anchor;
+      continue;
+    }
+    const result = ctx.result(rule, results.length + 1, anchor, judgement, { due, target: target?.moment, completed }, lines, scope?.period.ref);
+    ctx.setOrigin(result, anchor.origin);
+    results.push(result);
     previous = anchor;
   }
   return results;

@@ -4,10 +4,11 @@
  */
 import { tryParseIsoDay } from '../../calendar/index';
 import { eventsOf, matches } from '../anchors';
-import type { CaseContext } from '../context';
+import type { CaseContext, Scope } from '../context';
 import type { PreparedEvent } from '../events';
-import { addOffset, dayMoment, negate, type Moment } from '../moment';
-import type { Completion, Rule } from '../schema';
+import type { Judgement } from '../judge';
+import { addOffset, dayMoment, momentOf, type Moment } from '../moment';
+import type { Completion, RequiresPrior, Rule, Status } from '../schema';
 
 /** The timing for one anchor: the effective-dated version by anchor date (C10), then a variant by the anchor event's attributes. */
 export function timingFor<T extends Record<string, unknown>>(
@@ -48,14 +49,72 @@ export function findCompletion(candidates: PreparedEvent[], since: Moment | unde
 }
 
 /** From when a deadline's or window's completing event counts (`completion.since`): a moment, or no bound for `any`. */
-export function completionSince(ctx: CaseContext, since: Completion['since'], anchor: Moment): Moment | undefined {
+export function completionSince(ctx: CaseContext, since: Completion['since'], anchor: Moment, origin?: PreparedEvent): Moment | undefined {
   if (since === undefined || since === 'anchor') return anchor;
   if (since === 'any') return undefined;
+  if (since === 'origin') return origin ? momentOf(origin) : anchor;
   return addOffset(ctx.math, dayMoment(anchor.date), since).moment;
 }
 
-/** The rule applies only after an earlier event: on or before the anchor, or at least `atLeast` before it. */
-export function hasPrior(ctx: CaseContext, prior: { event: string | string[]; atLeast?: string | undefined }, anchor: Moment): boolean {
-  const bound = prior.atLeast ? addOffset(ctx.math, dayMoment(anchor.date), negate(prior.atLeast)).moment.day : anchor.day;
-  return eventsOf(ctx.kase, prior.event).some((event) => event.day <= bound);
+/**
+ * The rule's earlier event: on or before the anchor, or at least `atLeast` (event + atLeast ≤ anchor) or more
+ * than `moreThan` (event + moreThan < anchor) before it, counted forward from the event. In a scoped rule only
+ * events of the current period count (on or after its start).
+ */
+export function hasPrior(ctx: CaseContext, prior: RequiresPrior, anchor: Moment, scope: Scope | undefined): boolean {
+  const from = scope ? scope.period.start.day : -Infinity;
+  const duration = prior.moreThan ?? prior.atLeast;
+  for (const event of eventsOf(ctx.kase, prior.event)) {
+    if (event.day < from || event.day > anchor.day) continue;
+    if (!duration) return true;
+    const reached = addOffset(ctx.math, dayMoment(event.date), duration).moment.day;
+    if (prior.moreThan ? reached < anchor.day : reached <= anchor.day) return true;
+  }
+  return false;
+}
+
+/**
+ * `completion.higher`: the completing event's attributes must be higher numbers than the origin event's (a
+ * stage 2 escalates stage 1; the stage's own raising does not). An event without the attribute passes.
+ */
+export function higherThan(keys: readonly string[] | undefined, origin: PreparedEvent | undefined, event: PreparedEvent): boolean {
+  if (!keys || !origin) return true;
+  for (const key of keys) {
+    const value = event.attrs[key];
+    const base = origin.attrs[key];
+    if (value === undefined || base === undefined) continue;
+    if (!(Number(value) > Number(base))) return false;
+  }
+  return true;
+}
+
+/** The scope of an occurrence of a rule anchored on `day`: undefined for a rule with no period; null when the day is in none of its periods. */
+export function scopeOf(ctx: CaseContext, rule: Rule, day: number): Scope | undefined | null {
+  if (!rule.period) return undefined;
+  return ctx.scopeAt(rule.period, rule.atPeriodEnd ?? 'ends', day) ?? null;
+}
+
+/** True when a completing event falls within the scope's days (always, with no scope). */
+export function inScope(scope: Scope | undefined, event: PreparedEvent): boolean {
+  return !scope || (event.day >= scope.fromDay && (!scope.until || event.day <= scope.until.day));
+}
+
+/** The as-of date of an open occurrence: the end of its scope's reach when that came before the as-of date. */
+export function scopedAsOf(asOf: Moment, scope: Scope | undefined): { asOf: Moment; ended: boolean } {
+  if (scope?.until && scope.until.day < asOf.day) return { asOf: scope.until, ended: true };
+  return { asOf, ended: false };
+}
+
+const OPEN: ReadonlySet<Status> = new Set<Status>(['pending', 'due-soon', 'past-target']);
+
+/** An occurrence still open when its period ended is not reported (one already overdue then stays overdue). */
+export function endedOpen(judgement: Judgement, ended: boolean): boolean {
+  return ended && OPEN.has(judgement.status);
+}
+
+/** The line a trace gets when an occurrence is judged as at the end of its period. */
+export function endedLine(scope: Scope): string {
+  return scope.atPeriodEnd === 'ends'
+    ? `${scope.period.ref.name} period ended: ${scope.period.end!.type} on ${scope.period.end!.date}; judged as at that day`
+    : `a new ${scope.period.ref.name} period began on ${scope.period.next!.date}; judged as at the day before`;
 }

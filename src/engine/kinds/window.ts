@@ -5,11 +5,12 @@
  */
 import { eventsOf, resolveAnchors } from '../anchors';
 import type { CaseContext } from '../context';
+import type { PreparedEvent } from '../events';
 import { judge } from '../judge';
 import { addOffset, momentOf } from '../moment';
 import type { Result } from '../result';
 import type { WindowRule } from '../schema';
-import { completionSince, findCompletion, hasPrior, timingFor } from './shared';
+import { completionSince, endedLine, endedOpen, findCompletion, hasPrior, higherThan, inScope, scopedAsOf, scopeOf, timingFor } from './shared';
 
 export function evaluateWindow(ctx: CaseContext, rule: WindowRule, earlierResults: ReadonlyMap<string, Result[]>): Result[] {
   const { math, kase } = ctx;
@@ -18,27 +19,43 @@ export function evaluateWindow(ctx: CaseContext, rule: WindowRule, earlierResult
   const results: Result[] = [];
   for (const anchor of anchors) {
     if (ctx.stoppedAt(anchor.moment)) continue;
+    const scope = scopeOf(ctx, rule, anchor.moment.day);
+    if (scope === null) continue;
     const lines = [...anchor.lines];
-    if (rule.requiresPrior && !hasPrior(ctx, rule.requiresPrior, anchor.moment)) continue;
+    let priorMissing = false;
+    if (rule.requiresPrior && !hasPrior(ctx, rule.requiresPrior, anchor.moment, scope)) {
+      if (rule.requiresPrior.otherwise !== 'overdue') continue;
+      priorMissing = true;
+      lines.push(`no ${[rule.requiresPrior.event].flat().join(' or ')} ${scope ? `in this ${scope.period.ref.name} period ` : ''}on or before ${anchor.moment.date}: nothing can meet the rule`);
+    }
     const timing = timingFor(rule, anchor.moment.day, anchor.source, undefined, lines);
     const opens = addOffset(math, anchor.moment, timing.earliest);
     lines.push(`window opens: ${opens.lines.join('; ')}`);
     const closes = timing.latest ? addOffset(math, anchor.moment, timing.latest, { roll: timing.roll }) : undefined;
     if (closes) lines.push(`window closes: ${closes.lines.join('; ')}`);
-    const completer = findCompletion(candidates, completionSince(ctx, rule.completion.since, anchor.moment));
-    if (!completer && ctx.stoppedBefore(closes?.moment ?? opens.moment)) continue;
+    const higher = rule.completion.higher;
+    const eligible = scope || higher ? (event: PreparedEvent) => inScope(scope, event) && higherThan(higher, anchor.origin, event) : undefined;
+    const completer = priorMissing ? undefined : findCompletion(candidates, completionSince(ctx, rule.completion.since, anchor.moment, anchor.origin), eligible);
+    // With the prior event missing, nothing meets the rule: due when the window opens, overdue after.
+    const due = priorMissing ? closes?.moment ?? opens.moment : closes?.moment;
+    if (!completer && ctx.stoppedBefore(due ?? opens.moment)) continue;
     const completed = completer ? { event: completer.type, moment: momentOf(completer) } : undefined;
+    const { asOf, ended } = completed ? { asOf: ctx.effectiveAsOf(), ended: false } : scopedAsOf(ctx.effectiveAsOf(), scope);
+    if (ended) lines.push(endedLine(scope!));
     const judgement = judge({
       cal: math.calendar,
       explain: math.explain,
-      asOf: ctx.effectiveAsOf(),
+      asOf,
       dueSoon: ctx.options.dueSoon,
       anchor: anchor.moment,
-      earliest: opens.moment,
-      due: closes?.moment,
+      earliest: priorMissing ? undefined : opens.moment,
+      due,
       completion: completed,
     });
-    results.push(ctx.result(rule, results.length + 1, anchor, judgement, { earliest: opens.moment, due: closes?.moment, completed }, lines));
+    if (endedOpen(judgement, ended)) continue;
+    const result = ctx.result(rule, results.length + 1, anchor, judgement, { earliest: opens.moment, due, completed }, lines, scope?.period.ref);
+    ctx.setOrigin(result, anchor.origin);
+    results.push(result);
   }
   return results;
 }
