@@ -16,17 +16,18 @@ import {
   recordedEvents,
   TimescalesInputError,
   type AuditSummary,
+  type CaseRecord,
   type DataProblem,
   type Result,
 } from '../../index';
 import { createProblemWriter, createResultWriter, csvRow, neutraliseCell, type OutputFormat } from '../../io/write';
-import { readEventsCsv } from '../../io/events-csv';
+import { readEventsCsv, streamEventsCsv, type EventsCsvOptions } from '../../io/events-csv';
 import { readNdjson } from '../../io/ndjson';
 import { readSsda903 } from '../../io/ssda903';
 import { readCinCensus, type CinCensusProcedure } from '../../io/cin-census';
 import { readActionPlan } from '../../io/action-plan';
-import { combineReads, type ReadResult } from '../../io/result';
-import { checkEncoding, type InputEncoding } from '../../io/source';
+import { combineReads, type ReadResult, type RowCounts } from '../../io/result';
+import { checkEncoding, type InputEncoding, type InputSource } from '../../io/source';
 import { renderTable } from '../table';
 import {
   addCalendarOptions,
@@ -113,6 +114,33 @@ interface Loaded {
   procedure: Procedure;
   /** What the reader returned: cases, problems and the row counts. */
   input: ReadResult;
+  /**
+   * Event CSV files whose rows are grouped by case: read again case by case
+   * while evaluating (`input.cases` is then empty and `input.problems` holds
+   * none of their problems; `input.counts` and `input.records` are final).
+   */
+  stream?: { files: string[]; cases: number; options: EventsCsvOptions; at: (path: string) => InputSource; recorded: string[] };
+}
+
+/**
+ * The index pass over an events CSV: reads it case by case keeping nothing but
+ * the event types it records and the number of cases, and tells whether its
+ * rows are grouped by case (no case comes back after another). Memory does not
+ * grow with the file (beyond the set of case ids the stream reader keeps).
+ */
+async function indexEventsCsv(input: InputSource, options: EventsCsvOptions): Promise<{ grouped: boolean; cases: number; types: Set<string>; counts: RowCounts }> {
+  const types = new Set<string>();
+  let cases = 0;
+  let grouped = true;
+  const stream = streamEventsCsv(input, options);
+  for await (const chunk of stream) {
+    if (chunk.case) {
+      cases++;
+      for (const e of chunk.case.events) types.add(e.type);
+    }
+    for (const p of chunk.problems) if (p.code === 'case-not-contiguous') grouped = false;
+  }
+  return { grouped, cases, types, counts: { ...stream.counts } };
 }
 
 async function load(files: string[], o: AuditOptions): Promise<Loaded> {
@@ -138,6 +166,29 @@ async function load(files: string[], o: AuditOptions): Promise<Loaded> {
   const procedure = chooseProcedure(o);
   const knownEvents = Object.keys(procedure.events);
   const reads: ReadResult[] = [];
+  // Event CSV files grouped by case are streamed: an index pass first (the event types they record, the number
+  // of cases), then read again case by case while evaluating, so memory does not grow with the caseload. A file
+  // whose cases are not grouped, and NDJSON, are read whole (docs/cli.md, "Memory").
+  if (files.every((file) => !/\.(nd)?jsonl?$/i.test(file))) {
+    const options: EventsCsvOptions = { dateFormat: o.dateFormat, knownEvents };
+    const types = new Set<string>();
+    const counts: RowCounts = { read: 0, used: 0, reported: 0 };
+    let cases = 0;
+    let grouped = true;
+    for (const file of files) {
+      const index = await indexEventsCsv(at(file), options);
+      if (!index.grouped) {
+        grouped = false;
+        break;
+      }
+      for (const t of index.types) types.add(t);
+      cases += index.cases;
+      counts.read += index.counts.read;
+      counts.used += index.counts.used;
+      counts.reported += index.counts.reported;
+    }
+    if (grouped) return { procedure, input: { cases: [], problems: [], counts }, stream: { files, cases, options, at, recorded: [...types] } };
+  }
   for (const file of files) {
     reads.push(/\.(nd)?jsonl?$/i.test(file) ? await readNdjson(at(file), { knownEvents }) : await readEventsCsv(at(file), { dateFormat: o.dateFormat, knownEvents }));
   }
@@ -148,8 +199,9 @@ async function load(files: string[], o: AuditOptions): Promise<Loaded> {
  * The event types the data records: `--records`, else what the reader
  * declares for its format, else the event types that occur in the file(s).
  */
-function recordsOf(o: AuditOptions, procedure: Procedure, input: ReadResult): string[] {
-  if (o.records === undefined) return input.records ?? recordedEvents(input.cases);
+function recordsOf(o: AuditOptions, procedure: Procedure, loaded: Loaded): string[] {
+  const input = loaded.input;
+  if (o.records === undefined) return input.records ?? loaded.stream?.recorded ?? recordedEvents(input.cases);
   const list = o.records.split(',').map((r) => r.trim()).filter(Boolean);
   const known = Object.keys(procedure.events);
   for (const e of list) {
@@ -191,11 +243,14 @@ async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<nu
     }
     overrides = Object.fromEntries(procedure.rules.filter((r) => !wanted.has(r.id)).map((r) => [r.id, { enabled: false }]));
   }
-  const records = recordsOf(o, procedure, loaded.input);
+  const records = recordsOf(o, procedure, loaded);
   const out: CliIO['stdout'] = o.out ? createWriteStream(o.out) : io.stdout;
   const format = chosenFormat(o.format, out);
   // The reader's problems go through the stream first, so the summary counts them with the evaluation's.
-  const input = [{ case: undefined, problems: loaded.input.problems }, ...loaded.input.cases];
+  // Streamed files: each case's reader problems come as a chunk of their own just before it (kept apart from
+  // the evaluation's, so that all reader problems are listed first, in input order, as for a file read whole).
+  const streamed = loaded.stream;
+  const input = streamed ? streamCases(streamed) : [{ case: undefined, problems: loaded.input.problems }, ...loaded.input.cases];
   const stream = auditStream(procedure, input, {
     asOf: o.asOf,
     calendar,
@@ -209,9 +264,10 @@ async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<nu
   });
   const keep = (r: Result) => (o.only === 'breaches' ? r.breach : o.only === 'open' ? !r.completed : true);
   const problems: DataProblem[] = [];
+  const readerProblems: DataProblem[] = [];
   const tableRows: Result[] = [];
   const writer = !o.summary && format !== 'table' ? createResultWriter(format as OutputFormat, out) : undefined;
-  const progress = progressReporter(io.stderr, loaded.input.cases.length, started);
+  const progress = progressReporter(io.stderr, streamed ? streamed.cases : loaded.input.cases.length, started);
   let done = 0;
   for await (const c of stream) {
     for (const r of c.results) {
@@ -221,10 +277,14 @@ async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<nu
         if (w) await w;
       } else if (!o.summary) tableRows.push(r);
     }
-    for (const p of c.problems) problems.push(p);
-    progress(++done);
+    if (c.caseId === '') for (const p of c.problems) readerProblems.push(p);
+    else {
+      for (const p of c.problems) problems.push(p);
+      progress(++done);
+    }
   }
   progress(-1);
+  if (readerProblems.length > 0) problems.unshift(...readerProblems);
   if (writer) await writer.end();
   const summary = stream.summary();
   const rows = loaded.input.counts;
@@ -250,6 +310,16 @@ async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<nu
     `timescales: ${summary.cases} cases, ${summary.results} results, ${summary.breaches} breaches; ${rows.read} rows read, ${rows.used} used, ${rows.reported} reported; ${summary.errors} errors, ${summary.warnings} warnings\n`,
   );
   return summary.errors > 0 ? 1 : 0;
+}
+
+/** The cases of streamed event files, each after a chunk with its reader problems (if any). */
+async function* streamCases(streamed: NonNullable<Loaded['stream']>): AsyncGenerator<CaseRecord | { case: undefined; problems: DataProblem[] }> {
+  for (const file of streamed.files) {
+    for await (const chunk of streamEventsCsv(streamed.at(file), streamed.options)) {
+      if (chunk.problems.length > 0) yield { case: undefined, problems: chunk.problems };
+      if (chunk.case) yield chunk.case;
+    }
+  }
 }
 
 const SUMMARY_COLUMNS = ['rule', 'total', 'met', 'met-late', 'overdue', 'due-soon', 'pending', 'other', 'due by as-of', 'on time %'];
