@@ -22,9 +22,10 @@ export function evaluateCycleTask(ctx: CaseContext, rule: CycleTaskRule, cycle: 
   /** Completing events already used by an earlier occurrence. */
   const used = new Set<PreparedEvent>();
   for (const occurrence of selected) {
-    const lines: string[] = [`for occurrence ${occurrence.n} of ${rule.cycle} (sequence ${occurrence.sequence + 1})`];
+    // Trace lines only when a trace is wanted (math.explain).
+    const lines: string[] = math.explain ? [`for occurrence ${occurrence.n} of ${rule.cycle} (sequence ${occurrence.sequence + 1})`] : [];
     const planned = plannedDate(ctx, rule, occurrence);
-    lines.push(`planned date ${planned.moment.date} (${planned.from})`);
+    if (math.explain) lines.push(`planned date ${planned.moment.date} (${planned.from})`);
     const timing = timingFor(rule, occurrence.start.day, undefined, undefined, lines);
     const before = beforeOffset(timing.before, occurrence.n);
     let due = planned.moment;

@@ -48,7 +48,8 @@ export function evaluateCycle(ctx: CaseContext, rule: CycleRule): CycleOutcome {
   const results: Result[] = [];
   const occurrences: CycleOccurrence[] = [];
   sequencesOf(ctx, rule).forEach((sequence, index) => {
-    const startLines = [`sequence ${index + 1} begins: ${sequence.start.type} on ${sequence.start.date}`];
+    // Trace lines only when a trace is wanted (math.explain): they cost more than the dates.
+    const startLines = math.explain ? [`sequence ${index + 1} begins: ${sequence.start.type} on ${sequence.start.date}`] : [];
     const timing = timingFor(rule, sequence.start.day, sequence.start, undefined, startLines);
     const start = momentOf(sequence.start);
     const end = sequence.end ? momentOf(sequence.end) : undefined;
@@ -58,7 +59,7 @@ export function evaluateCycle(ctx: CaseContext, rule: CycleRule): CycleOutcome {
     for (let n = 1; ; n++) {
       const interval = timing.intervals[Math.min(n - 1, timing.intervals.length - 1)]!;
       const due = addOffset(math, previous.moment, interval, timing);
-      const lines = [...(n === 1 ? startLines : [`sequence ${index + 1}: previous ${previous.event} on ${previous.moment.date}`]), ...due.lines];
+      const lines = math.explain ? [...(n === 1 ? startLines : [`sequence ${index + 1}: previous ${previous.event} on ${previous.moment.date}`]), ...due.lines] : [];
       const completer = candidates.find(
         (event) => (n === 1 ? event.day >= previous.moment.day : event.day > previous.moment.day) && (!sequence.end || event.day <= sequence.end.day),
       );
@@ -67,7 +68,7 @@ export function evaluateCycle(ctx: CaseContext, rule: CycleRule): CycleOutcome {
         // could no longer be late while the sequence ran, so it is not reported either (docs/conventions.md).
         // An open occurrence stops the projection.
         if (sequence.end && due.moment.day >= sequence.end.day) break;
-        if (sequence.end) lines.push(`sequence ended: ${sequence.end.type} on ${sequence.end.date}`);
+        if (sequence.end && math.explain) lines.push(`sequence ended: ${sequence.end.type} on ${sequence.end.date}`);
         const judgement = judge({ cal: math.calendar, explain: math.explain, asOf: end ?? ctx.options.asOf, dueSoon: ctx.options.dueSoon, anchor: previous.moment, due: due.moment });
         results.push(ctx.result(rule, n, previous, judgement, { due: due.moment, sequence: index + 1 }, lines, periodRef));
         occurrences.push({ sequence: index, n, start, previous: previous.moment, due: due.moment, ...(end ? { end } : {}), ...inPeriod });
