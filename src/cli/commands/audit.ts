@@ -24,7 +24,7 @@ import { createProblemWriter, createResultWriter, csvRow, neutraliseCell, type O
 import { readEventsCsv, streamEventsCsv, type EventsCsvOptions } from '../../io/events-csv';
 import { readNdjson } from '../../io/ndjson';
 import { readSsda903 } from '../../io/ssda903';
-import { readCinCensus, type CinCensusProcedure } from '../../io/cin-census';
+import type { CinCensusProcedure } from '../../io/cin-census';
 import { readActionPlan } from '../../io/action-plan';
 import { combineReads, type ReadResult, type RowCounts } from '../../io/result';
 import { checkEncoding, type InputEncoding, type InputSource } from '../../io/source';
@@ -156,6 +156,8 @@ async function load(files: string[], o: AuditOptions): Promise<Loaded> {
   }
   if (o.cinCensus) {
     if (!o.procedure) throw new UsageError('--cin-census needs --procedure strategy-discussion, cp-conference or ics-records');
+    // Loaded only here: its XML parser is a tenth of the command's start-up.
+    const { readCinCensus } = await import('../../io/cin-census');
     return { procedure: chooseProcedure(o), input: await readCinCensus(at(o.cinCensus), { procedure: o.procedure as CinCensusProcedure }) };
   }
   if (o.actionPlan) {
