@@ -44,8 +44,11 @@ function anchorText(rule: Rule): string {
 function completionText(rule: Rule): string {
   if (rule.kind === 'cycle-task' && !rule.completion) return 'the review itself';
   const c = rule.completion!;
-  const since = 'since' in c && c.since && c.since !== 'anchor' ? ` (counts from ${Array.isArray(c.since) || /\d/.test(String(c.since)) ? describeOffset(c.since as Offset) + ' before the anchor' : c.since})` : '';
-  return `${names(c.event)}${where(c.where)}${since}`;
+  const from = (since: unknown): string =>
+    since === 'origin' ? 'the origin of the anchor (the event its chain of anchors began with)' : Array.isArray(since) || /\d/.test(String(since)) ? `${describeOffset(since as Offset)} before the anchor` : String(since);
+  const since = 'since' in c && c.since && c.since !== 'anchor' ? ` (counts from ${from(c.since)})` : '';
+  const higher = 'higher' in c && c.higher ? `; ${c.higher.map((k) => `\`${k}\``).join(', ')} higher than the origin's` : '';
+  return `${names(c.event)}${where(c.where)}${since}${higher}`;
 }
 
 /** A source as results show it: the document's label, the section, the quote. */
@@ -62,16 +65,41 @@ function extras(rule: Rule): string[] {
   const out: string[] = [];
   if (rule.enabled === false) out.push('off by default');
   if (rule.onlyIfAnyEvent) out.push(`evaluated only when the case has ${names(rule.onlyIfAnyEvent)} (or the rule is forced)`);
+  if (rule.kind === 'window' && rule.requiresPrior) out.push(priorText(rule.requiresPrior));
   if (rule.kind === 'deadline') {
     if (rule.silence) out.push('silence means agreed: deemed-met on expiry');
     if (rule.unless) out.push(`not applicable when ${names(rule.unless.event)} happened on or before the ${rule.unless.onOrBefore}`);
-    if (rule.requiresPrior) out.push(`applies only after ${names(rule.requiresPrior.event)}${rule.requiresPrior.atLeast ? ` at least ${describeOffset(rule.requiresPrior.atLeast)} before` : ''}`);
+    if (rule.requiresPrior) out.push(priorText(rule.requiresPrior));
     if (rule.cancelledBy) out.push(`cancelled by ${names(rule.cancelledBy)}`);
     for (const v of rule.variants ?? []) out.push(`${where(v.where).replace(/^ with /, 'when ')}: ${timingText(rule, { ...rule.timing, ...v.timing })}`);
   }
   for (const v of rule.versions ?? []) out.push(`anchors ${v.from ?? '…'} to ${v.until ?? '…'}: ${timingText(rule, { ...rule.timing, ...v.timing })}`);
   for (const n of rule.notes ?? []) out.push(n.whenAnyEvent ? `note when ${names(n.whenAnyEvent)}: ${n.text}` : n.text);
   return out;
+}
+
+type Prior = NonNullable<Extract<Rule, { kind: 'deadline' }>['requiresPrior']>;
+
+function priorText(prior: Prior): string {
+  const what = prior.period !== undefined ? `while a \`${prior.period}\` period is open on the anchor day` : `after ${names(prior.event!)}`;
+  const long = prior.moreThan ? ` more than ${describeOffset(prior.moreThan)} before` : prior.atLeast ? ` at least ${describeOffset(prior.atLeast)} before` : '';
+  const otherwise = prior.otherwise === 'overdue' ? '; without it nothing can meet the rule: pending, then overdue once due' : '';
+  return `applies only ${what}${long}${otherwise}`;
+}
+
+/** The period of a rule (a cycle-task's is its cycle's) and what happens to its open results when the period ends. */
+function periodCells(p: Procedure, rule: Rule): [string, string] {
+  const cycle = rule.kind === 'cycle-task' ? p.rules.find((r) => r.id === rule.cycle) : undefined;
+  const period = rule.period ?? cycle?.period;
+  if (!period) {
+    const stops = p.stopEvents?.length ? `; every rule stops at ${names(p.stopEvents)}` : '';
+    return ['none', `not scoped to a period: anchors and completing events from the whole case${stops}`];
+  }
+  const ends = names(p.periods?.[period]?.end ?? []);
+  if (rule.kind === 'cycle') return [`\`${period}\``, `the sequence ends at the period's end (${ends}); an occurrence not yet due then is not reported, one overdue stays overdue, late to that day`];
+  if (rule.kind === 'cycle-task') return [`\`${period}\` (its cycle's)`, `ends with its review's period (${ends}): a task not yet due then is not reported, one overdue stays overdue, late to that day`];
+  if (rule.atPeriodEnd === 'runs-on') return [`\`${period}\``, `runs on after the period ends (${ends}): open and, once due, late until done or until the next \`${period}\` period begins`];
+  return [`\`${period}\``, `ends with the period (${ends}): open then and not yet due (or with no timescale), not reported; already overdue, stays overdue, late to that day`];
 }
 
 /** The Markdown page of a procedure. */
@@ -89,6 +117,22 @@ export function procedureMarkdown(p: Procedure): string {
     lines.push(
       `| \`${r.id}\` | ${cell(r.title)}${more.length ? `<br>${more.map((m) => `_${cell(m)}_`).join('<br>')}` : ''} | ${r.kind} | ${cell(anchorText(r))} | ${cell(timingText(r))} | ${cell(completionText(r))} | ${cell(sourceText(p, r.source))} |`,
     );
+  }
+  lines.push('', '## Periods', '');
+  const periods = Object.entries(p.periods ?? {});
+  if (periods.length) {
+    lines.push(
+      'A rule scoped to a period takes its anchors, prior conditions and completing events from the current period only, and its results carry the period (`period: { name, start, end }`); see [rule kinds, "Periods"](../rule-kinds.md#periods).',
+      '',
+    );
+    for (const [name, def] of periods) lines.push(`- \`${name}\`: ${def.description}. Begins at ${names(def.start)}, ends at ${names(def.end)}.`);
+  } else {
+    lines.push('This procedure declares no periods: every rule reads the whole case.');
+  }
+  lines.push('', '| rule | period | at the period\'s end |', '|---|---|---|');
+  for (const r of p.rules) {
+    const [period, end] = periodCells(p, r);
+    lines.push(`| \`${r.id}\` | ${cell(period)} | ${cell(end)} |`);
   }
   const profiles = Object.entries(p.profiles ?? {});
   if (profiles.length) {

@@ -7,6 +7,7 @@
  */
 import {
   prepareOptions,
+  STATUSES,
   type CaseRecord,
   type DataProblem,
   type EvaluateOptions,
@@ -37,6 +38,8 @@ export interface AuditOptions extends EvaluateOptions {
   records?: 'infer' | readonly string[];
   /** Evaluate the rules that are not measured anyway (they are still flagged `measured: false`). */
   allRules?: boolean;
+  /** The child a case belongs to, for the count of children (default: the case id). */
+  childOf?: (c: CaseRecord) => string;
 }
 
 /** A rule left out of the figures because the data cannot measure it. */
@@ -51,35 +54,70 @@ export interface NotMeasuredRule {
   evaluated: boolean;
 }
 
-/** Counts of one rule's results by status, and the share on time. */
-export interface RuleSummary {
+/**
+ * The figures of one rule (or of one rule within a group or period), each a
+ * count of results. They add up, so a reader can recompute them by hand:
+ *
+ *     results   = dueByAsOf + doneBeforeDue + open + noTimescale
+ *     dueByAsOf = onTime + late + missed + tooEarly
+ *     breaches  = late + missed + tooEarly
+ *     onTimePercent = 100 × onTime ÷ dueByAsOf (one decimal; null when nothing was due)
+ *
+ * "Due by the as-of date" means due on or before it and done or missed by
+ * then: a result due on the as-of date itself and not yet done is still
+ * open (it can be done that day), and a step done before a due date that is
+ * still to come is `doneBeforeDue`, not yet judged.
+ */
+export interface RuleFigures {
+  /** Every result of the rule. */
+  results: number;
+  /** Due on or before the as-of date and done or missed: the denominator of `onTimePercent`. */
+  dueByAsOf: number;
+  /** Of those, done by the due date: met, met-after-target (within the limit), deemed-met. */
+  onTime: number;
+  /** Done after the due date (met-late). */
+  late: number;
+  /** Not done and past the due date at the as-of date (overdue). */
+  missed: number;
+  /** Done before a window opened (met-early): a breach whatever the due date. */
+  tooEarly: number;
+  /** Done, but the due date is after the as-of date: not yet judged. */
+  doneBeforeDue: number;
+  /** Not done and not overdue (pending, due-soon, past-target, or due on the as-of date itself). */
+  open: number;
+  /** Steps the source sets no timescale for (no due date), done or not. */
+  noTimescale: number;
+  /** late + missed + tooEarly. */
+  breaches: number;
+  /** 100 × onTime ÷ dueByAsOf, one decimal; null when nothing was due. */
+  onTimePercent: number | null;
+  /** The same results counted by status (they add up to `results`). */
+  statuses: Record<Status, number>;
+}
+
+/** One rule's figures in the summary. */
+export interface RuleSummary extends RuleFigures {
   rule: string;
   title: string;
-  total: number;
-  met: number;
-  metLate: number;
-  metEarly: number;
-  metAfterTarget: number;
-  pastTarget: number;
-  deemedMet: number;
-  pending: number;
-  dueSoon: number;
-  overdue: number;
-  /** Results whose due date is on or before the as-of date: the denominator of `onTimePercent`. */
-  dueByAsOf: number;
-  /** Of those, met on time (met, met-after-target, deemed-met). */
-  onTime: number;
-  /** 100 × onTime / dueByAsOf, one decimal; null when nothing was due. */
-  onTimePercent: number | null;
   /** False for a rule the data cannot measure, evaluated only because `allRules` asked for it. */
   measured: boolean;
 }
 
+/** The headline and the figures per rule: the figures a safeguarding board reads. */
 export interface AuditSummary {
   procedure: string;
   asOf: string;
   profile: string;
+  /** Distinct children (a child with two periods of care in the SSDA903 is two cases, one child). */
+  children: number;
+  /** Case records evaluated (SSDA903: one per period of care). */
   cases: number;
+  /**
+   * Periods counted from the events that start and end them (`periodsOf`:
+   * looked after, `became-looked-after` … `ceased-looked-after`), e.g.
+   * `{ label: 'periods of care', count: 2194 }`; null for a procedure without periods.
+   */
+  periods: { label: string; count: number } | null;
   results: number;
   breaches: number;
   /** Data problems found while reading and evaluating: all of them, then by severity. */
@@ -91,6 +129,8 @@ export interface AuditSummary {
   notMeasured: NotMeasuredRule[];
   /** The event types the data was taken to record; `null` when every rule was measured regardless. */
   records: string[] | null;
+  /** How the figures are defined, in words (the footnote of the table). */
+  notes: string[];
 }
 
 export interface AuditReport {
@@ -99,76 +139,185 @@ export interface AuditReport {
   problems: DataProblem[];
 }
 
-const STATUS_KEY: Record<Status, keyof RuleSummary> = {
-  met: 'met',
-  'met-late': 'metLate',
-  'met-early': 'metEarly',
-  'met-after-target': 'metAfterTarget',
-  'past-target': 'pastTarget',
-  'deemed-met': 'deemedMet',
-  pending: 'pending',
-  'due-soon': 'dueSoon',
-  overdue: 'overdue',
-};
-const ON_TIME = new Set<Status>(['met', 'met-after-target', 'deemed-met']);
+/** Zero figures, to count results into. */
+export function emptyFigures(): RuleFigures {
+  return {
+    results: 0,
+    dueByAsOf: 0,
+    onTime: 0,
+    late: 0,
+    missed: 0,
+    tooEarly: 0,
+    doneBeforeDue: 0,
+    open: 0,
+    noTimescale: 0,
+    breaches: 0,
+    onTimePercent: null,
+    statuses: Object.fromEntries(STATUSES.map((st) => [st, 0])) as Record<Status, number>,
+  };
+}
 
 /**
- * Accumulates summary figures result by result (constant memory per rule).
+ * Counts one result into figures (see `RuleFigures` for the buckets).
+ * @example const f = emptyFigures(); countResult(f, result, '2024-03-31'); f.results // 1
+ */
+export function countResult(f: RuleFigures, r: Result, asOf: string): void {
+  f.results++;
+  f.statuses[r.status]++;
+  if (r.breach) f.breaches++;
+  // The day part of the due date (date-times included) against the as-of date.
+  const dueByAsOf = r.due !== undefined && r.due.slice(0, 10) <= asOf;
+  switch (r.status) {
+    case 'met-early':
+      f.tooEarly++;
+      f.dueByAsOf++;
+      return;
+    case 'overdue':
+      f.missed++;
+      f.dueByAsOf++;
+      return;
+    case 'met-late':
+      f.late++;
+      f.dueByAsOf++;
+      return;
+    case 'deemed-met':
+      f.onTime++;
+      f.dueByAsOf++;
+      return;
+    case 'met':
+    case 'met-after-target':
+      if (r.due === undefined) f.noTimescale++;
+      else if (dueByAsOf) {
+        f.onTime++;
+        f.dueByAsOf++;
+      } else f.doneBeforeDue++;
+      return;
+    default:
+      if (r.due === undefined) f.noTimescale++;
+      else f.open++;
+  }
+}
+
+/** The share on time, one decimal, for finished figures. */
+export function finishFigures<T extends RuleFigures>(f: T): T {
+  return { ...f, statuses: { ...f.statuses }, onTimePercent: f.dueByAsOf === 0 ? null : Math.round((1000 * f.onTime) / f.dueByAsOf) / 10 };
+}
+
+/** The footnote: how the figures are defined, at one as-of date. */
+export function summaryNotes(asOf: string): string[] {
+  return [
+    `due by as-of: results due on or before ${asOf} and done or missed by then; = on time + late + missed + too early.`,
+    'on time % = on time ÷ due by as-of (one decimal; blank when nothing was due).',
+    'results = due by as-of + done before due + open + no timescale; breaches = late + missed + too early.',
+  ];
+}
+
+/** How the headline counts a procedure's periods: the events that start and end one. */
+export interface PeriodCount {
+  /** `periods of care` */
+  label: string;
+  start: readonly string[];
+  end: readonly string[];
+}
+
+/**
+ * The periods of care of the looked-after procedure, for a procedure that
+ * does not declare its periods (`procedure.periods`, docs/rule-kinds.md "Periods").
+ */
+const PERIODS_OF_CARE: PeriodCount = { label: 'periods of care', start: ['became-looked-after'], end: ['ceased-looked-after', 'adoption-order'] };
+
+/**
+ * How a procedure's periods are counted in the headline: the period it
+ * declares that starts with `became-looked-after` ("periods of care"), else
+ * its first declared period; for `lac-review` without declarations, periods
+ * of care. Undefined for a procedure without periods.
+ */
+export function periodsOf(procedure: Procedure): PeriodCount | undefined {
+  const declared = Object.entries(procedure.periods ?? {});
+  const care = declared.find(([, p]) => p.start.includes('became-looked-after'));
+  if (care) return { ...PERIODS_OF_CARE, start: care[1].start, end: care[1].end };
+  if (declared.length > 0) return { label: `periods (${declared[0]![0]})`, start: declared[0]![1].start, end: declared[0]![1].end };
+  return procedure.id === 'lac-review' ? PERIODS_OF_CARE : undefined;
+}
+
+/**
+ * The periods in a case's events up to the as-of date: a start event when
+ * none is running begins one; the first end event after it ends it.
+ * @example countPeriods([{ type: 'became-looked-after', date: '2024-01-02' }, { type: 'ceased-looked-after', date: '2024-02-01' },
+ *   { type: 'became-looked-after', date: '2024-04-01' }], PERIODS, '2024-06-30') // 2
+ */
+export function countPeriods(events: readonly { type: string; date: string }[], p: PeriodCount, asOf: string): number {
+  const relevant = events.filter((e) => (p.start.includes(e.type) || p.end.includes(e.type)) && e.date.slice(0, 10) <= asOf);
+  relevant.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  let running = false;
+  let n = 0;
+  for (const e of relevant) {
+    if (!running && p.start.includes(e.type)) {
+      n++;
+      running = true;
+    } else if (running && p.end.includes(e.type)) running = false;
+  }
+  return n;
+}
+
+/** What the summary is told about the caseload besides the results. */
+export interface SummaryOptions {
+  asOf: string;
+  profile?: string;
+  /** The child a case belongs to (default: the case id; the SSDA903 reader's cases are `CHILD#n`). */
+  childOf?: (c: CaseRecord) => string;
+}
+
+/**
+ * Accumulates summary figures result by result (memory per rule, plus the
+ * set of children seen).
  *
  * @example
  * const s = new SummaryBuilder(procedure, options);
- * for (const r of results) s.add(r);
- * s.summary(); // { rules: [{ rule: 'review-cycle', met: 10, overdue: 2, onTimePercent: 83.3, ... }] }
+ * for (const c of cases) s.addCase(c, evaluate(procedure, c, options), []);
+ * s.summary(); // { rules: [{ rule: 'review-cycle', dueByAsOf: 12, onTime: 10, onTimePercent: 83.3, ... }] }
  */
 export class SummaryBuilder {
   private readonly rules = new Map<string, RuleSummary>();
+  private readonly children = new Set<string>();
   private cases = 0;
+  private periods = 0;
   private results = 0;
   private breaches = 0;
   private errors = 0;
   private warnings = 0;
   private readonly asOf: string;
+  private readonly profile: string;
+  private readonly notMeasured: NotMeasuredRule[];
+  private readonly records: string[] | null;
+  private readonly periodCount: PeriodCount | undefined;
+  private readonly childOf: (c: CaseRecord) => string;
   constructor(
     private readonly procedure: Procedure,
-    options: { asOf: string; profile?: string },
+    options: SummaryOptions,
     /** The rules evaluated (default: every rule of the procedure), listed in the procedure's order. */
     evaluated: readonly { id: string }[] = procedure.rules,
     /** What the data cannot measure, and the event types it records (`planAudit`). */
     measuring: { notMeasured: readonly NotMeasuredRule[]; records: readonly string[] | null } = { notMeasured: [], records: null },
   ) {
-    this.notMeasured = measuring.notMeasured.map((n) => ({ ...n, missing: [...n.missing] }));
-    this.records = measuring.records ? [...measuring.records] : null;
-    const unmeasured = new Set(this.notMeasured.map((n) => n.rule));
     this.asOf = options.asOf;
     this.profile = options.profile ?? 'default';
+    this.childOf = options.childOf ?? ((c) => c.id);
+    this.notMeasured = measuring.notMeasured.map((n) => ({ ...n, missing: [...n.missing] }));
+    this.records = measuring.records ? [...measuring.records] : null;
+    this.periodCount = periodsOf(procedure);
+    const unmeasured = new Set(this.notMeasured.map((n) => n.rule));
     const on = new Set(evaluated.map((r) => r.id));
     for (const r of procedure.rules.filter((x) => on.has(x.id))) {
-      this.rules.set(r.id, {
-        rule: r.id,
-        title: r.title,
-        total: 0,
-        met: 0,
-        metLate: 0,
-        metEarly: 0,
-        metAfterTarget: 0,
-        pastTarget: 0,
-        deemedMet: 0,
-        pending: 0,
-        dueSoon: 0,
-        overdue: 0,
-        dueByAsOf: 0,
-        onTime: 0,
-        onTimePercent: null,
-        measured: !unmeasured.has(r.id),
-      });
+      this.rules.set(r.id, { rule: r.id, title: r.title, measured: !unmeasured.has(r.id), ...emptyFigures() });
     }
   }
-  private readonly profile: string;
-  private readonly notMeasured: NotMeasuredRule[];
-  private readonly records: string[] | null;
 
-  addCase(results: readonly Result[], problems: readonly DataProblem[]): void {
+  /** Counts a case: its child, its periods, its results and its problems. */
+  addCase(record: CaseRecord, results: readonly Result[], problems: readonly DataProblem[]): void {
     this.cases++;
+    this.children.add(this.childOf(record));
+    if (this.periodCount) this.periods += countPeriods(record.events, this.periodCount, this.asOf);
     this.addProblems(problems);
     for (const r of results) this.add(r);
   }
@@ -178,13 +327,7 @@ export class SummaryBuilder {
     if (!s) return;
     this.results++;
     if (r.breach) this.breaches++;
-    s.total++;
-    (s[STATUS_KEY[r.status]] as number)++;
-    // Due by the as-of date: the day part of the due date (date-times included) is on or before it.
-    if (r.due !== undefined && r.due.slice(0, 10) <= this.asOf) {
-      s.dueByAsOf++;
-      if (ON_TIME.has(r.status)) s.onTime++;
-    }
+    countResult(s, r, this.asOf);
   }
 
   /** Counts data problems by severity (reader problems of rows that gave no case, for example). */
@@ -200,18 +343,18 @@ export class SummaryBuilder {
       procedure: this.procedure.id,
       asOf: this.asOf,
       profile: this.profile,
+      children: this.children.size,
       cases: this.cases,
+      periods: this.periodCount ? { label: this.periodCount.label, count: this.periods } : null,
       results: this.results,
       breaches: this.breaches,
       problems: this.errors + this.warnings,
       errors: this.errors,
       warnings: this.warnings,
-      rules: [...this.rules.values()].map((s) => ({
-        ...s,
-        onTimePercent: s.dueByAsOf === 0 ? null : Math.round((1000 * s.onTime) / s.dueByAsOf) / 10,
-      })),
+      rules: [...this.rules.values()].map((s) => finishFigures(s)),
       notMeasured: this.notMeasured.map((n) => ({ ...n, missing: [...n.missing] })),
       records: this.records ? [...this.records].sort() : null,
+      notes: summaryNotes(this.asOf),
     };
   }
 }
@@ -273,7 +416,7 @@ export function audit(
   const problems: DataProblem[] = [];
   for (const c of cases) {
     const r = evaluate(p, c, prepared);
-    summary.addCase(r, r.problems);
+    summary.addCase(c, r, r.problems);
     for (const x of r) results.push(x);
     for (const x of r.problems) problems.push(x);
   }
@@ -329,7 +472,7 @@ export function auditStream(
         }
         const r = evaluate(p, chunk.case, prepared);
         const problems = chunk.problems.length ? [...chunk.problems, ...r.problems] : r.problems;
-        summary.addCase(r, problems);
+        summary.addCase(chunk.case, r, problems);
         yield { caseId: chunk.case.id, results: [...r], problems };
       }
     },

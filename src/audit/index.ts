@@ -10,7 +10,17 @@ export {
   type AuditSummary,
   type CaseAudit,
   type NotMeasuredRule,
+  type RuleFigures,
   type RuleSummary,
+  type SummaryOptions,
+  countResult,
+  emptyFigures,
+  finishFigures,
+  periodsOf,
+  countPeriods,
+  type PeriodCount,
+  summaryNotes,
 } from './audit';
 export { measurability, recordedEvents, type Measurability } from './measurable';
+export { FIGURE_COLUMNS, figureCells, summaryRecords, type SummaryColumn, type SummaryRecord } from './summary-rows';
 export { explainCase, timelineText, dayInWords, type Timeline, type TimelineEvent, type TimelineDeadline } from './timeline';

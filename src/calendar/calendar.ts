@@ -454,11 +454,17 @@ function mergeOfficial(custom: Map<Division, DivisionHolidays>): Map<Division, D
     }
     const kept = base.official.filter((h) => !list.years.has(toCivil(h.day).year));
     const years = new Set([...base.years, ...list.years]);
+    let firstYear = Infinity;
+    let lastYear = -Infinity;
+    for (const y of years) {
+      if (y < firstYear) firstYear = y;
+      if (y > lastYear) lastYear = y;
+    }
     merged.set(division, {
       official: [...kept, ...list.official].sort((a, b) => a.day - b.day),
       years,
-      firstYear: Math.min(...years),
-      lastYear: Math.max(...years),
+      firstYear,
+      lastYear,
     });
   }
   return merged;
@@ -487,9 +493,10 @@ function buildTable(
     for (let y = FIRST_YEAR; y <= LAST_YEAR; y++) {
       if (list?.years.has(y)) continue;
       ruleBased.add(y);
-      days.push(...ruleHolidays(division, y));
+      for (const h of ruleHolidays(division, y)) days.push(h);
     }
-    if (list) days.push(...list.official);
+    // Loops, not push(...list): a holidays file may hold any number of days.
+    if (list) for (const h of list.official) days.push(h);
     for (const { day, name } of days) {
       if (day < MIN_DAY || day > MAX_DAY) continue;
       let names = perDay.get(day);

@@ -151,7 +151,7 @@ export function generatedHolidays(hd: HolidayRules, year: number): HolidayDay[] 
   for (const c of ONE_OFF_CORRECTIONS) {
     if (c.year !== year) continue;
     for (const r of c.remove ?? []) removed.add(r);
-    added.push(...c.add);
+    for (const a of c.add) added.push(a);
   }
   const byDay = new Map<number, string>();
   for (const h of hd.getHolidays(year)) {

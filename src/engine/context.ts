@@ -18,7 +18,8 @@ import { formatIsoDay } from '../calendar/index';
 /** Which period a result belongs to: its name, the date it began and, once it has, the date it ended. */
 export interface PeriodRef {
   name: string;
-  start: string;
+  /** Absent for a period that began before the case's records (its first event of the period is an end). */
+  start?: string;
   end?: string;
 }
 
@@ -26,7 +27,10 @@ export interface PeriodRef {
 export interface Period {
   /** Counted from 0, in date order, among the periods of its name. */
   index: number;
-  start: PreparedEvent;
+  /** The start event; absent when the period began before the case's records. */
+  start?: PreparedEvent;
+  /** The start day (-Infinity when unknown). */
+  startDay: number;
   end?: PreparedEvent;
   /** The start of the next period of the same name, if any. */
   next?: PreparedEvent;
@@ -59,7 +63,7 @@ export interface ResultDates {
 export class CaseContext {
   /** The first stop event of the procedure in the case (e.g. the child left), if any. */
   readonly stop: PreparedEvent | undefined;
-  private readonly dobReported = new Set<string>();
+  private readonly reportedOnce = new Set<string>();
   private periodCache: Map<string, Period[]> | undefined;
   /** The origin event of each result anchored on one (read by rules anchored on those results: `since: 'origin'`). */
   private readonly origins = new WeakMap<Result, PreparedEvent>();
@@ -89,6 +93,12 @@ export class CaseContext {
       events.sort((a, b) => a.day - b.day || a.index - b.index);
       let previousEnd: PreparedEvent | undefined;
       for (const event of events) {
+        if (!open && list.length === 0 && ends.has(event.type) && !starts.has(event.type)) {
+          // The first event of the period is an end: the period began before the case's records.
+          list.push({ index: 0, startDay: -Infinity, end: event, fromDay: -Infinity, ref: { name, end: event.date } });
+          previousEnd = event;
+          continue;
+        }
         if (open) {
           if (ends.has(event.type)) {
             open.end = event;
@@ -101,7 +111,7 @@ export class CaseContext {
         if (!starts.has(event.type)) continue;
         const fromDay = previousEnd ? Math.min(previousEnd.day + 1, event.day) : -Infinity;
         const last = list[list.length - 1];
-        open = { index: list.length, start: event, fromDay, ref: { name, start: event.date } };
+        open = { index: list.length, start: event, startDay: event.day, fromDay, ref: { name, start: event.date } };
         if (last) last.next = event;
         list.push(open);
       }
@@ -119,7 +129,7 @@ export class CaseContext {
     const list = this.periods(name);
     for (let i = list.length - 1; i >= 0; i--) {
       const period = list[i]!;
-      if (period.start.day > day) continue;
+      if (period.startDay > day) continue;
       const until = reachOf(period, atPeriodEnd);
       if (until && day > until.day) return undefined;
       return until ? { period, fromDay: period.fromDay, until, atPeriodEnd } : { period, fromDay: period.fromDay, atPeriodEnd };
@@ -150,8 +160,8 @@ export class CaseContext {
 
   /** Reports, once per rule, that the rule needs a date of birth the case lacks. */
   missingDob(rule: Rule): void {
-    if (this.dobReported.has(rule.id)) return;
-    this.dobReported.add(rule.id);
+    if (this.reportedOnce.has(rule.id)) return;
+    this.reportedOnce.add(rule.id);
     this.kase.problems.push({
       caseId: this.kase.id,
       procedure: this.options.procedure.id,
@@ -159,6 +169,26 @@ export class CaseContext {
       code: 'missing-date-of-birth',
       severity: 'warning',
       message: `${rule.id} needs the child's date of birth, which this case does not have; the rule is skipped`,
+    });
+  }
+
+  /**
+   * Reports, once per rule, that the rule has anchors but the case records no period it belongs to (no start
+   * or end event of the period at all): those anchors give no result. An anchor outside the periods a case
+   * does record (after the child left care) is the scoping itself, not a problem.
+   */
+  noPeriod(rule: Rule, name: string): void {
+    if (this.periods(name).length) return;
+    if (this.reportedOnce.has(`period:${rule.id}`)) return;
+    this.reportedOnce.add(`period:${rule.id}`);
+    const def = this.options.procedure.periods?.[name];
+    this.kase.problems.push({
+      caseId: this.kase.id,
+      procedure: this.options.procedure.id,
+      rule: rule.id,
+      code: 'no-period',
+      severity: 'warning',
+      message: `${rule.id} belongs to a ${name} period, but the case records none (no ${(def?.start ?? []).join(' or ')}); the rule is skipped`,
     });
   }
 

@@ -19,6 +19,7 @@ const defined = new WeakSet<object>();
  */
 export function defineProcedure(input: ProcedureInput | Procedure): Procedure {
   if (input !== null && typeof input === 'object' && defined.has(input)) return input as Procedure;
+  checkKeys(input);
   const parsed = ProcedureSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -84,7 +85,8 @@ function checkReferences(p: Procedure): void {
     }
     if (r.completion) event(`${at}.completion.event`, r.completion.event);
     if (r.kind === 'deadline' || r.kind === 'window') {
-      if (r.requiresPrior) event(`${at}.requiresPrior.event`, r.requiresPrior.event);
+      if (r.requiresPrior?.event) event(`${at}.requiresPrior.event`, r.requiresPrior.event);
+      if (r.requiresPrior?.period !== undefined && !periods.has(r.requiresPrior.period)) fail(`${at}.requiresPrior.period`, r.requiresPrior.period, "a period declared in the procedure's periods");
     }
     (r.notes ?? []).forEach((n, j) => n.whenAnyEvent?.forEach((e) => event(`${at}.notes[${j}].whenAnyEvent`, e)));
     if (r.kind === 'deadline') {
@@ -110,18 +112,29 @@ function checkReferences(p: Procedure): void {
       checkPatch(rule!, patch, `procedure(${p.id}).profiles.${name}.rules.${ruleId}`);
     }
   }
-  // Rule anchors must not go round in a circle.
+  // Rule anchors must not go round in a circle: a depth-first walk with its own
+  // stack (no recursion, so a chain of any length is checked).
   const visiting = new Set<string>();
   const done = new Set<string>();
-  const visit = (id: string, path: string[]) => {
-    if (done.has(id)) return;
-    if (visiting.has(id)) fail('rules', [...path, id].join(' → '), 'rules whose anchors do not depend on each other in a circle');
-    visiting.add(id);
-    for (const dep of dependencies(rulesById.get(id)!)) visit(dep, [...path, id]);
-    visiting.delete(id);
-    done.add(id);
-  };
-  for (const r of p.rules) visit(r.id, []);
+  for (const r of p.rules) {
+    if (done.has(r.id)) continue;
+    const stack: { id: string; deps: string[]; next: number }[] = [{ id: r.id, deps: dependencies(r), next: 0 }];
+    visiting.add(r.id);
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      if (top.next === top.deps.length) {
+        stack.pop();
+        visiting.delete(top.id);
+        done.add(top.id);
+        continue;
+      }
+      const dep = top.deps[top.next++]!;
+      if (done.has(dep) || !rulesById.has(dep)) continue;
+      if (visiting.has(dep)) fail('rules', [...stack.map((f) => f.id), dep].join(' → '), 'rules whose anchors do not depend on each other in a circle');
+      visiting.add(dep);
+      stack.push({ id: dep, deps: dependencies(rulesById.get(dep)!), next: 0 });
+    }
+  }
 }
 
 /**
@@ -166,6 +179,35 @@ export function dependencies(rule: Rule): string[] {
 }
 
 /** A zod issue path as a field: `.rules[2].timing`. */
+/** The deepest nesting of objects and arrays a procedure may have (the schema needs about 8). */
+export const MAX_PROCEDURE_DEPTH = 32;
+
+/**
+ * Walks the input (a loop, no recursion) before the schema sees it: an own
+ * `__proto__` key anywhere is refused with its path (zod would drop it without
+ * a word, so `where: { "__proto__": true }` would become `{}` and match every
+ * anchor), and so is nesting deeper than `MAX_PROCEDURE_DEPTH`.
+ */
+function checkKeys(input: unknown): void {
+  const stack: { value: unknown; path: PropertyKey[] }[] = [{ value: input, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (path.length > MAX_PROCEDURE_DEPTH) {
+      throw new TimescalesInputError(`procedure${pathText(path.slice(0, 4))}…`, '(nested value)', `at most ${MAX_PROCEDURE_DEPTH} levels of nested objects and arrays`);
+    }
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, i] });
+      continue;
+    }
+    if (Object.hasOwn(value, '__proto__')) {
+      throw new TimescalesInputError(`procedure${pathText([...path, '__proto__'])}`, (value as Record<string, unknown>)['__proto__'], '"__proto__" cannot be a key (it is not a rule, condition or attribute name)');
+    }
+    const keys = Object.keys(value);
+    for (let i = keys.length - 1; i >= 0; i--) stack.push({ value: (value as Record<string, unknown>)[keys[i]!], path: [...path, keys[i]!] });
+  }
+}
+
 function pathText(path: PropertyKey[]): string {
   return path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('');
 }
@@ -179,10 +221,15 @@ function valueAt(input: unknown, path: PropertyKey[]): unknown {
   return v;
 }
 
+/** Freezes `value` and everything in it (a loop: no recursion, whatever the size). */
 function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (v && typeof v === 'object' && !Object.isFrozen(v)) {
+      Object.freeze(v);
+      for (const child of Object.values(v)) stack.push(child);
+    }
   }
   return value;
 }

@@ -47,6 +47,7 @@ export const PROBLEM_CODES = [
   'duplicate-event',
   'out-of-order',
   'completion-before-anchor',
+  'no-period',
   'missing-date-of-birth',
   'missing-attribute',
   'rule-not-evaluated',
@@ -242,4 +243,33 @@ export function formatLocation(at: { file?: string; line?: number; column?: stri
 export function formatProblem(p: DataProblem): string {
   const where = p.file !== undefined ? formatLocation(p) : p.caseId !== undefined ? `case ${p.caseId}` : '';
   return where ? `${where}: ${p.message}` : p.message;
+}
+
+/** The problems of one code: how many (by severity) and the first few. */
+export interface ProblemGroup {
+  code: ProblemCode;
+  count: number;
+  errors: number;
+  warnings: number;
+  /** The first `examples` problems of the code, in input order. */
+  examples: DataProblem[];
+}
+
+/**
+ * Problems grouped by code, the most frequent first (ties in order of first
+ * appearance), each with its first few examples: what to print instead of
+ * thousands of lines.
+ * @example groupProblems(problems, 3)[0] // { code: 'review-outside-period', count: 5860, errors: 5860, warnings: 0, examples: [p1, p2, p3] }
+ */
+export function groupProblems(problems: Iterable<DataProblem>, examples = 3): ProblemGroup[] {
+  const groups = new Map<ProblemCode, ProblemGroup>();
+  for (const p of problems) {
+    let g = groups.get(p.code);
+    if (!g) groups.set(p.code, (g = { code: p.code, count: 0, errors: 0, warnings: 0, examples: [] }));
+    g.count++;
+    if (p.severity === 'error') g.errors++;
+    else g.warnings++;
+    if (g.examples.length < examples) g.examples.push(p);
+  }
+  return [...groups.values()].sort((a, b) => b.count - a.count);
 }

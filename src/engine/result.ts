@@ -13,8 +13,8 @@ export interface Result {
   occurrence: number;
   /** Cycles and their tasks: which sequence (1 for the first; a restart or a new period of care begins the next). */
   sequence?: number;
-  /** The period the result belongs to (rules scoped to a period): its name, start date and, once it ended, end date. */
-  period?: { name: string; start: string; end?: string };
+  /** The period the result belongs to (rules scoped to a period): its name, start date (absent when it began before the case's records) and, once it ended, end date. */
+  period?: { name: string; start?: string; end?: string };
   /** What started the clock. */
   anchor: { event: string; date: string };
   /** The due date (the limit of a two-tier rule); absent for a step with no timescale. */

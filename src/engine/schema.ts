@@ -297,23 +297,27 @@ export const RULE_PATCH_SCHEMAS = {
 } as const;
 
 /**
- * An earlier event a rule needs (docs/rule-kinds.md, "Periods"): on or before
- * the anchor, or at least / more than a duration before it, counted forward
- * from the event (`event + moreThan < anchor`). In a rule scoped to a period,
- * only events of the current period count. `otherwise`: what a missing prior
- * event means: `skip` (default: the rule does not apply) or `overdue` (the
+ * An earlier event a rule needs (docs/rule-kinds.md, "Periods"): `event` on or
+ * before the anchor, or at least / more than a duration before it, counted
+ * forward from the event (`event + moreThan < anchor`); in a rule scoped to a
+ * period only events of the current period count. Or `period`: the case is in
+ * a period of that name on the anchor day (begun on or before it, not ended
+ * before it; the duration counts from its start). `otherwise`: what a missing
+ * prior means: `skip` (default: the rule does not apply) or `overdue` (the
  * result is reported with nothing able to meet it: pending until its due
  * date, or a window's opening date, then overdue).
  */
 export const RequiresPriorSchema = z
   .object({
-    event: names,
+    event: names.optional(),
+    period: name.optional(),
     atLeast: DurationText.optional(),
     moreThan: DurationText.optional(),
     otherwise: z.enum(['skip', 'overdue']).optional(),
   })
   .strict()
-  .refine((prior) => !(prior.atLeast && prior.moreThan), { error: 'either atLeast or moreThan, not both' });
+  .refine((prior) => !(prior.atLeast && prior.moreThan), { error: 'either atLeast or moreThan, not both' })
+  .refine((prior) => (prior.event === undefined) !== (prior.period === undefined), { error: 'either event or period, one of them' });
 export type RequiresPrior = z.infer<typeof RequiresPriorSchema>;
 
 /** What happens to an open result when its period ends (docs/rule-kinds.md, "Periods"). */

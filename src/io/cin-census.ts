@@ -37,13 +37,14 @@
  *   element is used when it could be read, whether or not the chosen
  *   procedure takes its events (`stats.elements` tells those apart).
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { StringDecoder } from 'node:string_decoder';
+import { SaxesParser } from 'saxes';
 import type { CaseEvent, CaseRecord } from '../engine/case';
 import { dataProblem, duplicateCaseId, invalidDate, missingValue, type DataProblem, type ProblemPlace } from '../engine/problems';
 import { TimescalesInputError } from '../errors';
 import { readInputDate } from './dates';
-import type { ReadResult, RowCounts } from './result';
-import { countLineBreaks, fileError, readSourceText, sourceName, toInputSource, type DfeInput } from './source';
+import { caseStream, type CaseChunk, type CaseStream, type ReadResult, type RowCounts } from './result';
+import { fileError, fileOpenError, openSource, sourceName, stripBom, toInputSource, type DfeInput, type InputSource } from './source';
 
 /** The procedures the CIN census feeds. */
 export type CinCensusProcedure = 'strategy-discussion' | 'cp-conference' | 'ics-records';
@@ -175,16 +176,66 @@ export interface CinCensusResult extends ReadResult {
 
 /**
  * Reads a CIN census XML file (a path or `{ text, name }`) into case records.
+ * The file is streamed: one `Child` at a time is held in memory, so time and
+ * memory beyond the cases returned do not grow with the file.
  * @example
  * const { cases } = await readCinCensus('CIN_Census_2024.xml', { procedure: 'cp-conference' });
  * // cases[0] → { id: 'DfEX0000001', dateOfBirth: '2015-03-27', events: [
  * //   { type: 'cp-plan-started', date: '2022-02-17' },
  * //   { type: 'strategy-discussion', date: '2022-06-02', s47: true }, ...] }
- * @throws TimescalesInputError when the file cannot be read, is empty, is not well-formed XML, or is not a census `Message`.
+ * @throws TimescalesInputError when the file cannot be read, is empty, is not well-formed XML, has a DOCTYPE, or is not a census `Message`.
  */
 export async function readCinCensus(input: DfeInput, opts: CinCensusOptions = {}): Promise<CinCensusResult> {
   const source = toInputSource(input, 'input', 'input');
-  return parseCinCensus(await readSourceText(source), sourceName(source), opts);
+  const census = newCensus(sourceName(source), opts);
+  const collect = collector(census);
+  const sax = censusParser(census, collect.add);
+  await feed(source, sax);
+  return collect.result();
+}
+
+/**
+ * Reads a CIN census one `Child` at a time, for files too big to hold (a
+ * national file of every authority): yields `{ case, problems }` per `Child`
+ * in document order (`case` undefined for a child without an LAchildID). A
+ * `Child` whose LAchildID was given before is yielded as a separate record with a
+ * `duplicate-case-id` warning (`readCinCensus` merges it into the first);
+ * only the set of ids seen is kept. `counts` and `stats` are live, and final
+ * when the loop ends.
+ * @example
+ * const stream = streamCinCensus({ path: 'census.xml' }, { procedure: 'cp-conference' });
+ * for await (const { case: c, problems } of stream) { if (c) evaluate(c); report(problems); }
+ */
+export function streamCinCensus(input: DfeInput, opts: CinCensusOptions = {}): CaseStream & { readonly stats: CinCensusStats } {
+  const source = toInputSource(input, 'input', 'input');
+  const census = newCensus(sourceName(source), opts);
+  const stream = caseStream('streamCinCensus', async function* (counts): AsyncGenerator<CaseChunk> {
+    const seen = new Map<string, ChildRead>();
+    let queue: CaseChunk[] = [];
+    const sax = censusParser(census, (child, problems) => {
+      if (child !== undefined) {
+        const earlier = seen.get(child.record.id);
+        if (earlier !== undefined) problems.unshift(duplicateChild(child, earlier, census.name, 'it is read as a separate record (readCinCensus merges it into that child)'));
+        else seen.set(child.record.id, { record: { id: child.record.id, events: [] }, path: child.path, ...(child.line !== undefined ? { line: child.line } : {}) });
+      }
+      queue.push({ case: child?.record, problems });
+    });
+    const sync = (): void => {
+      const e = census.stats.elements;
+      counts.read = e.read;
+      counts.used = e.used + e.notForProcedure;
+      counts.reported = e.reported;
+    };
+    for await (const _ of chunksInto(source, sax)) {
+      sync();
+      const out = queue;
+      queue = [];
+      yield* out;
+    }
+    sync();
+    yield* queue;
+  });
+  return Object.assign(stream, { stats: census.stats });
 }
 
 /**
@@ -196,6 +247,20 @@ export async function readCinCensus(input: DfeInput, opts: CinCensusOptions = {}
  * // [{ id: 'C1', events: [{ type: 'referral', date: '2024-03-27' }] }]
  */
 export function parseCinCensus(text: string, name: string, opts: CinCensusOptions = {}): CinCensusResult {
+  const census = newCensus(name, opts);
+  const collect = collector(census);
+  const sax = censusParser(census, collect.add);
+  sax.write(stripBom(text));
+  sax.close();
+  return collect.result();
+}
+
+/** The event types a census records: the chosen procedure's, or every event of the mapping. */
+function censusRecords(census: Census): string[] {
+  return census.wanted ? [...census.wanted] : [...new Set(CIN_CENSUS_MAPPING.elements.flatMap((m) => m.events.map((x) => x.type)))];
+}
+
+function newCensus(name: string, opts: CinCensusOptions): Census {
   const procedure = opts.procedure;
   if (procedure !== undefined && !Object.hasOwn(CIN_CENSUS_MAPPING.procedures, procedure)) {
     throw new TimescalesInputError(
@@ -204,46 +269,55 @@ export function parseCinCensus(text: string, name: string, opts: CinCensusOption
       `one of ${Object.keys(CIN_CENSUS_MAPPING.procedures).join(', ')}`,
     );
   }
-  const children = parseMessage(text, name);
-  const census: Census = {
+  return {
     name,
-    lines: elementLines(text, LINE_NAMES),
+    lines: new Map(),
     wanted: procedure ? new Set(CIN_CENSUS_MAPPING.procedures[procedure]) : undefined,
     problems: [],
     stats: {
-      children: { read: children.length, used: 0, reported: 0 },
+      children: { read: 0, used: 0, reported: 0 },
       cases: 0,
       events: 0,
       elements: { read: 0, used: 0, reported: 0, notForProcedure: 0 },
     },
   };
-  const cases: CaseRecord[] = [];
-  const byId = new Map<string, ChildRead>();
-  children.forEach((node, i) => {
-    const child = readChild(asObject(node), i + 1, census);
-    if (!child) return;
-    const earlier = byId.get(child.record.id);
-    if (earlier) {
-      census.problems.push(duplicateChild(child, earlier, census.name));
-      mergeInto(earlier.record, child.record);
-      return;
-    }
-    byId.set(child.record.id, child);
-    cases.push(child.record);
-  });
+}
 
-  const { stats } = census;
-  stats.cases = cases.length;
-  stats.events = cases.reduce((n, c) => n + c.events.length, 0);
-  const e = stats.elements;
-  const records = procedure ? [...CIN_CENSUS_MAPPING.procedures[procedure]] : [...new Set(CIN_CENSUS_MAPPING.elements.flatMap((m) => m.events.map((x) => x.type)))];
-  return { cases, records, problems: inLineOrder(census.problems), counts: { read: e.read, used: e.used + e.notForProcedure, reported: e.reported }, stats };
+/** Gathers the children of a whole read: a repeated LAchildID joins the first child of that id. */
+function collector(census: Census): { add: ChildSink; result: () => CinCensusResult } {
+  const cases: CaseRecord[] = [];
+  const problems: DataProblem[] = [];
+  const byId = new Map<string, ChildRead>();
+  return {
+    add(child, childProblems) {
+      if (child !== undefined) {
+        const earlier = byId.get(child.record.id);
+        if (earlier) {
+          childProblems.unshift(duplicateChild(child, earlier, census.name));
+          mergeInto(earlier.record, child.record);
+        } else {
+          byId.set(child.record.id, child);
+          cases.push(child.record);
+        }
+      }
+      for (const p of childProblems) problems.push(p);
+    },
+    result() {
+      const { stats } = census;
+      stats.cases = cases.length;
+      let events = 0;
+      for (const c of cases) events += c.events.length;
+      stats.events = events;
+      const e = stats.elements;
+      return { cases, records: censusRecords(census), problems, counts: { read: e.read, used: e.used + e.notForProcedure, reported: e.reported }, stats };
+    },
+  };
 }
 
 /** What the mapping of one census keeps while it goes. */
 interface Census {
   name: string;
-  /** The line of each element (see `elementLines`). */
+  /** The line of each element of the child being read, keyed by its full path (`Child[3]/CINdetails[1]/...`, every element numbered). */
   lines: Map<string, number>;
   /** The events the chosen procedure takes (all when undefined). */
   wanted: Set<string> | undefined;
@@ -264,7 +338,7 @@ interface ChildRead {
  */
 function readChild(node: Record<string, unknown> | undefined, n: number, census: Census): ChildRead | undefined {
   const path = `Child[${n}]`;
-  const key = `Message[1]/Children[1]/Child[${n}]`;
+  const key = `Child[${n}]`;
   const ids = asObject(first(node?.ChildIdentifiers));
   const id = text1(ids?.LAchildID);
   const line = census.lines.get(key);
@@ -300,14 +374,14 @@ function birthDate(value: string | undefined, path: string, key: string, caseId:
 }
 
 /** The `duplicate-case-id` warning of a `Child` that repeats an LAchildID. */
-function duplicateChild(child: ChildRead, earlier: ChildRead, file: string): DataProblem {
+function duplicateChild(child: ChildRead, earlier: ChildRead, file: string, separate?: string): DataProblem {
   const { record } = child;
   const kept = earlier.record.dateOfBirth;
   const differentDob = record.dateOfBirth !== undefined && kept !== undefined && record.dateOfBirth !== kept;
   return duplicateCaseId({ file, ...(child.line !== undefined ? { line: child.line } : {}), column: `${child.path}/ChildIdentifiers/LAchildID` }, record.id, {
     what: `LAchildID ${record.id}`,
     first: `by ${earlier.path}${earlier.line !== undefined ? ` (line ${earlier.line})` : ''}`,
-    then: `its events are added to that child${differentDob ? `, but its PersonBirthDate ${record.dateOfBirth} differs from ${kept}, which is kept` : ''}`,
+    then: separate ?? `its events are added to that child${differentDob ? `, but its PersonBirthDate ${record.dateOfBirth} differs from ${kept}, which is kept` : ''}`,
     severity: 'warning',
   });
 }
@@ -438,39 +512,171 @@ function dateProblem(
 // ---------------------------------------------------------------------------
 // XML
 
-/** Element names whose line the pre-scan records. */
+/** Element names whose line is recorded (for problems). */
 const LINE_NAMES = new Set<string>([
   'Child',
   'PersonBirthDate',
   ...CIN_CENSUS_MAPPING.elements.flatMap((m) => m.paths.map((p) => p.split('/').pop()!)),
 ]);
 
-const parser = new XMLParser({
-  ignoreAttributes: true,
-  parseTagValue: false,
-  trimValues: true,
-  removeNSPrefix: true,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  isArray: () => true,
-});
+/**
+ * The deepest element nesting accepted. A census `Child` is 7 levels deep at
+ * most; a file nested deeper is refused (docs/security.md), so that a hostile
+ * file cannot make a `Child` of a million nested elements.
+ */
+export const MAX_XML_DEPTH = 64;
 
-/** Validates and parses the message; returns its `Child` nodes. */
-function parseMessage(text: string, name: string): unknown[] {
-  const expected = 'a CIN census XML file';
-  if (text.trim() === '') throw fileError({ file: name }, 'file', name, { what: 'file is empty', expected });
-  const valid = XMLValidator.validate(text);
-  if (valid !== true) {
-    const { msg, line, col } = valid.err;
-    throw fileError({ file: name, line, column: col }, 'file', name, { what: 'the XML is not well-formed', why: msg }, { expected: 'well-formed XML' });
+/** Takes each `Child` read (undefined: no LAchildID) with its problems, in line order. */
+type ChildSink = (child: ChildRead | undefined, problems: DataProblem[]) => void;
+
+/** An element of the `Child` being built: its name, children by name, text and numbering. */
+interface Frame {
+  name: string;
+  key: string;
+  obj: Record<string, unknown[]>;
+  text: string;
+  hasChildren: boolean;
+  counts: Map<string, number>;
+}
+
+const EXPECTED = 'a CIN census XML file';
+
+/**
+ * A SAX parser (saxes) that reads `Message/Children/Child` elements one at a
+ * time: each `Child` is built as a small object (every element an array, as
+ * the mapping expects), mapped, handed to `sink` and dropped. Any number of
+ * `Children` blocks are read, their children numbered on through the file.
+ * Refused with an `InputFileError` naming file, line and column: a DOCTYPE
+ * (so no entity is ever declared or expanded), an undefined entity, XML that
+ * is not well-formed, nesting deeper than `MAX_XML_DEPTH`, a root that is not
+ * `<Message>`, a `<Message>` without `<Children>`.
+ */
+function censusParser(census: Census, sink: ChildSink): { write(text: string): void; close(): void } {
+  const name = census.name;
+  const sax = new SaxesParser({ position: true });
+  /** Local names of the open elements. */
+  const open: string[] = [];
+  let frames: Frame[] = [];
+  let childNo = 0;
+  let sawRoot = false;
+  let sawChildren = false;
+  let sawText = false;
+  let rootLine = 1;
+  const fail = (what: string, why?: string, expected = 'well-formed XML'): never => {
+    throw fileError({ file: name, line: sax.line, column: sax.column + 1 }, 'file', name, { what, ...(why ? { why } : {}) }, { expected });
+  };
+  sax.on('error', (err) => fail('the XML is not well-formed', err.message.replace(/^\d+:\d+: /, '').replace(/\.$/, '')));
+  sax.on('doctype', () =>
+    fail('the file has a DOCTYPE declaration', 'a CIN census has none, and DOCTYPE is refused so that no entity is ever declared or expanded', 'a CIN census XML file without <!DOCTYPE>'),
+  );
+  sax.on('text', (t) => {
+    if (frames.length > 0) frames[frames.length - 1]!.text += t;
+    else if (!sawText && t.trim() !== '') sawText = true;
+  });
+  sax.on('cdata', (t) => {
+    if (frames.length > 0) frames[frames.length - 1]!.text += t;
+  });
+  sax.on('opentagstart', (tag) => {
+    const local = localName(tag.name);
+    if (open.length >= MAX_XML_DEPTH) fail(`elements are nested deeper than ${MAX_XML_DEPTH} levels`, undefined, `at most ${MAX_XML_DEPTH} levels of nesting`);
+    if (open.length === 0) {
+      sawRoot = true;
+      rootLine = sax.line;
+      if (local !== 'Message') {
+        throw fileError({ file: name, line: sax.line }, 'file', local, { what: `the root element is <${local}>, not <Message>`, expected: EXPECTED });
+      }
+    }
+    if (frames.length > 0) {
+      const parent = frames[frames.length - 1]!;
+      parent.hasChildren = true;
+      const n = (parent.counts.get(local) ?? 0) + 1;
+      parent.counts.set(local, n);
+      const key = `${parent.key}/${local}[${n}]`;
+      if (LINE_NAMES.has(local)) census.lines.set(key, sax.line);
+      frames.push({ name: local, key, obj: {}, text: '', hasChildren: false, counts: new Map() });
+    } else if (local === 'Child' && open.length === 2 && open[1] === 'Children') {
+      childNo++;
+      census.stats.children.read++;
+      const key = `Child[${childNo}]`;
+      census.lines.set(key, sax.line);
+      frames = [{ name: local, key, obj: {}, text: '', hasChildren: false, counts: new Map() }];
+    } else if (local === 'Children' && open.length === 1) sawChildren = true;
+    open.push(local);
+  });
+  sax.on('closetag', () => {
+    open.pop();
+    const frame = frames.pop();
+    if (frame === undefined) return;
+    const text = frame.text.trim();
+    const value: unknown = frame.hasChildren ? (text !== '' ? { ...frame.obj, '#text': text } : frame.obj) : text;
+    if (frames.length > 0) {
+      const parent = frames[frames.length - 1]!;
+      (parent.obj[frame.name] ??= []).push(value);
+      return;
+    }
+    // A whole Child: map it, hand it on, forget it.
+    census.problems = [];
+    const child = readChild(asObject(value), childNo, census);
+    const problems = inLineOrder(census.problems);
+    census.problems = [];
+    census.lines.clear();
+    sink(child, problems);
+  });
+  return {
+    write(text) {
+      sax.write(text);
+    },
+    close() {
+      if (!sawRoot && !sawText) throw fileError({ file: name }, 'file', name, { what: 'file is empty', expected: EXPECTED });
+      sax.close();
+      if (!sawChildren) {
+        throw fileError({ file: name, line: rootLine }, 'file', name, { what: 'the <Message> has no <Children> element', expected: 'a CIN census Message with Children/Child elements' });
+      }
+    },
+  };
+}
+
+/** A name without its namespace prefix: `cin:Child` → `Child`. */
+function localName(qname: string): string {
+  const colon = qname.indexOf(':');
+  return colon === -1 ? qname : qname.slice(colon + 1);
+}
+
+/** Decoded text chunks of `source` (BOM removed), written into `sax`; yields after each chunk. */
+async function* chunksInto(source: InputSource, sax: { write(text: string): void; close(): void }): AsyncGenerator<void> {
+  if ('text' in source) {
+    sax.write(stripBom(source.text));
+    sax.close();
+    yield;
+    return;
   }
-  const doc = parser.parse(text) as Record<string, unknown>;
-  const message = asObject(first(doc.Message));
-  if (!message) {
-    const root = Object.keys(doc).find((k) => !k.startsWith('#') && !k.startsWith('?')) ?? '';
-    throw fileError({ file: name }, 'file', root, { what: `the root element is ${root ? `<${root}>` : 'missing'}, not <Message>`, expected });
+  const decoder = new StringDecoder('utf8');
+  const stream = openSource(source);
+  let first = true;
+  try {
+    for await (const chunk of stream) {
+      let text = decoder.write(chunk as Buffer);
+      if (first && text.length > 0) {
+        text = stripBom(text);
+        first = false;
+      }
+      sax.write(text);
+      yield;
+    }
+  } catch (err) {
+    throw fileOpenError(source.path, err as NodeJS.ErrnoException);
+  } finally {
+    stream.destroy();
   }
-  return asArray(asObject(first(message.Children))?.Child);
+  sax.write(decoder.end());
+  sax.close();
+  yield;
+}
+
+async function feed(source: InputSource, sax: { write(text: string): void; close(): void }): Promise<void> {
+  for await (const _ of chunksInto(source, sax)) {
+    // each chunk is parsed as it is written
+  }
 }
 
 /** An element found by {@link resolve}: its text, display path, full key and parent object. */
@@ -481,52 +687,21 @@ interface Found {
   parent: Record<string, unknown>;
 }
 
-/** All elements at `segments` below `node`, in document order. */
-function resolve(node: Record<string, unknown>, segments: string[], path: string, key: string): Found[] {
-  const [head, ...rest] = segments;
-  const out: Found[] = [];
-  asArray(node[head]).forEach((child, i) => {
+/** All elements at `segments` below `node`, in document order (a loop, not a spread: a child may have 100k dates). */
+function resolve(node: Record<string, unknown>, segments: string[], path: string, key: string, out: Found[] = []): Found[] {
+  const head = segments[0]!;
+  const rest = segments.slice(1);
+  const children = asArray(node[head]);
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i];
     const childPath = `${path}/${head}${REPEATING.has(head) ? `[${i + 1}]` : ''}`;
     const childKey = `${key}/${head}[${i + 1}]`;
     if (rest.length === 0) {
-      const value = typeof child === 'string' ? child : text1([child]) ?? '';
+      const value = typeof child === 'string' ? child : (text1([child]) ?? '');
       out.push({ value, path: childPath, key: childKey, parent: node });
     } else {
       const obj = asObject(child);
-      if (obj) out.push(...resolve(obj, rest, childPath, childKey));
-    }
-  });
-  return out;
-}
-
-/**
- * The 1-based line of each element named in `names`, keyed by its full path
- * with every element numbered (`Message[1]/Children[1]/Child[3]/...`), from a
- * light scan of the tags (comments, CDATA, processing instructions skipped).
- * @example elementLines('<a>\n<b/>\n<b>x</b></a>', new Set(['b'])) // Map { 'a[1]/b[1]' => 2, 'a[1]/b[2]' => 3 }
- */
-export function elementLines(text: string, names: ReadonlySet<string>): Map<string, number> {
-  const out = new Map<string, number>();
-  const stack: { key: string; counts: Map<string, number> }[] = [{ key: '', counts: new Map() }];
-  const tag = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<![^>]*>|<(\/?)([^\s/>!?]+)(?:"[^"]*"|'[^']*'|[^'">])*?(\/?)>/g;
-  let line = 1;
-  let pos = 0;
-  for (let m = tag.exec(text); m !== null; m = tag.exec(text)) {
-    line += countLineBreaks(text, pos, m.index);
-    pos = m.index;
-    const rawName = m[2];
-    if (rawName !== undefined) {
-      const local = rawName.includes(':') ? rawName.slice(rawName.indexOf(':') + 1) : rawName;
-      if (m[1] === '/') {
-        if (stack.length > 1) stack.pop();
-      } else {
-        const parent = stack[stack.length - 1];
-        const n = (parent.counts.get(local) ?? 0) + 1;
-        parent.counts.set(local, n);
-        const key = `${parent.key}${parent.key ? '/' : ''}${local}[${n}]`;
-        if (names.has(local)) out.set(key, line);
-        if (m[3] !== '/') stack.push({ key, counts: new Map() });
-      }
+      if (obj) resolve(obj, rest, childPath, childKey, out);
     }
   }
   return out;

@@ -1,11 +1,11 @@
 export { readEventsCsv, streamEventsCsv, type EventsCsvOptions } from './events-csv';
 export { readNdjson, streamNdjson, type NdjsonOptions } from './ndjson';
-export { readSsda903, type Ssda903Files, type Ssda903Result } from './ssda903';
-export { readCinCensus, CIN_CENSUS_MAPPING, type CinCensusResult } from './cin-census';
+export { readSsda903, ssda903Child, type Ssda903Files, type Ssda903Result } from './ssda903';
+export { readCinCensus, streamCinCensus, CIN_CENSUS_MAPPING, MAX_XML_DEPTH, type CinCensusResult } from './cin-census';
 export { readActionPlan, type ActionPlanOptions } from './action-plan';
 export { parseByWhen, parseActionStatus, assessAction, type ByWhen, type ActionAssessment } from './action-plan-text';
 export { readCalendarFiles } from './calendar-files';
 export { createResultWriter, createProblemWriter, neutraliseCell, RESULT_CSV_COLUMNS, type OutputFormat } from './write';
 export { InputFileError, INPUT_ENCODINGS, type InputEncoding, type InputSource } from './source';
 export type { ReadResult, RowCounts, CaseStream, CaseChunk } from './result';
-export { formatProblem, PROBLEM_CODES, type ProblemCode } from '../engine/problems';
+export { formatProblem, groupProblems, PROBLEM_CODES, type ProblemCode, type ProblemGroup } from '../engine/problems';

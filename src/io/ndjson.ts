@@ -175,7 +175,7 @@ export function interpretNdjsonLine(text: string, line: number, file: string, kn
   const parsed = CaseRecordSchema.safeParse(value);
   if (!parsed.success) return { ok: false, line, problems: parsed.error.issues.map((i) => issueProblem(i, value, file, line)) };
   const problems = dateProblems(parsed.data, file, line);
-  if (knownEvents !== undefined) problems.push(...eventProblems(parsed.data, file, line, knownEvents));
+  if (knownEvents !== undefined) for (const p of eventProblems(parsed.data, file, line, knownEvents)) problems.push(p);
   return problems.length > 0 ? { ok: false, line, problems } : { ok: true, line, record: parsed.data };
 }
 

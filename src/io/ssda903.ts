@@ -453,6 +453,15 @@ function casesOf(
   return cases;
 }
 
+/**
+ * The child of an SSDA903 case: its id without the period number.
+ * @example ssda903Child({ id: '566910#2', events: [] }) // '566910'
+ */
+export function ssda903Child(c: CaseRecord): string {
+  const i = c.id.lastIndexOf('#');
+  return i < 0 ? c.id : c.id.slice(0, i);
+}
+
 /** Problems in file order (header, episodes, reviews), then line, then the order found. */
 function inFileOrder(problems: DataProblem[], files: string[]): DataProblem[] {
   return problems

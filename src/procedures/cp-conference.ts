@@ -34,6 +34,13 @@ export const cpConference: ProcedureInput = {
     'core-group': { description: 'Core group meeting held' },
     'became-looked-after': { description: 'The child became looked after (the CP and looked-after reviews then form one process)' },
   },
+  periods: {
+    'cp-plan': {
+      description: 'A child protection plan: from its start to its end',
+      start: ['cp-plan-started'],
+      end: ['cp-plan-ended'],
+    },
+  },
   rules: [
     {
       id: 'icpc',
@@ -53,6 +60,7 @@ export const cpConference: ProcedureInput = {
       id: 'rcpc',
       title: 'First review conference within 3 months of the initial conference, then at intervals of no more than 6 months',
       kind: 'cycle',
+      period: 'cp-plan',
       source: {
         document: 'sussex-ics',
         section: "9. Recording Guidance > Child/Young Person's Child Protection Review Record",

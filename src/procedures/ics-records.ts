@@ -54,6 +54,23 @@ export const icsRecords: ProcedureInput = {
     'ceased-looked-after': { description: 'The child stopped being looked after' },
     closure: { description: 'The case was closed' },
   },
+  periods: {
+    'looked-after': {
+      description: 'A period of care: from becoming looked after to ceasing to be looked after',
+      start: ['became-looked-after'],
+      end: ['ceased-looked-after'],
+    },
+    'cin-plan': {
+      description: 'A Child in Need plan: from its start to its end or the closure of the case',
+      start: ['cin-plan-started'],
+      end: ['cin-plan-ended', 'closure'],
+    },
+    'childs-plan': {
+      description: "A Child's Plan: from its start to its end or the closure of the case",
+      start: ['childs-plan-started'],
+      end: ['childs-plan-ended', 'closure'],
+    },
+  },
   rules: [
     {
       id: 'initial-assessment',
@@ -85,6 +102,7 @@ export const icsRecords: ProcedureInput = {
       id: 'core-assessment-looked-after',
       title: 'A child who becomes looked after without an up-to-date core assessment gets one within 35 working days',
       kind: 'deadline',
+      period: 'looked-after',
       source: {
         document: 'sussex-ics',
         section: '9. Recording Guidance > Core Assessment Record',
@@ -98,13 +116,15 @@ export const icsRecords: ProcedureInput = {
       id: 'core-assessment-return-home',
       title: 'Looked after more than 6 months and going home: core assessment updated before the return, or within 35 working days of it',
       kind: 'deadline',
+      period: 'looked-after',
+      atPeriodEnd: 'runs-on',
       source: {
         document: 'sussex-ics',
         section: '9. Recording Guidance > Core Assessment Record',
         quote: "looked after for more than 6 months to return home, a Core Assessment should be updated prior to the return home date, (or at least within 35 working days of the child's return home)",
       },
       anchor: { event: 'returned-home' },
-      requiresPrior: { event: 'became-looked-after', atLeast: '6m' },
+      requiresPrior: { event: 'became-looked-after', moreThan: '6m' },
       timing: { within: '35wd' },
       completion: { event: 'core-assessment-completed', since: '-6m' },
     },
@@ -158,6 +178,7 @@ export const icsRecords: ProcedureInput = {
       id: 'cin-plan-review',
       title: 'Child in Need plan reviewed at least every 6 months',
       kind: 'cycle',
+      period: 'cin-plan',
       source: {
         document: 'sussex-ics',
         section: '9. Recording Guidance > Child/Young Person in Need Review',
@@ -172,6 +193,7 @@ export const icsRecords: ProcedureInput = {
       id: 'childs-plan-review',
       title: "Child's Plan reviewed at least every 6 months",
       kind: 'cycle',
+      period: 'childs-plan',
       source: {
         document: 'sussex-ics',
         section: "7. Reviewing Process > Reviewing the Child's Plan",
@@ -230,17 +252,20 @@ export const icsRecords: ProcedureInput = {
       id: 'cin-after-care',
       title: 'A child who stops being looked after stays a child in need for at least 3 months: no closure within 3 months',
       kind: 'window',
+      period: 'looked-after',
+      atPeriodEnd: 'runs-on',
       source: {
         document: 'rbwm-scr-action-plan',
         section: '7. RBWM Children’s Social Care Actions > 62.',
         quote: 'all children with Looked After status should be considered as a child in need when discharged from care for at least a three month period',
       },
       anchor: { event: 'ceased-looked-after' },
+      requiresPrior: { period: 'cin-plan', otherwise: 'overdue' },
       timing: { earliest: '3m', latest: null },
       completion: { event: ['closure', 'cin-plan-ended'] },
       notes: [
         {
-          text: 'A closure or end of the CIN plan before 3 months have passed is reported as met-early (a breach). The rule does not check that a cin-plan-started is recorded on or before the day the child stopped being looked after.',
+          text: 'A closure or end of the CIN plan before 3 months have passed is reported as met-early (a breach). With no CIN plan open on the day care ended (a cin-plan-started on or before it, not ended before it), the child did not stay a child in need: pending for 3 months, then overdue.',
         },
       ],
     },

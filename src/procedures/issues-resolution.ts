@@ -76,6 +76,13 @@ export const issuesResolution: ProcedureInput = {
     'cafcass-referral': { description: 'The IRO referred the case to CAFCASS' },
     'ir-clinic': { description: 'The issue was reviewed at the weekly issues resolution clinic' },
   },
+  periods: {
+    issue: {
+      description: 'An open issue: from the first time it is raised (informally or at a formal stage) until it is resolved',
+      start: ['ir-informal-raised', 'ir-stage-raised'],
+      end: ['ir-resolved'],
+    },
+  },
   rules: [
     {
       id: 'immediate-contact',
@@ -94,6 +101,7 @@ export const issuesResolution: ProcedureInput = {
       id: 'informal-resolution',
       title: 'Informal resolution by the date agreed with the social worker (or escalated to a formal stage)',
       kind: 'deadline',
+      period: 'issue',
       source: {
         document: 'blackpool-reviews',
         section: 'Section 14, Conflict Resolution',
@@ -107,6 +115,7 @@ export const issuesResolution: ProcedureInput = {
       id: `stage-${n}-response`,
       title: `Stage ${n} (${who}): a response within 5 working days`,
       kind: 'deadline' as const,
+      period: 'issue',
       source: { document: 'blackpool-reviews', section: `Section 14, Conflict Resolution > ${heading}`, quote },
       anchor: { event: 'ir-stage-raised', where: { stage: n } },
       timing: { within: '5wd' },
@@ -116,6 +125,7 @@ export const issuesResolution: ProcedureInput = {
       id: 'escalation-due',
       title: 'A stage whose response is overdue, or did not resolve the issue: raise the next stage (recommended action, no timescale in the source)',
       kind: 'deadline',
+      period: 'issue',
       source: {
         document: 'blackpool-reviews',
         section: 'Section 14, Conflict Resolution > Stage 2 – Formal Issues Resolution – IRO/CP Safeguarding Team manager to Team Manager/Service Manager',
@@ -123,12 +133,14 @@ export const issuesResolution: ProcedureInput = {
       },
       anchor: { anyOf: [1, 2, 3].flatMap(stageFailed) },
       timing: { within: null },
-      completion: { event: ['ir-stage-raised', 'ir-resolved'] },
+      // A later stage raised on or after the failed stage was raised escalates it, whenever that was.
+      completion: { event: ['ir-stage-raised', 'ir-resolved'], since: 'origin', higher: ['stage'] },
     },
     {
       id: 'after-stage-4',
       title: 'Unresolved after stage 4: the IRO considers independent legal advice and referral to CAFCASS',
       kind: 'deadline',
+      period: 'issue',
       source: {
         document: 'blackpool-reviews',
         section: "Section 14, Conflict Resolution > Stage 4 – Formal Issues Resolution – Head of Service SQR to Assistant Director/Director of Children's services",
@@ -142,6 +154,7 @@ export const issuesResolution: ProcedureInput = {
       id: 'weekly-clinic',
       title: 'Every open issue reviewed at the weekly issues resolution clinic',
       kind: 'cycle',
+      period: 'issue',
       source: {
         document: 'blackpool-reviews',
         section: 'Section 14, Conflict Resolution',
@@ -156,6 +169,7 @@ export const issuesResolution: ProcedureInput = {
       id: 'formal-process',
       title: 'The whole formal process within 20 working days of stage 1 (statutory profile only)',
       kind: 'deadline',
+      period: 'issue',
       source: {
         document: 'iro-handbook-2010',
         section: 'para 6.2 (as quoted by local issues resolution procedures)',
@@ -183,7 +197,7 @@ export const issuesResolution: ProcedureInput = {
     },
     {
       topic: 'Escalation',
-      reading: 'The source sets no timescale for moving to the next stage: `escalation-due` reports the next stage as the recommended action (pending with the working days open) from the day the previous stage\'s response became overdue, or from an `ir-response` that did not resolve the issue, until a next stage is raised or the issue is resolved.',
+      reading: 'The source sets no timescale for moving to the next stage: `escalation-due` reports the next stage as the recommended action (pending with the working days open) from the day the previous stage\'s response became overdue, or from an `ir-response` that did not resolve the issue, until a next stage is raised or the issue is resolved. A stage counts as escalated when a later stage (a higher `stage`) was raised on or after the day it was itself raised, whenever that was: before its response was due, or before a late response came (`since: origin`).',
     },
     {
       topic: 'Legal advice and CAFCASS',
@@ -192,6 +206,10 @@ export const issuesResolution: ProcedureInput = {
     {
       topic: 'A response to a stage',
       reading: 'An `ir-response` counts for the stage it names (`stage` attribute); an `ir-resolved` answers any stage.',
+    },
+    {
+      topic: 'One issue at a time',
+      reading: 'Every rule but `immediate-contact` belongs to the `issue` period: from the first raising to `ir-resolved`. A response, escalation or clinic of one issue does not count for the next one, and nothing stays open once the issue is resolved. An immediate concern is not part of an issue: it has no period.',
     },
     {
       topic: 'The weekly clinic',

@@ -24,6 +24,11 @@ const beforeEachReview = {
   planned: { event: 'review-scheduled', attribute: 'reviewDate' },
 };
 
+/** A rule of the child's period of care: it ends when the child stops being looked after (or is adopted). */
+const inCare = { period: 'looked-after' };
+/** A record of something that happened in care (a review held, a visit made): still owed after the child left care. */
+const recordOfCare = { period: 'looked-after', atPeriodEnd: 'runs-on' as const };
+
 export const lacReview: ProcedureInput = {
   id: P,
   title: "Looked-after children's reviews and the IRO",
@@ -63,12 +68,20 @@ export const lacReview: ProcedureInput = {
     'permanence-plan-agreed': { description: 'A plan for permanence was agreed' },
     'long-term-foster-designated': { description: 'The placement was designated a long-term foster home' },
   },
+  periods: {
+    'looked-after': {
+      description: 'A period of care: from becoming looked after to ceasing to be looked after or an adoption order',
+      start: ['became-looked-after'],
+      end: ['ceased-looked-after', 'adoption-order'],
+    },
+  },
   rules: [
     // The review sequence.
     {
       id: 'review-cycle',
       title: 'Reviews: the 1st within 20 working days of becoming looked after, the 2nd within 91 days of the 1st, then within 183 days of the previous',
       kind: 'cycle',
+      ...inCare,
       source: {
         document: 'blackpool-reviews',
         section: 'Frequency of review meetings',
@@ -84,6 +97,7 @@ export const lacReview: ProcedureInput = {
       id: 'review-after-carer-change',
       title: 'A review within 20 working days of the child moving to a new carer',
       kind: 'deadline',
+      ...inCare,
       source: {
         document: 'blackpool-reviews',
         section: 'Frequency of review meetings',
@@ -97,6 +111,7 @@ export const lacReview: ProcedureInput = {
       id: 'review-after-placement-order',
       title: 'A review within 3 months of a placement order, then at least every 6 months',
       kind: 'cycle',
+      ...inCare,
       source: {
         document: 'blackpool-reviews',
         section: 'Frequency of review meetings',
@@ -111,6 +126,7 @@ export const lacReview: ProcedureInput = {
       id: 'placement-order-not-placed',
       title: 'Not placed for adoption 9 months after the placement order: the next review reconsiders the plan',
       kind: 'deadline',
+      ...inCare,
       source: {
         document: 'blackpool-reviews',
         section: 'Frequency of review meetings',
@@ -125,6 +141,7 @@ export const lacReview: ProcedureInput = {
       id: 'long-term-foster-meeting',
       title: 'In a designated long-term foster home: a review held as a meeting at least once every 12 months',
       kind: 'cycle',
+      ...inCare,
       source: {
         document: 'blackpool-reviews',
         section: "Section 9, Our Children's Reviews Concerning Children in Long Term Foster Home",
@@ -201,6 +218,7 @@ export const lacReview: ProcedureInput = {
       id: 'decisions-circulated',
       title: 'Written review decisions to all participants within 5 working days',
       kind: 'deadline',
+      ...recordOfCare,
       source: {
         document: 'blackpool-reviews',
         section: "Our Children's Reviews",
@@ -214,6 +232,7 @@ export const lacReview: ProcedureInput = {
       id: 'full-record',
       title: 'Full written record of the review within 15 working days',
       kind: 'deadline',
+      ...recordOfCare,
       source: {
         document: 'blackpool-reviews',
         section: "Our Children's Reviews",
@@ -227,6 +246,7 @@ export const lacReview: ProcedureInput = {
       id: 'record-distributed',
       title: 'Copies of the record sent within 20 working days of the review',
       kind: 'deadline',
+      ...recordOfCare,
       source: {
         document: 'blackpool-reviews',
         section: "Our Children's Reviews",
@@ -240,6 +260,7 @@ export const lacReview: ProcedureInput = {
       id: 'decisions-considered',
       title: 'The team manager considers the decisions within 5 working days of receiving them; silence means agreed',
       kind: 'deadline',
+      ...recordOfCare,
       source: {
         document: 'blackpool-reviews',
         section: 'Section 12, Review Decisions',
@@ -254,6 +275,7 @@ export const lacReview: ProcedureInput = {
       id: 'care-plan-updated',
       title: 'The social worker updates the care plan within 10 working days of the review',
       kind: 'deadline',
+      ...inCare,
       source: {
         document: 'blackpool-reviews',
         section: "Our Children's Reviews",
@@ -267,6 +289,7 @@ export const lacReview: ProcedureInput = {
       id: 'iro-visit-recorded',
       title: 'The IRO records each visit within 2 working days, and no more than 5',
       kind: 'deadline',
+      ...recordOfCare,
       source: {
         document: 'blackpool-reviews',
         section: 'Visits to Our Children > Recording of visits',
@@ -281,6 +304,7 @@ export const lacReview: ProcedureInput = {
       id: 'permanence-plan',
       title: 'A plan for permanence by the 2nd review',
       kind: 'cycle-task',
+      ...inCare,
       source: {
         document: 'blackpool-reviews',
         section: "Our Children's Reviews",
@@ -295,6 +319,7 @@ export const lacReview: ProcedureInput = {
       id: 'staying-put',
       title: 'The first review after the 16th birthday considers Staying Put',
       kind: 'cycle-task',
+      per: 'case',
       source: {
         document: 'blackpool-reviews',
         section: "Our Children's Reviews",
@@ -308,6 +333,7 @@ export const lacReview: ProcedureInput = {
       id: 'pathway-transition',
       title: 'The last review before the 16th birthday prepares the move from Care Plan to Pathway Plan',
       kind: 'cycle-task',
+      per: 'case',
       source: {
         document: 'sussex-ics',
         section: "9. Recording Guidance > Child/Young Person's Looked After Review Record",

@@ -20,7 +20,7 @@ function producedLines(r: ProducedResult, indent: string): string[] {
     `${indent}got: due ${show(r.due)}, status ${r.status}${r.completed ? `, completed ${r.completed}` : ''}${r.late ? `, late ${r.late.workingDays} WD (${r.late.days} days)` : ''}`,
     `${indent}trace:`,
     ...r.trace.map((t) => `${indent}  ${t}`),
-    `${indent}source: ${r.source.document}, ${r.source.section}`,
+    `${indent}source: ${r.source.document}${r.source.section ? `, ${r.source.section}` : ''}`,
   ];
 }
 

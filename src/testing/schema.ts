@@ -1,7 +1,7 @@
 /**
  * The fixture format (docs/fixtures.md): one case, an as-of date, the options
  * of the evaluation, and the results worked out by hand. The JSON Schema
- * shipped as `safeguarding-timescales/fixture.schema.json` is generated from
+ * shipped as `safeguarding-timescales/schemas/fixture.schema.json` is generated from
  * this schema (`npm run schema`).
  */
 import { z } from 'zod';

@@ -196,26 +196,30 @@ describe('audit: results and summary of a small caseload, by hand', () => {
     // review-cycle: met L1#1, L4#1, L5#1, L5#2; met-late L2#1; overdue L1#2; due-soon L3#1; pending L2#2, L4#2, L5#3.
     // Due on or before 28 Jun: L1#1 (04-02), L1#2 (06-26), L2#1 (05-14), L4#1 (06-25), L5#1 (01-30), L5#2 (04-29) = 6;
     // on time among them: L1#1, L4#1, L5#1, L5#2 = 4 → 100 × 4 / 6 = 66.67 → 66.7.
+    // Buckets: on time 4, late 1 (L2#1), missed 1 (L1#2): due by as-of 4 + 1 + 1 = 6; open L3#1, L2#2, L4#2, L5#3 = 4;
+    // results 6 + 0 done before due + 4 open + 0 no timescale = 10.
     expect(by['review-cycle']).toMatchObject({
-      total: 10, met: 4, metLate: 1, metEarly: 0, metAfterTarget: 0, pastTarget: 0, deemedMet: 0,
-      pending: 3, dueSoon: 1, overdue: 1, dueByAsOf: 6, onTime: 4, onTimePercent: 66.7,
+      results: 10, dueByAsOf: 6, onTime: 4, late: 1, missed: 1, tooEarly: 0, doneBeforeDue: 0, open: 4, noTimescale: 0, breaches: 2, onTimePercent: 66.7,
     });
+    expect(by['review-cycle']!.statuses).toMatchObject({ met: 4, 'met-late': 1, overdue: 1, 'due-soon': 1, pending: 3, 'met-early': 0, 'deemed-met': 0 });
     // review-after-carer-change measured (carer changes recorded, none in these cases): no results, nothing due → null (not 0, not 100).
     const recorded = audit('lac-review', CASES, { ...OPTIONS, records: [...recordedEvents(CASES), 'carer-changed'] }).summary;
-    expect(recorded.rules.find((r) => r.rule === 'review-after-carer-change')).toMatchObject({ total: 0, dueByAsOf: 0, onTime: 0, onTimePercent: null, measured: true });
+    expect(recorded.rules.find((r) => r.rule === 'review-after-carer-change')).toMatchObject({ results: 0, dueByAsOf: 0, onTime: 0, onTimePercent: null, measured: true });
     // decisions-considered: met L1; deemed-met L2, L5; due-soon L4. Due by 28 Jun: L1, L2, L5 = 3; on time 3 → 100.
+    // On time 1 met + 2 deemed-met = 3 = due by as-of; open L4 1; results 3 + 1 = 4.
     expect(by['decisions-considered']).toMatchObject({
-      total: 4, met: 1, deemedMet: 2, dueSoon: 1, metLate: 0, overdue: 0, pending: 0, dueByAsOf: 3, onTime: 3, onTimePercent: 100,
+      results: 4, dueByAsOf: 3, onTime: 3, late: 0, missed: 0, doneBeforeDue: 0, open: 1, onTimePercent: 100,
     });
     // iro-visit-recorded: met L5, met-after-target L1, past-target L3, overdue L2, met-late L4.
     // Due (limit) by 28 Jun: L1 (03-27), L2 (05-09), L4 (06-10), L5 (01-29) = 4; on time L1, L5 = 2 → 50.
+    // On time L5 + L1 = 2, late L4 1, missed L2 1: due by as-of 4; open L3 (past-target, limit 07-01) 1; results 5.
     expect(by['iro-visit-recorded']).toMatchObject({
-      total: 5, met: 1, metAfterTarget: 1, pastTarget: 1, overdue: 1, metLate: 1, pending: 0, dueSoon: 0,
-      dueByAsOf: 4, onTime: 2, onTimePercent: 50,
+      results: 5, dueByAsOf: 4, onTime: 2, late: 1, missed: 1, doneBeforeDue: 0, open: 1, onTimePercent: 50,
     });
     for (const r of s.rules) {
-      const sum = r.met + r.metLate + r.metEarly + r.metAfterTarget + r.pastTarget + r.deemedMet + r.pending + r.dueSoon + r.overdue;
-      expect(sum, r.rule).toBe(r.total);
+      expect(r.dueByAsOf, r.rule).toBe(r.onTime + r.late + r.missed + r.tooEarly);
+      expect(r.results, r.rule).toBe(r.dueByAsOf + r.doneBeforeDue + r.open + r.noTimescale);
+      expect(Object.values(r.statuses).reduce((a, b) => a + b, 0), r.rule).toBe(r.results);
     }
     expect(report.problems).toEqual([]);
   });
@@ -232,12 +236,12 @@ describe('audit: results and summary of a small caseload, by hand', () => {
     const r = audit('lac-review', three, { asOf: '2024-04-30', overrides: only('review-cycle') });
     // K1's 2nd review: 27 Mar + 91 = 2024-06-26, after the as-of date: pending, not due.
     const cycle = r.summary.rules[0]!;
-    expect(cycle).toMatchObject({ rule: 'review-cycle', total: 4, met: 1, overdue: 2, pending: 1, dueByAsOf: 3, onTime: 1, onTimePercent: 33.3 });
+    expect(cycle).toMatchObject({ rule: 'review-cycle', results: 4, onTime: 1, missed: 2, open: 1, dueByAsOf: 3, onTimePercent: 33.3 });
     three[1]!.events.push(ev('lac-review', '2024-04-02'));
     // K2 now held on its due date 2024-04-02 → met; its 2nd: 2 Apr + 91 = to 30 Apr 28, 31 May 59, 30 Jun 89, + 2
     // → 2024-07-02, pending. Due by 30 Apr: K1#1, K2#1, K3#1 = 3; on time K1#1, K2#1 = 2 → 66.7.
     const r2 = audit('lac-review', three, { asOf: '2024-04-30', overrides: only('review-cycle') });
-    expect(r2.summary.rules[0]).toMatchObject({ total: 5, met: 2, overdue: 1, pending: 2, dueByAsOf: 3, onTime: 2, onTimePercent: 66.7 });
+    expect(r2.summary.rules[0]).toMatchObject({ results: 5, onTime: 2, missed: 1, open: 2, dueByAsOf: 3, onTimePercent: 66.7 });
   });
 
   it('one review after two changes of carer completes both (C7: the first completing event on or after each anchor)', () => {
@@ -356,7 +360,7 @@ describe('large caseloads (counts by construction; no timing)', () => {
     expect(r.summary).toMatchObject({ cases: 100_000, results: 150_000, breaches: 100_000, problems: 0 });
     // 100 × 50,000 / 150,000 = 33.33 → 33.3.
     expect(r.summary.rules).toEqual([
-      expect.objectContaining({ rule: 'review-cycle', total: 150_000, met: 50_000, overdue: 100_000, dueByAsOf: 150_000, onTime: 50_000, onTimePercent: 33.3 }),
+      expect.objectContaining({ rule: 'review-cycle', results: 150_000, onTime: 50_000, missed: 100_000, dueByAsOf: 150_000, onTimePercent: 33.3 }),
     ]);
     expect(r.results.filter((x) => x.occurrence === 2 && x.due === '2024-06-26')).toHaveLength(50_000);
   });
@@ -380,7 +384,7 @@ describe('large caseloads (counts by construction; no timing)', () => {
     expect(met).toBe(100_000);
     const s = stream.summary();
     expect(s).toMatchObject({ cases: 200_000, results: 300_000, breaches: 200_000, problems: 0 });
-    expect(s.rules[0]).toMatchObject({ rule: 'review-cycle', met: 100_000, overdue: 200_000, dueByAsOf: 300_000, onTimePercent: 33.3 });
+    expect(s.rules[0]).toMatchObject({ rule: 'review-cycle', onTime: 100_000, missed: 200_000, dueByAsOf: 300_000, onTimePercent: 33.3 });
   });
 });
 
@@ -393,10 +397,13 @@ describe('SummaryBuilder', () => {
     const s = b.summary();
     expect(s.rules.map((r) => r.rule)).toEqual(['review-cycle']);
     // L1: review-cycle met (due 04-02) and overdue (due 06-26): 2 due, 1 on time → 50. Its other results are not counted.
-    expect(s.rules[0]).toMatchObject({ total: 2, met: 1, overdue: 1, dueByAsOf: 2, onTime: 1, onTimePercent: 50 });
+    expect(s.rules[0]).toMatchObject({ results: 2, onTime: 1, missed: 1, dueByAsOf: 2, onTimePercent: 50 });
     expect(s.results).toBe(2);
     // A due date-time on the as-of day counts as due by then.
     b.add({ ...base[0]!, due: `${AS_OF}T17:00`, status: 'met' });
-    expect(b.summary().rules[0]).toMatchObject({ total: 3, dueByAsOf: 3, onTime: 2, onTimePercent: 66.7 });
+    expect(b.summary().rules[0]).toMatchObject({ results: 3, dueByAsOf: 3, onTime: 2, onTimePercent: 66.7 });
+    // A result done before a due date still to come is not yet judged: it is not in due by as-of.
+    b.add({ ...base[0]!, due: '2024-07-01', status: 'met' });
+    expect(b.summary().rules[0]).toMatchObject({ results: 4, dueByAsOf: 3, onTime: 2, doneBeforeDue: 1, onTimePercent: 66.7 });
   });
 });

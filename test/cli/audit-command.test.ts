@@ -77,7 +77,7 @@ const withoutSource = (text: string): string[] =>
 
 /** The stderr count line: rows read = used + reported. */
 function counts(err: string): { cases: number; results: number; breaches: number; read: number; used: number; reported: number; errors: number; warnings: number } {
-  const m = /timescales: (\d+) cases, (\d+) results, (\d+) breaches; (\d+) rows read, (\d+) used, (\d+) reported; (\d+) errors, (\d+) warnings/.exec(err);
+  const m = /timescales: \d+ child(?:ren)?, (\d+) cases?(?: \([^)]*\))?; (\d+) results?, (\d+) breach(?:es)?; (\d+) rows read, (\d+) used, (\d+) reported; (\d+) errors, (\d+) warnings/.exec(err);
   expect(m, err).not.toBeNull();
   const [cases, results, breaches, read, used, reported, errors, warnings] = m!.slice(1).map(Number);
   return { cases, results, breaches, read, used, reported, errors, warnings };
@@ -144,7 +144,8 @@ describe('audit of a generic events CSV', () => {
     expect(stdout.text).not.toContain(HEADER);
     // One table row per result (A2's icpc: overdue, 14 working days late), then the summary.
     expect(stdout.text).toMatch(/^A2\s+icpc\s+1\s+strategy-discussion 2024-03-27\s+2024-04-19\s+overdue\s+14\s*$/m);
-    expect(stdout.text).toMatch(/^icpc\s+3\s+1\s+0\s+1\s+1\s+0\s+0\s+2\s+50\.0\s*$/m);
+    // icpc: results 3, due by as-of 2, on time 1, late 0, missed 1, too early 0, done before due 0, open 1, no timescale 0, 50.0.
+    expect(stdout.text).toMatch(/^icpc\s+3\s+2\s+1\s+0\s+1\s+0\s+0\s+1\s+0\s+50\.0\s*$/m);
   });
 
   it('--format json carries the same fields plus the trace', async () => {
@@ -178,16 +179,16 @@ describe('audit of a generic events CSV', () => {
   it('--summary writes the counts per rule and the share on time', async () => {
     const r = await run('audit', ...CP, '--summary', data('cp-small.csv'));
     expect(r.code).toBe(0);
-    // icpc: A1 met (due 04-19), A2 overdue (due 04-19), A3 due-soon (due 05-16, after the as-of date):
-    //   due by as-of 2, on time 1 → 50.0.
-    // rcpc: A1 pending (due 07-17): nothing due → empty percentage.
-    // core-group-first: A1 met-late (due 05-01): due 1, on time 0 → 0.0.
+    // icpc: A1 met (due 04-19) on time, A2 overdue (due 04-19) missed, A3 due-soon (due 05-16) open:
+    //   due by as-of 1 + 0 + 1 = 2, on time 1 → 1 ÷ 2 = 50.0; results 2 + 0 + 1 + 0 = 3.
+    // rcpc: A1 pending (due 07-17) open: nothing due → empty percentage; results 0 + 0 + 1 + 0 = 1.
+    // core-group-first: A1 met-late (due 05-01) late: due 0 + 1 + 0 = 1, on time 0 → 0.0.
     expect(r.out).toBe(
       [
-        'rule,total,met,met-late,overdue,due-soon,pending,other,due by as-of,on time %',
-        'icpc,3,1,0,1,1,0,0,2,50.0',
-        'rcpc,1,0,0,0,0,1,0,0,',
-        'core-group-first,1,0,1,0,0,0,0,1,0.0',
+        'rule,results,due by as-of,on time,late,missed,too early,done before due,open,no timescale,on time %,measured,note',
+        'icpc,3,2,1,0,1,0,0,1,0,50.0,yes,',
+        'rcpc,1,0,0,0,0,0,0,1,0,,yes,',
+        'core-group-first,1,1,0,1,0,0,0,0,0,0.0,yes,',
         '',
       ].join('\n'),
     );
@@ -196,9 +197,9 @@ describe('audit of a generic events CSV', () => {
   it('--summary --format json gives the figures per rule', async () => {
     const r = await run('audit', ...CP, '--summary', '--format', 'json', data('cp-small.csv'));
     expect(r.code).toBe(0);
-    const s = JSON.parse(r.out) as { asOf: string; cases: number; results: number; breaches: number; rules: { rule: string; total: number; onTimePercent: number | null; dueByAsOf: number }[] };
-    expect(s).toMatchObject({ asOf: AS_OF, cases: 3, results: 5, breaches: 2 });
-    expect(s.rules.map((x) => [x.rule, x.total, x.dueByAsOf, x.onTimePercent])).toEqual([
+    const s = JSON.parse(r.out) as { asOf: string; cases: number; results: number; breaches: number; rules: { rule: string; results: number; onTimePercent: number | null; dueByAsOf: number }[] };
+    expect(s).toMatchObject({ asOf: AS_OF, children: 3, cases: 3, periods: null, results: 5, breaches: 2 });
+    expect(s.rules.map((x) => [x.rule, x.results, x.dueByAsOf, x.onTimePercent])).toEqual([
       ['icpc', 3, 2, 50],
       ['rcpc', 1, 0, null],
       ['core-group-first', 1, 1, 0],
@@ -232,8 +233,8 @@ describe('audit of a generic events CSV', () => {
     expect(withoutSource(two.out)).toEqual([EXPECTED_ROWS[1], EXPECTED_ROWS[2]]);
     const summary = await run('audit', ...CP, '--rules', 'icpc', '--summary', data('cp-small.csv'));
     expect(summary.out.trimEnd().split('\n')).toEqual([
-      'rule,total,met,met-late,overdue,due-soon,pending,other,due by as-of,on time %',
-      'icpc,3,1,0,1,1,0,0,2,50.0',
+      'rule,results,due by as-of,on time,late,missed,too early,done before due,open,no timescale,on time %,measured,note',
+      'icpc,3,2,1,0,1,0,0,1,0,50.0,yes,',
     ]);
   });
 
@@ -261,7 +262,7 @@ describe('audit of a generic events CSV', () => {
     const r = await run('audit', ...CP, '--summary', '--out', file, data('cp-small.csv'));
     expect(r.code).toBe(0);
     expect(r.out).toBe('');
-    expect(readFileSync(file, 'utf8').split('\n')[1]).toBe('icpc,3,1,0,1,1,0,0,2,50.0');
+    expect(readFileSync(file, 'utf8').split('\n')[1]).toBe('icpc,3,2,1,0,1,0,0,1,0,50.0,yes,');
   });
 
   it('--date-format dd/mm/yyyy reads UK dates and writes the same ISO results', async () => {

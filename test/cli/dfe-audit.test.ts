@@ -13,7 +13,9 @@
  * looked after, 2nd 91 days after the 1st review held, then 183 days after the
  * previous review held (C8: from the actual date, not the due date).
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -66,7 +68,8 @@ describe('audit --ssda903 (looked-after children return sample)', () => {
 
   it('names the place of each problem once: severity, file:line:column, message, code', () => {
     // Issue 9: lines read `error: …/header.csv:7:CHILD: …/header.csv line 7: child 733831 …` (the place twice).
-    const lines = result.err.split('\n').filter((l) => /^(error|warning): /.test(l));
+    // A problem of the evaluation (not of a row) is placed by its case instead.
+    const lines = result.err.split('\n').filter((l) => /^(error|warning): /.test(l) && !/^(error|warning): case /.test(l));
     expect(lines.length).toBeGreaterThan(0);
     for (const l of lines) {
       const m = /^(?:error|warning): (.*ssda903-sample\/(?:header|episodes|reviews)\.csv):(\d+)(?::([A-Z_]+))?: (.*) \[[a-z0-9-]+\]$/.exec(l);
@@ -75,6 +78,40 @@ describe('audit --ssda903 (looked-after children return sample)', () => {
       expect(message, l).not.toContain(file);
       expect(message, l).not.toMatch(new RegExp(`\\bline ${line}\\b`));
     }
+  });
+
+  it('groups the problems by code on stderr: counts first, the first 3 of each, and --problems FILE has them all', async () => {
+    const lines = result.err.split('\n');
+    const start = lines.indexOf(lines.find((l) => l.startsWith('Data problems by code (')) ?? '');
+    expect(start).toBe(0);
+    const counts: [number, string][] = [];
+    for (const l of lines.slice(1)) {
+      const m = /^\s+([\d,]+)  ([a-z0-9-]+) \((?:errors?|warnings?|[\d,]+ errors, [\d,]+ warnings)\)$/.exec(l);
+      if (!m) break;
+      counts.push([Number(m[1]!.replace(/,/g, '')), m[2]!]);
+    }
+    // Most frequent first; the codes the sample is known for are there.
+    expect(counts.map(([n]) => n)).toEqual([...counts.map(([n]) => n)].sort((a, b) => b - a));
+    const codes = counts.map(([, c]) => c);
+    expect(codes).toContain('review-outside-period');
+    expect(codes).toContain('child-without-episodes');
+    // At most 3 example lines per code, each carrying its code.
+    for (const code of codes) {
+      const examples = lines.filter((l) => /^(error|warning): /.test(l) && l.endsWith(`[${code}]`));
+      expect(examples.length, code).toBe(Math.min(3, counts.find(([, c]) => c === code)![0]));
+    }
+    const total = counts.reduce((n, [k]) => n + k, 0);
+    expect(result.err).toContain(`${(total - codes.reduce((n, c) => n + Math.min(3, counts.find(([, x]) => x === c)![0]), 0)).toLocaleString('en-GB')} more not shown: write them all with --problems FILE.`);
+    // --problems FILE: one CSV row per problem, as many as the counts add up to.
+    const dir = mkdtempSync(join(tmpdir(), 'timescales-problems-'));
+    const file = join(dir, 'problems.csv');
+    const files = [ssda('header.csv'), ssda('episodes.csv'), ssda('reviews.csv')].join(',');
+    const r = await run('audit', '--ssda903', files, '--as-of', '2024-03-31', '--summary', '--problems', file);
+    const rows = parse(readFileSync(file, 'utf8').replace(/^\ufeff/, ''), { columns: true }) as { code: string }[];
+    expect(rows.length).toBe(total);
+    expect(rows.filter((x) => x.code === 'review-outside-period').length).toBe(counts.find(([, c]) => c === 'review-outside-period')![0]);
+    expect(r.err).toContain(`All ${total.toLocaleString('en-GB')} problems are in ${file}.`);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('child 984857: one period, reviews from 20 WD, then 91 and 183 days after the review held', () => {
@@ -159,14 +196,19 @@ describe('audit --ssda903 (looked-after children return sample)', () => {
     const files = [ssda('header.csv'), ssda('episodes.csv'), ssda('reviews.csv')].join(',');
     const r = await run('audit', '--ssda903', files, '--as-of', '2024-03-31', '--summary', '--format', 'json');
     expect(r.code).toBe(1);
-    const s = JSON.parse(r.out) as { procedure: string; rules: Array<Record<string, number | string | null>> };
+    const s = JSON.parse(r.out) as { procedure: string; rules: Array<Record<string, number | string | null> & { statuses: Record<string, number> }> };
     expect(s.procedure).toBe('lac-review');
     const cycle = s.rules.find((x) => x.rule === 'review-cycle')!;
-    const byStatus = ['met', 'metLate', 'metEarly', 'metAfterTarget', 'pastTarget', 'deemedMet', 'pending', 'dueSoon', 'overdue'];
-    expect(byStatus.reduce((n, k) => n + (cycle[k] as number), 0)).toBe(cycle.total);
-    // The same number of review-cycle rows as the full CSV output has.
-    const csvCount = csvRows(result.out).filter((x) => x.rule === 'review-cycle').length;
-    expect(cycle.total).toBe(csvCount);
+    const n = (k: string) => cycle[k] as number;
+    expect(Object.values(cycle.statuses).reduce((a, b) => a + b, 0)).toBe(n('results'));
+    expect(n('dueByAsOf')).toBe(n('onTime') + n('late') + n('missed') + n('tooEarly'));
+    expect(n('results')).toBe(n('dueByAsOf') + n('doneBeforeDue') + n('open') + n('noTimescale'));
+    // The same number of review-cycle rows as the full CSV output has, and the same on time / late / missed.
+    const rows = csvRows(result.out).filter((x) => x.rule === 'review-cycle');
+    expect(n('results')).toBe(rows.length);
+    expect(n('missed')).toBe(rows.filter((x) => x.status === 'overdue').length);
+    expect(n('late')).toBe(rows.filter((x) => x.status === 'met-late').length);
+    expect(n('onTime')).toBe(rows.filter((x) => x.status === 'met' && x.due_date <= '2024-03-31').length);
     expect(cycle.onTimePercent).toBe(Math.round((1000 * (cycle.onTime as number)) / (cycle.dueByAsOf as number)) / 10);
   });
 

@@ -177,3 +177,17 @@ describe('hard input errors throw a TimescalesInputError naming the field', () =
     expect(fieldOf(() => run(deadlines, [REFERRAL], '2024-04-30', { dueSoonWithin: 'soon' }))).toBe('dueSoonWithin');
   });
 });
+
+describe('groupProblems', () => {
+  it('counts each code, the most frequent first, keeping the first few of each in input order', async () => {
+    const { groupProblems } = await import('../../src/engine/problems');
+    const p = (code: 'invalid-date' | 'missing-value' | 'unknown-event', line: number, severity: 'error' | 'warning' = 'error') => ({ code, severity, message: 'm', file: 'e.csv', line });
+    const groups = groupProblems([p('missing-value', 2), p('invalid-date', 3), p('invalid-date', 4), p('invalid-date', 5, 'warning'), p('unknown-event', 6), p('invalid-date', 7)], 2);
+    // invalid-date 4 (3 errors, 1 warning), then missing-value 1 and unknown-event 1 in order of first appearance.
+    expect(groups.map((g) => [g.code, g.count, g.errors, g.warnings, g.examples.map((e) => e.line)])).toEqual([
+      ['invalid-date', 4, 3, 1, [3, 4]],
+      ['missing-value', 1, 1, 0, [2]],
+      ['unknown-event', 1, 1, 0, [6]],
+    ]);
+  });
+});

@@ -189,3 +189,19 @@ describe('timescales test', () => {
     expect(r.out).toContain(`PASS ${right}`);
   });
 });
+
+describe('README, "Testing your own cases"', () => {
+  const readme = readFileSync(here('../../README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Testing your own cases'), readme.indexOf('\n## ', readme.indexOf('## Testing your own cases') + 5));
+  const blocks = (lang: string) => [...section.matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g'))].map((m) => m[1]!);
+
+  it('shows exactly the loop that test/testing/readme-example.test.ts runs', () => {
+    expect(blocks('ts')).toEqual([readFileSync(here('./readme-example.test.ts'), 'utf8')]);
+  });
+
+  it('shows a fixture that is valid and passes, and the command', () => {
+    const [json] = blocks('json');
+    expect(checkFixture(FixtureSchema.parse(JSON.parse(json!)))).toEqual({ ok: true });
+    expect(blocks('sh')).toEqual(['npx timescales test fixtures/\n']);
+  });
+});

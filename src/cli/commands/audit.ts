@@ -9,6 +9,8 @@ import {
   auditStream,
   defineProcedure,
   formatProblem,
+  groupProblems,
+  type ProblemGroup,
   type Procedure,
   type ProcedureInput,
   getProcedure,
@@ -19,11 +21,12 @@ import {
   type CaseRecord,
   type DataProblem,
   type Result,
+  summaryRecords,
 } from '../../index';
 import { createProblemWriter, createResultWriter, csvRow, neutraliseCell, type OutputFormat } from '../../io/write';
 import { readEventsCsv, streamEventsCsv, type EventsCsvOptions } from '../../io/events-csv';
 import { readNdjson } from '../../io/ndjson';
-import { readSsda903 } from '../../io/ssda903';
+import { readSsda903, ssda903Child } from '../../io/ssda903';
 import type { CinCensusProcedure } from '../../io/cin-census';
 import { readActionPlan } from '../../io/action-plan';
 import { combineReads, type ReadResult, type RowCounts } from '../../io/result';
@@ -114,10 +117,12 @@ interface Loaded {
   procedure: Procedure;
   /** What the reader returned: cases, problems and the row counts. */
   input: ReadResult;
+  /** The child of a case, when a child can have several cases. */
+  childOf?: (c: CaseRecord) => string;
   /**
    * Event CSV files whose rows are grouped by case: read again case by case
    * while evaluating (`input.cases` is then empty and `input.problems` holds
-   * none of their problems; `input.counts` and `input.records` are final).
+   * none of their problems; `input.counts` is final; `recorded` the event types they record).
    */
   stream?: { files: string[]; cases: number; options: EventsCsvOptions; at: (path: string) => InputSource; recorded: string[] };
 }
@@ -152,7 +157,11 @@ async function load(files: string[], o: AuditOptions): Promise<Loaded> {
   if (o.ssda903) {
     const parts = o.ssda903.split(',');
     if (parts.length !== 3) throw new UsageError('--ssda903 takes three files: header.csv,episodes.csv,reviews.csv');
-    return { procedure: chooseProcedure(o, 'lac-review'), input: await readSsda903({ header: at(parts[0]!), episodes: at(parts[1]!), reviews: at(parts[2]!) }) };
+    return {
+      procedure: chooseProcedure(o, 'lac-review'),
+      input: await readSsda903({ header: at(parts[0]!), episodes: at(parts[1]!), reviews: at(parts[2]!) }),
+      childOf: ssda903Child,
+    };
   }
   if (o.cinCensus) {
     if (!o.procedure) throw new UsageError('--cin-census needs --procedure strategy-discussion, cp-conference or ics-records');
@@ -170,7 +179,7 @@ async function load(files: string[], o: AuditOptions): Promise<Loaded> {
   const reads: ReadResult[] = [];
   // Event CSV files grouped by case are streamed: an index pass first (the event types they record, the number
   // of cases), then read again case by case while evaluating, so memory does not grow with the caseload. A file
-  // whose cases are not grouped, and NDJSON, are read whole (docs/cli.md, "Memory").
+  // whose cases are not grouped, and NDJSON, are read whole (docs/cli.md, "Memory: large files are streamed").
   if (files.every((file) => !/\.(nd)?jsonl?$/i.test(file))) {
     const options: EventsCsvOptions = { dateFormat: o.dateFormat, knownEvents };
     const types = new Set<string>();
@@ -262,6 +271,7 @@ async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<nu
     trace: format === 'json' || format === 'ndjson',
     ...(overrides ? { overrides } : {}),
     records,
+    ...(loaded.childOf ? { childOf: loaded.childOf } : {}),
     ...(o.allRules ? { allRules: true } : {}),
   });
   const keep = (r: Result) => (o.only === 'breaches' ? r.breach : o.only === 'open' ? !r.completed : true);
@@ -306,10 +316,9 @@ async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<nu
     }
     await pw.end();
   }
-  for (const p of problems.slice(0, 200)) io.stderr.write(`${p.severity}: ${formatProblem(p)} [${p.code}]\n`);
-  if (problems.length > 200) io.stderr.write(`… and ${problems.length - 200} more problems${o.problems ? ` (all in ${o.problems})` : ' (write them all with --problems FILE)'}\n`);
+  writeProblemGroups(io.stderr, problems, o.problems);
   io.stderr.write(
-    `timescales: ${summary.cases} cases, ${summary.results} results, ${summary.breaches} breaches; ${rows.read} rows read, ${rows.used} used, ${rows.reported} reported; ${summary.errors} errors, ${summary.warnings} warnings\n`,
+    `timescales: ${headline(summary)}; ${rows.read} rows read, ${rows.used} used, ${rows.reported} reported; ${summary.errors} errors, ${summary.warnings} warnings\n`,
   );
   return summary.errors > 0 ? 1 : 0;
 }
@@ -324,34 +333,61 @@ async function* streamCases(streamed: NonNullable<Loaded['stream']>): AsyncGener
   }
 }
 
-const SUMMARY_COLUMNS = ['rule', 'total', 'met', 'met-late', 'overdue', 'due-soon', 'pending', 'other', 'due by as-of', 'on time %'];
+/** How many examples of each problem code stderr shows. */
+const EXAMPLES_PER_CODE = 3;
+
+/**
+ * The data problems on stderr: the count of each code first, then the first
+ * few of each code, each with its location once; `--problems FILE` has them all.
+ */
+function writeProblemGroups(err: Writable, problems: readonly DataProblem[], file: string | undefined): void {
+  if (problems.length === 0) return;
+  const groups = groupProblems(problems, EXAMPLES_PER_CODE);
+  const n = (x: number) => x.toLocaleString('en-GB');
+  const severity = (g: ProblemGroup) =>
+    g.warnings === 0 ? (g.errors === 1 ? 'error' : 'errors') : g.errors === 0 ? (g.warnings === 1 ? 'warning' : 'warnings') : `${n(g.errors)} errors, ${n(g.warnings)} warnings`;
+  const width = Math.max(...groups.map((g) => n(g.count).length));
+  err.write(`Data problems by code (${n(problems.length)}; errors: the row or event was not used; warnings: used, but check it):\n`);
+  for (const g of groups) err.write(`  ${n(g.count).padStart(width)}  ${g.code} (${severity(g)})\n`);
+  for (const g of groups) {
+    err.write(`\n${g.code}: ${g.count > g.examples.length ? `the first ${g.examples.length} of ${n(g.count)}` : n(g.count)}\n`);
+    for (const p of g.examples) err.write(`${p.severity}: ${formatProblem(p)} [${p.code}]\n`);
+  }
+  const shown = groups.reduce((k, g) => k + g.examples.length, 0);
+  err.write(
+    file
+      ? `\nAll ${n(problems.length)} problems are in ${file}.\n`
+      : shown < problems.length
+        ? `\n${n(problems.length - shown)} more not shown: write them all with --problems FILE.\n`
+        : '\n',
+  );
+}
 
 function writeSummary(out: Writable, format: Format, s: AuditSummary, input: { read: number; used: number; reported: number }): void {
   if (format === 'json' || format === 'ndjson') {
     out.write(`${JSON.stringify({ ...s, rows: input }, null, format === 'json' ? 2 : undefined)}\n`);
     return;
   }
-  const rows = s.rules.map((r) => [
-    r.rule,
-    String(r.total),
-    String(r.met),
-    String(r.metLate),
-    String(r.overdue),
-    String(r.dueSoon),
-    String(r.pending),
-    String(r.metEarly + r.metAfterTarget + r.pastTarget + r.deemedMet),
-    String(r.dueByAsOf),
-    r.onTimePercent === null ? '' : r.onTimePercent.toFixed(1),
-  ]);
+  const { columns, rows } = summaryRecords(s);
   if (format === 'csv') {
-    out.write(csvRow(SUMMARY_COLUMNS));
-    for (const row of rows) out.write(csvRow(row.map(neutraliseCell)));
+    out.write(csvRow(columns.map((c) => c.heading)));
+    for (const row of rows) out.write(csvRow(columns.map((c) => neutraliseCell(row[c.key] ?? ''))));
     return;
   }
-  out.write(`Summary: ${s.procedure} as at ${s.asOf} (profile ${s.profile}): ${s.cases} cases, ${s.results} results, ${s.breaches} breaches\n`);
-  out.write(renderTable(SUMMARY_COLUMNS, rows));
+  out.write(`Summary: ${s.procedure} as at ${s.asOf} (profile ${s.profile}): ${headline(s)}\n`);
+  const shown = columns.filter((c) => c.key !== 'measured' && c.key !== 'note');
+  const measuredRows = rows.filter((r) => r.measured === 'yes' || r.results !== '');
+  out.write(renderTable(shown.map((c) => c.heading), measuredRows.map((r) => shown.map((c) => (c.key === 'rule' && r.measured === 'no' ? `${r.rule} (not measured)` : (r[c.key] ?? ''))))));
+  for (const note of s.notes) out.write(`  ${note}\n`);
   if (s.notMeasured.length > 0) {
     out.write(`\nNot measured (${s.notMeasured.length} ${s.notMeasured.length === 1 ? 'rule' : 'rules'}${s.notMeasured.some((n) => n.evaluated) ? ', evaluated anyway with --all-rules: their figures above are not evidence' : '; --all-rules evaluates them anyway'}):\n`);
     for (const n of s.notMeasured) out.write(`  ${n.rule}: ${n.reason}\n`);
   }
+}
+
+/** `1830 children, 2194 cases (2194 periods of care); 8467 results, 6169 breaches` */
+function headline(s: AuditSummary): string {
+  const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+  const periods = s.periods ? ` (${s.periods.count} ${s.periods.count === 1 ? s.periods.label.replace(/^periods\b/, 'period') : s.periods.label})` : '';
+  return `${n(s.children, 'child', 'children')}, ${n(s.cases, 'case', 'cases')}${periods}; ${n(s.results, 'result', 'results')}, ${n(s.breaches, 'breach', 'breaches')}`;
 }

@@ -34,7 +34,7 @@ export function evaluateCycleTask(ctx: CaseContext, rule: CycleTaskRule, cycle: 
       due = counted.moment;
       lines.push(...counted.lines);
       // A task cannot fall due before the period (or sequence) began: it is then due on its first day.
-      const first = occurrence.period?.start ?? undefined;
+      const first = occurrence.period?.start;
       const floor = first ? momentOf(first) : occurrence.start;
       if (due.day < floor.day) {
         lines.push(`${due.date} is before ${first ? `the ${occurrence.period!.ref.name} period began` : 'the sequence began'} on ${floor.date}: due that day`);

@@ -11,7 +11,7 @@ import { judge } from '../judge';
 import { addOffset, dayMoment, momentOf, offsets, type Moment } from '../moment';
 import type { Result } from '../result';
 import type { DateRef, DeadlineRule, DeadlineTiming } from '../schema';
-import { completionSince, endedLine, endedOpen, findCompletion, hasPrior, higherThan, inScope, scopedAsOf, scopeOf, timingFor } from './shared';
+import { priorText, completionSince, endedLine, endedOpen, findCompletion, hasPrior, higherThan, inScope, scopedAsOf, scopeOf, timingFor } from './shared';
 
 export function evaluateDeadline(ctx: CaseContext, rule: DeadlineRule, earlierResults: ReadonlyMap<string, Result[]>): Result[] {
   const { math, kase } = ctx;
@@ -38,7 +38,7 @@ export function evaluateDeadline(ctx: CaseContext, rule: DeadlineRule, earlierRe
     if (rule.requiresPrior && !hasPrior(ctx, rule.requiresPrior, anchor.moment, scope)) {
       if (rule.requiresPrior.otherwise !== 'overdue') continue;
       priorMissing = true;
-      lines.push(`no ${[rule.requiresPrior.event].flat().join(' or ')} ${scope ? `in this ${scope.period.ref.name} period ` : ''}on or before ${anchor.moment.date}: nothing can meet the rule`);
+      lines.push(`no ${priorText(rule.requiresPrior)} ${scope ? `in this ${scope.period.ref.name} period ` : ''}on or before ${anchor.moment.date}: nothing can meet the rule`);
     }
     let due: Moment | undefined;
     if (timing.dueAt) {
@@ -59,7 +59,7 @@ export function evaluateDeadline(ctx: CaseContext, rule: DeadlineRule, earlierRe
     if (target) lines.push(`target: ${target.lines.join('; ')}`);
     if (rule.unless) {
       const bound = rule.unless.onOrBefore === 'anchor' ? anchor.moment : due;
-      const from = scope ? scope.period.start.day : -Infinity;
+      const from = scope ? scope.period.startDay : -Infinity;
       if (bound && eventsOf(kase, rule.unless.event).some((event) => event.day >= from && event.day <= bound.day)) continue;
     }
     const agrees = agreesWith(anchor);

@@ -59,18 +59,32 @@ export function completionSince(ctx: CaseContext, since: Completion['since'], an
 /**
  * The rule's earlier event: on or before the anchor, or at least `atLeast` (event + atLeast ≤ anchor) or more
  * than `moreThan` (event + moreThan < anchor) before it, counted forward from the event. In a scoped rule only
- * events of the current period count (on or after its start).
+ * events of the current period count (on or after its start). With `period`: the case is in a period of that
+ * name on the anchor day, the duration counted from the period's start.
  */
 export function hasPrior(ctx: CaseContext, prior: RequiresPrior, anchor: Moment, scope: Scope | undefined): boolean {
-  const from = scope ? scope.period.start.day : -Infinity;
   const duration = prior.moreThan ?? prior.atLeast;
-  for (const event of eventsOf(ctx.kase, prior.event)) {
-    if (event.day < from || event.day > anchor.day) continue;
+  const longEnough = (day: number, date: string | undefined): boolean => {
     if (!duration) return true;
-    const reached = addOffset(ctx.math, dayMoment(event.date), duration).moment.day;
-    if (prior.moreThan ? reached < anchor.day : reached <= anchor.day) return true;
+    if (date === undefined) return false;
+    const reached = addOffset(ctx.math, dayMoment(date), duration).moment.day;
+    return prior.moreThan ? reached < anchor.day : reached <= anchor.day;
+  };
+  if (prior.period !== undefined) {
+    const within = ctx.scopeAt(prior.period, 'ends', anchor.day);
+    return within !== undefined && longEnough(within.period.startDay, within.period.start?.date);
+  }
+  const from = scope ? scope.period.startDay : -Infinity;
+  for (const event of eventsOf(ctx.kase, prior.event!)) {
+    if (event.day < from || event.day > anchor.day) continue;
+    if (longEnough(event.day, event.date)) return true;
   }
   return false;
+}
+
+/** The words of a rule's prior condition, for a trace. */
+export function priorText(prior: RequiresPrior): string {
+  return prior.period !== undefined ? `${prior.period} period open` : [prior.event!].flat().join(' or ');
 }
 
 /**
@@ -91,7 +105,9 @@ export function higherThan(keys: readonly string[] | undefined, origin: Prepared
 /** The scope of an occurrence of a rule anchored on `day`: undefined for a rule with no period; null when the day is in none of its periods. */
 export function scopeOf(ctx: CaseContext, rule: Rule, day: number): Scope | undefined | null {
   if (!rule.period) return undefined;
-  return ctx.scopeAt(rule.period, rule.atPeriodEnd ?? 'ends', day) ?? null;
+  const scope = ctx.scopeAt(rule.period, rule.atPeriodEnd ?? 'ends', day);
+  if (!scope) ctx.noPeriod(rule, rule.period);
+  return scope ?? null;
 }
 
 /** True when a completing event falls within the scope's days (always, with no scope). */

@@ -10,7 +10,7 @@ import { judge } from '../judge';
 import { addOffset, momentOf } from '../moment';
 import type { Result } from '../result';
 import type { WindowRule } from '../schema';
-import { completionSince, endedLine, endedOpen, findCompletion, hasPrior, higherThan, inScope, scopedAsOf, scopeOf, timingFor } from './shared';
+import { priorText, completionSince, endedLine, endedOpen, findCompletion, hasPrior, higherThan, inScope, scopedAsOf, scopeOf, timingFor } from './shared';
 
 export function evaluateWindow(ctx: CaseContext, rule: WindowRule, earlierResults: ReadonlyMap<string, Result[]>): Result[] {
   const { math, kase } = ctx;
@@ -26,7 +26,7 @@ export function evaluateWindow(ctx: CaseContext, rule: WindowRule, earlierResult
     if (rule.requiresPrior && !hasPrior(ctx, rule.requiresPrior, anchor.moment, scope)) {
       if (rule.requiresPrior.otherwise !== 'overdue') continue;
       priorMissing = true;
-      lines.push(`no ${[rule.requiresPrior.event].flat().join(' or ')} ${scope ? `in this ${scope.period.ref.name} period ` : ''}on or before ${anchor.moment.date}: nothing can meet the rule`);
+      lines.push(`no ${priorText(rule.requiresPrior)} ${scope ? `in this ${scope.period.ref.name} period ` : ''}on or before ${anchor.moment.date}: nothing can meet the rule`);
     }
     const timing = timingFor(rule, anchor.moment.day, anchor.source, undefined, lines);
     const opens = addOffset(math, anchor.moment, timing.earliest);
