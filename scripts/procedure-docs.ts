@@ -3,7 +3,8 @@
  * code cannot drift: `npm run docs` (scripts/generate-docs.ts) writes
  * docs/procedures/<id>.md, and test/docs.test.ts fails when a page is out of date.
  */
-import { citeSource, describeOffset, timingText, type Procedure, type Rule, type RuleOverride, type SourceRef } from '../src/index';
+import { NATIONAL_AND_LOCAL } from './national-local';
+import { citeSource, describeOffset, procedures, timingText, type Procedure, type Rule, type RuleOverride, type SourceRef } from '../src/index';
 
 type Offset = string | string[];
 
@@ -29,7 +30,7 @@ function anchorText(rule: Rule): string {
           : 'firstDueOnOrAfter' in sel
             ? `the first occurrence on or after date of birth + ${describeOffset(sel.firstDueOnOrAfter.age)}`
             : `the last occurrence before date of birth + ${describeOffset(sel.lastDueBefore.age)}`;
-    return `${which} of \`${rule.cycle}\`: its planned date${rule.planned ? ` (\`${rule.planned.event}\`.${rule.planned.attribute}, else held, else due)` : ' (held, else due)'}`;
+    return `${which} of \`${rule.cycle}\`${rule.per === 'case' ? ' (once per case, across its periods and sequences)' : ''}: its planned date${rule.planned ? ` (\`${rule.planned.event}\`.${rule.planned.attribute}, else held, else due)` : ' (held, else due)'}`;
   }
   const one = (a: Extract<Rule, { kind: 'deadline' }>['anchor']): string => {
     if ('anyOf' in a) return a.anyOf.map((x) => one(x)).join('; or ');
@@ -51,10 +52,15 @@ function completionText(rule: Rule): string {
   return `${names(c.event)}${where(c.where)}${since}${higher}`;
 }
 
-/** A source as results show it: the document's label, the section, the quote. */
+/** A national source's grade: [P] read in the instrument's own text, [S] only in secondary reproductions. */
+function grade(ref: SourceRef): string {
+  return ref.verified === 'primary' ? ' [P]' : ref.verified === 'secondary' ? ' [S]' : '';
+}
+
+/** A source as results show it: the document's label, the section, the quote, and its grade. */
 function sourceText(p: Procedure, ref: SourceRef): string {
   const s = citeSource(p, ref);
-  return `${s.document}${s.section ? ` § ${s.section}` : ''}${s.quote ? `: “${s.quote}”` : ''}`;
+  return `${s.document}${s.section ? ` § ${s.section}` : ''}${s.quote ? `: “${s.quote}”` : ''}${grade(ref)}`;
 }
 
 function cell(text: string): string {
@@ -73,7 +79,13 @@ function extras(rule: Rule): string[] {
     if (rule.cancelledBy) out.push(`cancelled by ${names(rule.cancelledBy)}`);
     for (const v of rule.variants ?? []) out.push(`${where(v.where).replace(/^ with /, 'when ')}: ${timingText(rule, { ...rule.timing, ...v.timing })}`);
   }
-  for (const v of rule.versions ?? []) out.push(`anchors ${v.from ?? '…'} to ${v.until ?? '…'}: ${timingText(rule, { ...rule.timing, ...v.timing })}`);
+  if (rule.kind === 'deadline' && rule.versionsBy) out.push(`version chosen by the date of the latest ${names(rule.versionsBy.event)} on or before the anchor`);
+  if (rule.kind === 'cycle') for (const v of rule.variants ?? []) out.push(`${where(v.where).replace(/^ with /, 'when ')}: ${timingText(rule, { ...rule.timing, ...v.timing })}`);
+  for (const v of rule.versions ?? []) {
+    const range = `anchors ${v.from ?? '…'} to ${v.until ?? '…'}`;
+    const what = v.applies === false ? 'the rule did not apply' : timingText(rule, { ...rule.timing, ...v.timing });
+    out.push(`${v.name ? `${v.name} (${range})` : range}: ${what}${v.note ? ` (${v.note})` : ''}${v.source ? `; source ${v.source.section ?? v.source.document}${grade(v.source)}` : ''}`);
+  }
   for (const n of rule.notes ?? []) out.push(n.whenAnyEvent ? `note when ${names(n.whenAnyEvent)}: ${n.text}` : n.text);
   return out;
 }
@@ -102,13 +114,35 @@ function periodCells(p: Procedure, rule: Rule): [string, string] {
   return [`\`${period}\``, `ends with the period (${ends}): open then and not yet due (or with no timescale), not reported; already overdue, stays overdue, late to that day`];
 }
 
-/** The Markdown page of a procedure. */
-export function procedureMarkdown(p: Procedure): string {
+/** The "national and local side by side" section of a national procedure's page. */
+function sideBySide(p: Procedure, all: readonly Procedure[]): string[] {
+  const rows = NATIONAL_AND_LOCAL.filter((x) => x.national[0] === p.id);
+  if (!rows.length) return [];
+  const rule = (procedure: string, id: string) => all.find((q) => q.id === procedure)?.rules.find((r) => r.id === id);
+  const lines = ['', '## National and local side by side', '', 'Where a local procedure of this library sets its own timescale for the same step. Both timescales are read from the rule sets.', ''];
+  lines.push('| national rule | national timescale | local rule | local timescale | what differs |', '|---|---|---|---|---|');
+  for (const x of rows) {
+    const n = rule(...x.national);
+    const l = rule(...x.local);
+    if (!n || !l) throw new Error(`side by side: no rule ${x.national.join('/')} or ${x.local.join('/')}`);
+    lines.push(`| \`${n.id}\` | ${cell(timingText(n))} | \`${x.local[0]}\` \`${l.id}\` | ${cell(timingText(l))} | ${cell(x.remark)} |`);
+  }
+  return lines;
+}
+
+/** The Markdown page of a procedure (`all`: the procedures a national page compares itself with). */
+export function procedureMarkdown(p: Procedure, all: readonly Procedure[] = procedures): string {
   const lines: string[] = [];
   lines.push(`<!-- Generated from src/procedures/${p.id}.ts by \`npm run docs\`. Do not edit by hand. -->`, '');
   lines.push(`# ${p.title} (\`${p.id}\`)`, '', p.summary, '');
   lines.push('## Sources', '');
   for (const s of p.sources) lines.push(`- ${sourceText(p, s)}`);
+  if (p.rules.some((r) => r.source.verified)) {
+    lines.push(
+      '',
+      'Grades: **[P]** the timescale was read in the instrument’s or guidance’s own text (as made, or a point-in-time version); **[S]** it was found only in secondary reproductions (council procedure manuals, charities, data help pages) and rests on them until checked against the primary text. The rules are written in our own words and cite the instrument and regulation.',
+    );
+  }
   lines.push('', '## Rules', '');
   lines.push('| rule | what must happen | kind | anchor | timescale | completing event | source |');
   lines.push('|---|---|---|---|---|---|---|');
@@ -137,7 +171,13 @@ export function procedureMarkdown(p: Procedure): string {
   const profiles = Object.entries(p.profiles ?? {});
   if (profiles.length) {
     lines.push('', '## Profiles side by side', '');
-    lines.push('The default profile follows the seed document; the others are opt-in (`--profile NAME`, or `{ profile }` in the library).', '');
+    const national = !p.sources.some((d) => d.file);
+    lines.push(
+      national
+        ? 'The default profile follows the primary text where there is one, else the DfE’s measure for the returns; the others are opt-in (`--profile NAME`, or `{ profile }` in the library).'
+        : 'The default profile follows the seed document; the others are opt-in (`--profile NAME`, or `{ profile }` in the library).',
+      '',
+    );
     for (const [name, prof] of profiles) lines.push(`- \`${name}\`: ${prof.description}${prof.source ? ` (${sourceText(p, prof.source)})` : ''}`);
     lines.push('', `| rule | default | ${profiles.map(([n]) => `\`${n}\``).join(' | ')} |`, `|---|---|${profiles.map(() => '---|').join('')}`);
     const changed = p.rules.filter((r) => profiles.some(([, prof]) => prof.rules[r.id]));
@@ -154,6 +194,7 @@ export function procedureMarkdown(p: Procedure): string {
       lines.push(`| \`${r.id}\` | ${r.enabled === false ? 'off' : cell(timingText(r))} | ${profiles.map(([, prof]) => cell(show(prof.rules[r.id]))).join(' | ')} |`);
     }
   }
+  lines.push(...sideBySide(p, all));
   if (p.interpretations?.length) {
     lines.push('', '## Interpretations', '', 'Where the source is silent or ambiguous, this is the reading the rules implement, and the alternative.', '');
     for (const i of p.interpretations) {

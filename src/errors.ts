@@ -18,12 +18,13 @@ export class TimescalesInputError extends Error {
   }
 }
 
+/** The value as a message shows it: JSON, cut at 80 characters with an ellipsis and the full length. */
 function describe(value: unknown): string {
   if (value === undefined) return 'undefined';
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return value.length > 80 ? `${JSON.stringify(value.slice(0, 80))}… (${value.length.toLocaleString('en-GB')} characters)` : JSON.stringify(value);
   try {
     const s = JSON.stringify(value);
-    return s === undefined ? String(value) : s.length > 80 ? `${s.slice(0, 77)}...` : s;
+    return s === undefined ? String(value) : s.length > 80 ? `${s.slice(0, 80)}… (${s.length.toLocaleString('en-GB')} characters of JSON)` : s;
   } catch {
     return String(value);
   }

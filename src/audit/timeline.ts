@@ -217,7 +217,7 @@ export function timelineText(t: Timeline): string {
     out.push(`${dayInWords(e.date)}  ${e.description}${e.recorded ? '' : ' (worked out, not a recorded event)'}${attrs.length ? ` [${attrs.join(', ')}]` : ''}`);
     if (!e.deadlines.length && e.recorded) out.push('    (starts no deadline)');
     for (const d of e.deadlines) {
-      out.push(`  → ${d.what}`);
+      out.push(`  → ${d.what}${d.occurrence > 1 ? ` (occurrence ${d.occurrence})` : ''}`);
       if (d.earliest) out.push(`      window opens: ${dayInWords(d.earliest)}`);
       if (d.target) out.push(`      target: ${dayInWords(d.target)}`);
       out.push(`      due: ${d.due ? dayInWords(d.due) : 'no set date'}`);

@@ -14,6 +14,7 @@ import { registerCalendarCommands } from './commands/calendar';
 import { registerExplainCommand } from './commands/explain';
 import { registerProcedureCommands } from './commands/procedures';
 import { registerTestCommand } from './commands/test';
+import { forTerminal } from './table';
 import { UsageError, type CliIO, type CommandContext } from './common';
 
 export type { CliIO } from './common';
@@ -79,7 +80,7 @@ export async function main(argv: string[], io: CliIO = { stdout: process.stdout,
       return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help' ? 0 : 2;
     }
     if (err instanceof TimescalesInputError || err instanceof UsageError) {
-      io.stderr.write(`timescales: ${err.message}\n`);
+      io.stderr.write(`timescales: ${forTerminal(err.message)}\n`);
       return 2;
     }
     io.stderr.write(`timescales: unexpected error: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -12,7 +12,7 @@ import { momentOf, showMoment, type DateMath, type EventMoment, type Moment } fr
 import type { PreparedOptions } from './prepare';
 import type { ProblemCode } from './problems';
 import type { Result } from './result';
-import type { AtPeriodEnd, Rule } from './schema';
+import type { AtPeriodEnd, Rule, SourceRef } from './schema';
 import { formatIsoDay } from '../calendar/index';
 
 /** Which period a result belongs to: its name, the date it began and, once it has, the date it ended. */
@@ -58,6 +58,8 @@ export interface ResultDates {
   completed?: EventMoment | undefined;
   /** Cycles and their tasks: the sequence, counted from 1. */
   sequence?: number | undefined;
+  /** The source of the version used, when it has its own (else the rule's). */
+  source?: SourceRef | undefined;
 }
 
 export class CaseContext {
@@ -233,7 +235,7 @@ export class CaseContext {
       status: judgement.status,
       breach: judgement.breach,
       trace: lines.concat(judgement.lines),
-      source: citeSource(this.options.procedure, rule.source),
+      source: citeSource(this.options.procedure, dates.source ?? rule.source),
       profile: this.options.profile,
       calendar: this.options.cal.description,
     };

@@ -42,8 +42,12 @@ export function timingText(rule: Rule, timing: Record<string, unknown> = rule.ti
       return `from + ${describeOffset(t.earliest)}${t.latest ? ` to + ${describeOffset(t.latest)}` : ' (no end)'}${roll}`;
     case 'cycle': {
       const iv: string[] = t.intervals;
-      const last = iv[iv.length - 1]!;
-      return `${iv.map((i, n) => (n === iv.length - 1 && iv.length > 1 ? `then every ${describeOffset(last)}` : describeOffset(i))).join(', ')}${iv.length === 1 ? ' (repeating)' : ''} after the previous${roll}${csd}`;
+      const list = (xs: string[]) => `${xs.map((i, n) => (n === xs.length - 1 && xs.length > 1 ? `then every ${describeOffset(i)}` : describeOffset(i))).join(', ')}${xs.length === 1 ? ' (repeating)' : ''}`;
+      const th = t.thereafter as { from: { elapsed?: string; event?: string | string[] }; intervals: string[] } | undefined;
+      const after = th
+        ? `; counted from ${th.from.elapsed ? `${describeOffset(th.from.elapsed)} after the start` : `the first ${[th.from.event].flat().map((e) => `\`${e}\``).join(' or ')}`} on: ${list(th.intervals)}`
+        : '';
+      return `${list(iv)} after the previous${after}${roll}${csd}`;
     }
     case 'cycle-task': {
       const b = t.before;

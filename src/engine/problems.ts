@@ -39,6 +39,7 @@ export const PROBLEM_CODES = [
   // CIN census
   'missing-child-id',
   'icpc-not-required-without-date',
+  'referral-nfa-without-date',
   // action plan
   'action-contradiction',
   // evaluation
@@ -110,16 +111,18 @@ export function problemText(t: ProblemText): string {
 }
 
 /**
- * Shortens a value for a problem or a message (long cells are cut at 200 characters).
- * @example clip('x'.repeat(300)).length // 201 (200 characters and an ellipsis)
+ * Shortens a value for a problem or a message: a long value is cut at `max`
+ * characters (default 200), with an ellipsis and its full length, so that a
+ * hostile 100 KB cell never makes a 100 KB line.
+ * @example clip('x'.repeat(300)) // 'xxx…x… (300 characters)': 200 x, an ellipsis and the length
  */
 export function clip(value: string, max = 200): string {
-  return value.length > max ? `${value.slice(0, max)}…` : value;
+  return value.length > max ? `${value.slice(0, max)}… (${value.length.toLocaleString('en-GB')} characters)` : value;
 }
 
-/** A value as a message quotes it: JSON string syntax, cut at 60 characters. */
+/** A value as a message quotes it: JSON string syntax, cut at 60 characters (then an ellipsis and the full length). */
 export function quote(value: string): string {
-  return JSON.stringify(clip(value, 60));
+  return value.length > 60 ? `${JSON.stringify(`${value.slice(0, 60)}…`)} (${value.length.toLocaleString('en-GB')} characters)` : JSON.stringify(value);
 }
 
 /**

@@ -55,6 +55,12 @@ export const SourceRefSchema = z
     /** The heading as the document writes it; nested headings joined with " > ". */
     section: z.string().optional(),
     quote: z.string().optional(),
+    /**
+     * How the timescale was verified: `primary` (read in the instrument's or
+     * the guidance's own text), `secondary` (only in reproductions: council
+     * manuals, charities). Left out for local documents, quoted word for word.
+     */
+    verified: z.enum(['primary', 'secondary']).optional(),
   })
   .strict();
 export type SourceRef = z.infer<typeof SourceRefSchema>;
@@ -214,6 +220,19 @@ export const CycleTiming = z
   .object({
     /** Interval before each occurrence; the last repeats: `['20wd', '91d', '183d']`. */
     intervals: z.array(DurationText).min(1),
+    /**
+     * Other intervals once the sequence reaches a point: the sequence start +
+     * `elapsed` ("after the first year of the placement"), or the first `event`
+     * on or after the start ("until the first review"). An occurrence counted
+     * from a date on or after that point takes these intervals (the last repeats).
+     */
+    thereafter: z
+      .object({
+        from: z.union([z.object({ elapsed: DurationText }).strict(), z.object({ event: names }).strict()]),
+        intervals: z.array(DurationText).min(1),
+      })
+      .strict()
+      .optional(),
     roll: RollSchema.optional(),
     countStartDay: z.boolean().optional(),
   })
@@ -246,19 +265,40 @@ const WindowTimingPatch = timingPatch('window', WindowTiming);
 const CycleTimingPatch = timingPatch('cycle', CycleTiming);
 const CycleTaskTimingPatch = timingPatch('cycle-task', CycleTaskTiming);
 
-/** Effective-dated versions of a rule's timing, chosen by the anchor date (the start of a cycle's sequence), C10. */
+/**
+ * Effective-dated versions of a rule's timing, chosen by the anchor date (the
+ * start of a cycle's sequence; a deadline's `versionsBy` event), C10. A
+ * version may name itself (`name`, shown in the trace), cite its own source
+ * (results then show it), and say the rule was not in force then
+ * (`applies: false`: no result for that anchor).
+ */
 function versionsOf<T extends z.ZodType>(timing: T) {
   return z.array(
     z
       .object({
         from: IsoDateString.optional(),
         until: IsoDateString.optional(),
+        /** The version as the trace names it, e.g. "Working Together 2013, in force from 15 April 2013". */
+        name: z.string().min(1).optional(),
         note: z.string().optional(),
+        /** The source of this version, when not the rule's (a document of the procedure's `sources`). */
+        source: SourceRefSchema.optional(),
+        /** `false`: the rule did not apply to anchors in this range (another rule did); no result. */
+        applies: z.boolean().optional(),
         timing,
       })
       .strict(),
   );
 }
+export type RuleVersion = {
+  from?: string | undefined;
+  until?: string | undefined;
+  name?: string | undefined;
+  note?: string | undefined;
+  source?: SourceRef | undefined;
+  applies?: boolean | undefined;
+  timing: Record<string, unknown>;
+};
 
 /**
  * A change to one rule, the same shape in a profile and in a caller's
@@ -355,6 +395,12 @@ export const DeadlineRuleSchema = z
     anchor: AnchorSchema,
     timing: DeadlineTiming,
     versions: versionsOf(DeadlineTimingPatch).optional(),
+    /**
+     * Choose the version by the date of the latest of these events on or before
+     * the anchor (else the anchor's own date): a core assessment follows the
+     * regime in force when the case was referred.
+     */
+    versionsBy: z.object({ event: names }).strict().optional(),
     completion: CompletionSchema,
     /** Other timings chosen by the anchor event's attributes, e.g. `{ where: { emergency: true }, timing: { within: null } }`. */
     variants: z.array(z.object({ where: Condition, timing: DeadlineTiming, note: z.string().optional() }).strict()).optional(),
@@ -393,6 +439,8 @@ export const CycleRuleSchema = z
     end: z.array(name).optional(),
     timing: CycleTiming,
     versions: versionsOf(CycleTimingPatch).optional(),
+    /** Other timings chosen by the start event's attributes, e.g. `{ where: { arrangement: 'reg-19' }, timing: { intervals: ['1w'] } }`. */
+    variants: z.array(z.object({ where: Condition, timing: CycleTimingPatch, note: z.string().optional() }).strict()).optional(),
     completion: CompletionSchema,
   })
   .strict();

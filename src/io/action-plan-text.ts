@@ -43,7 +43,7 @@ export type ByWhen =
   /** No due date. `annually` for "Annually and ongoing". */
   | { kind: 'ongoing'; annually: boolean }
   /** Not understood: no due date; the text as given. */
-  | { kind: 'unparsed'; text: string };
+  | { kind: 'unparsed'; text: string; tooLong?: true };
 
 /** A status as read from the "STATUS" column. */
 export type ActionStatus = 'complete' | 'in-progress' | 'ongoing' | 'delayed' | 'not-started' | 'unknown';
@@ -189,6 +189,13 @@ function dueTerm(
 }
 
 /**
+ * The longest BY WHEN cell read (characters): a due date is a date or a few
+ * words ("End of June 2012 (review by LSCB May 2012)"); a longer cell is not
+ * understood and says so (docs/security.md).
+ */
+export const MAX_BY_WHEN_LENGTH = 200;
+
+/**
  * Parses the free-text "BY WHEN" of an action plan row into a due date.
  * `planDate` (ISO) is the date of the plan, used for "Now"; it is checked
  * even when not needed, so a bad plan date is never silently ignored.
@@ -201,6 +208,8 @@ function dueTerm(
  */
 export function parseByWhen(text: string, planDate: string): ByWhen {
   parseIsoDay(planDate, 'planDate');
+  // The patterns below try many splits of the cell; bounding its length keeps each cell's cost bounded.
+  if (text.length > MAX_BY_WHEN_LENGTH) return { kind: 'unparsed', text, tooLong: true };
   const t = normalise(text).replace(/\.$/, '');
   if (/^(?:now|immediate|immediately|with immediate effect)$/i.test(t)) return { kind: 'now', due: planDate };
 
@@ -316,7 +325,13 @@ export function assessAction(
   const pastDue = due !== undefined && asOfDay > parseIsoDay(due);
   const contradictions: string[] = [];
 
-  if (byWhen.kind === 'unparsed') contradictions.push(`by_when "${normalise(row.by_when)}" not understood: no due date`);
+  if (byWhen.kind === 'unparsed') {
+    contradictions.push(
+      byWhen.tooLong
+        ? `by_when is ${row.by_when.length.toLocaleString('en-GB')} characters long, more than the ${MAX_BY_WHEN_LENGTH} read: not understood, no due date`
+        : `by_when "${normalise(row.by_when)}" not understood: no due date`,
+    );
+  }
   if (st.status === 'unknown' && statusText !== '') contradictions.push(`status "${statusText}" not recognised`);
   if (byWhen.kind === 'completed' && (st.status === 'in-progress' || st.status === 'not-started' || st.status === 'delayed')) {
     contradictions.push(`by_when says completed but status reads "${statusText}"`);

@@ -47,7 +47,7 @@ import { caseStream, type CaseChunk, type CaseStream, type ReadResult, type RowC
 import { fileError, fileOpenError, openSource, sourceName, stripBom, toInputSource, type DfeInput, type InputSource } from './source';
 
 /** The procedures the CIN census feeds. */
-export type CinCensusProcedure = 'strategy-discussion' | 'cp-conference' | 'ics-records';
+export type CinCensusProcedure = 'national-assessment-cp' | 'strategy-discussion' | 'cp-conference' | 'ics-records';
 
 /** One event made from a census element. */
 export interface CinCensusEventMapping {
@@ -64,6 +64,8 @@ export interface CinCensusElementMapping {
   kind: 'date' | 'flag';
   /** For a flag: the sibling element whose date the event takes. */
   dateFrom?: string;
+  /** For a flag: the problem code when that sibling has no readable date, and the group that should hold it. */
+  withoutDate?: { code: 'icpc-not-required-without-date' | 'referral-nfa-without-date'; parent: string };
   events: readonly CinCensusEventMapping[];
   /** One event per distinct date within a `CINdetails` (the ICPC date may be given twice). */
   oncePerDate?: boolean;
@@ -73,7 +75,10 @@ export interface CinCensusElementMapping {
  * The census elements the reader maps, and per procedure the event names it
  * feeds. With `opts.procedure`, only that procedure's events are kept.
  * `strategy-discussion` also takes `core-assessment-completed` because its rule
- * `core-assessment-from-s47` completes with it.
+ * `core-assessment-from-s47` completes with it. The audit's default is
+ * `national-assessment-cp`: `Assessments` give `assessment-started` /
+ * `assessment-completed` (the single assessment) for it, and
+ * `core-assessment-started` / `-completed` for the local procedures.
  */
 export const CIN_CENSUS_MAPPING: {
   readonly elements: readonly CinCensusElementMapping[];
@@ -82,14 +87,21 @@ export const CIN_CENSUS_MAPPING: {
   elements: [
     { paths: ['CINreferralDate'], kind: 'date', events: [{ type: 'referral' }] },
     {
+      paths: ['ReferralNFA'],
+      kind: 'flag',
+      dateFrom: 'CINreferralDate',
+      withoutDate: { code: 'referral-nfa-without-date', parent: 'CINdetails' },
+      events: [{ type: 'referral-nfa' }],
+    },
+    {
       paths: ['Assessments/AssessmentActualStartDate', 'Assessments/Assessment/AssessmentActualStartDate'],
       kind: 'date',
-      events: [{ type: 'core-assessment-started' }],
+      events: [{ type: 'assessment-started' }, { type: 'core-assessment-started' }],
     },
     {
       paths: ['Assessments/AssessmentAuthorisationDate', 'Assessments/Assessment/AssessmentAuthorisationDate'],
       kind: 'date',
-      events: [{ type: 'core-assessment-completed' }],
+      events: [{ type: 'assessment-completed' }, { type: 'core-assessment-completed' }],
     },
     { paths: ['CINPlanDates/CINPlanStartDate'], kind: 'date', events: [{ type: 'cin-plan-started' }] },
     { paths: ['CINPlanDates/CINPlanEndDate'], kind: 'date', events: [{ type: 'cin-plan-ended' }] },
@@ -103,6 +115,7 @@ export const CIN_CENSUS_MAPPING: {
       paths: ['Section47/ICPCnotRequired'],
       kind: 'flag',
       dateFrom: 'S47ActualStartDate',
+      withoutDate: { code: 'icpc-not-required-without-date', parent: 'Section47' },
       events: [{ type: 'icpc-not-required' }],
     },
     {
@@ -123,6 +136,22 @@ export const CIN_CENSUS_MAPPING: {
     { paths: ['CINclosureDate'], kind: 'date', events: [{ type: 'closure' }] },
   ],
   procedures: {
+    // The default: the national rules (Working Together). `Assessments` are single assessments (45 working days from
+    // the referral, or from the assessment's start with the profile `from-assessment-start`); the ICPC is counted from
+    // the actual S47 start (the DfE's measure); CP plan reviews are review conferences.
+    'national-assessment-cp': [
+      'referral',
+      'referral-nfa',
+      'assessment-started',
+      'assessment-completed',
+      's47-started',
+      'strategy-discussion',
+      'icpc',
+      'icpc-not-required',
+      'cp-plan-started',
+      'rcpc',
+      'cp-plan-ended',
+    ],
     'strategy-discussion': ['strategy-discussion', 's47-started', 'core-assessment-completed'],
     'cp-conference': ['strategy-discussion', 'icpc', 'icpc-not-required', 'cp-plan-started', 'rcpc', 'cp-plan-ended'],
     'ics-records': [
@@ -429,7 +458,7 @@ function mapCinDetails(
           counts.notForProcedure++;
           continue;
         }
-        const read = mapping.kind === 'flag' ? readFlag(found, mapping.dateFrom!, caseId, census) : readDateElement(found, caseId, census);
+        const read = mapping.kind === 'flag' ? readFlag(found, mapping, caseId, census) : readDateElement(found, caseId, census);
         if (read === 'reported') {
           counts.reported++;
           continue;
@@ -469,7 +498,9 @@ function readDateElement(found: Found, caseId: string, census: Census): string |
  * A flag (`ICPCnotRequired`): `true`/`1` gives an event dated by its sibling
  * `dateFrom`; `false`/`0` gives none (`no-event`); anything else is reported.
  */
-function readFlag(found: Found, dateFrom: string, caseId: string, census: Census): string | 'no-event' | 'reported' {
+function readFlag(found: Found, mapping: CinCensusElementMapping, caseId: string, census: Census): string | 'no-event' | 'reported' {
+  const dateFrom = mapping.dateFrom!;
+  const flagName = mapping.paths[0]!.split('/').pop()!;
   const flag = found.value.toLowerCase();
   if (flag === 'false' || flag === '0') return 'no-event';
   if (flag !== 'true' && flag !== '1') {
@@ -482,10 +513,16 @@ function readFlag(found: Found, dateFrom: string, caseId: string, census: Census
   if (from && readCensusDate(from).ok) return from;
   census.problems.push(
     dataProblem(
-      'icpc-not-required-without-date',
+      mapping.withoutDate!.code,
       'error',
       elementPlace(found, caseId, census),
-      { what: `ICPC not required, but its Section47 has no readable ${dateFrom} to date it by`, then: VALUE_NOT_USED },
+      {
+        what:
+          flagName === 'ICPCnotRequired'
+            ? `ICPC not required, but its Section47 has no readable ${dateFrom} to date it by`
+            : `${flagName} is true, but its ${mapping.withoutDate!.parent} has no readable ${dateFrom} to date it by`,
+        then: VALUE_NOT_USED,
+      },
       found.value,
     ),
   );

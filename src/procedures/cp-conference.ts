@@ -127,6 +127,10 @@ export const cpConference: ProcedureInput = {
       alternative: 'Profile `days`: 91 / 183 days instead of 3 / 6 months.',
     },
     {
+      topic: 'Periods',
+      reading: 'Review conferences belong to the `cp-plan` period (`cp-plan-started` … `cp-plan-ended`): the cycle ends with the plan, and a later plan starts a new sequence. The initial conference and the first core group are anchored on the strategy discussion and the conference themselves and have no period.',
+    },
+    {
       topic: 'First core group',
       reading: 'Not in the seeds: Working Together sets 10 working days from the initial conference.',
     },

@@ -289,7 +289,7 @@ export const icsRecords: ProcedureInput = {
     },
     {
       topic: 'Core assessment on returning home',
-      reading: 'Applies when the child became looked after at least 6 months before returning home; a core assessment completed in the 6 months before the return, or within 35 working days after it, meets the rule.',
+      reading: 'Applies when the child has been looked after for more than 6 months in the current period of care (becoming looked after + 6 months is before the return home; exactly 6 months does not qualify, and an earlier period of care does not count); a core assessment completed in the 6 months before the return, or within 35 working days after it, meets the rule. It runs on after care ends: the assessment is due after the return home.',
     },
     {
       topic: 'Chronology "within a reasonable time (e.g. 14 days)"',
@@ -305,7 +305,11 @@ export const icsRecords: ProcedureInput = {
     },
     {
       topic: 'Staying a child in need after care (seed 002, action 62)',
-      reading: 'A `closure` or `cin-plan-ended` within 3 months of `ceased-looked-after` is a breach (met-early); none by then is met.',
+      reading: 'A CIN plan must be open on the day care ended (a `cin-plan-started` on or before it, not ended before it). Then a `closure` or `cin-plan-ended` within 3 months of `ceased-looked-after` is a breach (met-early); none by then is met. With no CIN plan open, the child did not stay a child in need: nothing can meet the rule, which is pending for 3 months and then overdue (a plan started after care ended does not count). If the child becomes looked after again within the 3 months, the result ends there (not reported while still open).',
+    },
+    {
+      topic: 'Periods',
+      reading: 'Rules of a looked-after child belong to the `looked-after` period: the core assessment on becoming looked after ends with it; the return-home assessment and the child-in-need check after care run on. The CIN plan and Child\'s Plan reviews belong to their plan\'s period (`cin-plan`, `childs-plan`). Not scoped to a period, because they are anchored on a placement, an assessment or an eligibility that already places them (and many records carry placements without a `became-looked-after`): `care-plan` (its anchor is already the first placement of each period), `chronology`, `placement-information-record`, `apr`, `needs-assessment` (a care leaver\'s duty that continues after care), `pathway-plan`; and the referral and S47 assessments.',
     },
   ],
 };

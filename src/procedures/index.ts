@@ -20,10 +20,28 @@ import { ipr } from './ipr';
 import { issuesResolution } from './issues-resolution';
 import { lacReview } from './lac-review';
 import { strategyDiscussion } from './strategy-discussion';
+import { nationalAdoption } from './national-adoption';
+import { nationalAssessmentCp } from './national-assessment-cp';
+import { nationalCareLeavers } from './national-care-leavers';
+import { nationalComplaints } from './national-complaints';
+import { nationalLookedAfter } from './national-looked-after';
 
-/** The seven built-in procedures, validated. */
+/** The built-in procedures, validated: the seven local ones, then the five national ones. */
 export const procedures: readonly Procedure[] = Object.freeze(
-  [ipr, icsRecords, strategyDiscussion, cpConference, lacReview, issuesResolution, actionPlan].map((p) => defineProcedure(p)),
+  [
+    ipr,
+    icsRecords,
+    strategyDiscussion,
+    cpConference,
+    lacReview,
+    issuesResolution,
+    actionPlan,
+    nationalLookedAfter,
+    nationalAdoption,
+    nationalCareLeavers,
+    nationalAssessmentCp,
+    nationalComplaints,
+  ].map((p) => defineProcedure(p)),
 );
 
 const byId = new Map(procedures.map((p) => [p.id, p]));
@@ -58,4 +76,17 @@ export function evaluate(
   return evaluateProcedure(resolveProcedure(procedure), record, options);
 }
 
-export { ipr, icsRecords, strategyDiscussion, cpConference, lacReview, issuesResolution, actionPlan };
+export {
+  ipr,
+  icsRecords,
+  strategyDiscussion,
+  cpConference,
+  lacReview,
+  issuesResolution,
+  actionPlan,
+  nationalLookedAfter,
+  nationalAdoption,
+  nationalCareLeavers,
+  nationalAssessmentCp,
+  nationalComplaints,
+};

@@ -402,7 +402,28 @@ export const lacReview: ProcedureInput = {
     },
     {
       topic: 'Staying Put and the move to a Pathway Plan',
-      reading: 'Reported against the review that should deal with them: the first review held (or due) on or after the 16th birthday, and the last one before it (once it is known to be the last). The rule cannot see placement type: Staying Put is reported for every child, not only those in foster care.',
+      reading: 'About the child, not the period of care: one result per child (`per: case`), against the review that should deal with them: the first review held (or due) on or after the 16th birthday, whichever period of care it falls in, and the last one before it (once it is known to be the last). The rule cannot see placement type: Staying Put is reported for every child, not only those in foster care.',
+      alternative: 'Issue 10 words both as "against the first review following the 16th birthday"; `pathway-transition` keeps its source, the last review before the child is 16 (Sussex ICS §9), counted once per child.',
+    },
+    {
+      topic: 'Periods of care',
+      reading: 'Every rule belongs to the `looked-after` period (becoming looked after … ceasing to be looked after or an adoption order): reviews, tasks and reminders of one period of care are met only by events of that period, and a new period starts the sequence again. Work for the child\'s care ends when the child leaves care: the review sequences, the review after a change of carer, the placement-order steps, the tasks before each review, the permanence plan and the care plan update. One already overdue when care ended stays overdue, its lateness counted to the day care ended; one not yet due then (or with no timescale) is not reported.',
+    },
+    {
+      topic: 'Review after a change of carer when the child leaves care',
+      reading: 'Ends with the period of care (issue 10): a review that was overdue when the child left care stays overdue, late to the day the child left, not to the as-of date; a change of carer whose 20 working days had not run out when the child left is not reported.',
+    },
+    {
+      topic: 'Records of a review or visit held in care',
+      reading: '`decisions-circulated`, `full-record`, `record-distributed`, `decisions-considered` and `iro-visit-recorded` record something that happened while the child was looked after, and are still owed after the child leaves: they run on (late to the as-of date) until done or until the child becomes looked after again.',
+    },
+    {
+      topic: 'Tasks before a review held soon after the child became looked after',
+      reading: 'A task whose due date, counted back from the review, falls before the child became looked after is due on the day the child became looked after (e.g. the child consulted 20 working days before a first review held on day 10).',
+    },
+    {
+      topic: 'Placement order, 9 months on',
+      reading: 'The "not placed" step belongs to the period of care of the order: if the child left care before the 9 months ran out there is no step; one still open when the child left is not reported (no review can follow leaving care).',
     },
     {
       topic: 'Record distributed "within 20 working days of the completion of the review"',

@@ -30,6 +30,7 @@ const HEADER =
 
 const ssda = (name: string) => fileURLToPath(new URL(`../../fixtures/reference/ssda903-sample/${name}`, import.meta.url));
 const census = fileURLToPath(new URL('../../fixtures/reference/cin-census-sample/CIN_Census_2024.xml', import.meta.url));
+const fakeCensus = fileURLToPath(new URL('../../fixtures/reference/cin-census-sample/fake_CIN_data.xml', import.meta.url));
 const actionPlan = fileURLToPath(new URL('../../fixtures/action-plan/seed-002-actions.csv', import.meta.url));
 
 /** The cells that a hand-check pins: rule, occurrence, anchor, due, completed, status. */
@@ -40,7 +41,7 @@ describe('audit --ssda903 (looked-after children return sample)', () => {
   let rows: Row[];
   beforeAll(async () => {
     const files = [ssda('header.csv'), ssda('episodes.csv'), ssda('reviews.csv')].join(',');
-    result = await run('audit', '--ssda903', files, '--as-of', '2024-03-31');
+    result = await run('audit', '--ssda903', files, '--procedure', 'lac-review', '--as-of', '2024-03-31');
     rows = csvRows(result.out);
   });
 
@@ -194,7 +195,7 @@ describe('audit --ssda903 (looked-after children return sample)', () => {
 
   it('--summary over the sample gives review-cycle figures that add up', async () => {
     const files = [ssda('header.csv'), ssda('episodes.csv'), ssda('reviews.csv')].join(',');
-    const r = await run('audit', '--ssda903', files, '--as-of', '2024-03-31', '--summary', '--format', 'json');
+    const r = await run('audit', '--ssda903', files, '--procedure', 'lac-review', '--as-of', '2024-03-31', '--summary', '--format', 'json');
     expect(r.code).toBe(1);
     const s = JSON.parse(r.out) as { procedure: string; rules: Array<Record<string, number | string | null> & { statuses: Record<string, number> }> };
     expect(s.procedure).toBe('lac-review');
@@ -214,7 +215,7 @@ describe('audit --ssda903 (looked-after children return sample)', () => {
 
   it('--summary --format json carries the same problem and row counts as the closing stderr line', async () => {
     const files = [ssda('header.csv'), ssda('episodes.csv'), ssda('reviews.csv')].join(',');
-    const r = await run('audit', '--ssda903', files, '--as-of', '2024-03-31', '--summary', '--format', 'json');
+    const r = await run('audit', '--ssda903', files, '--procedure', 'lac-review', '--as-of', '2024-03-31', '--summary', '--format', 'json');
     const s = JSON.parse(r.out) as { problems: number; errors: number; warnings: number; rows: { read: number; used: number; reported: number } };
     const m = /(\d+) rows read, (\d+) used, (\d+) reported; (\d+) errors, (\d+) warnings/.exec(r.err);
     expect(m, r.err).not.toBeNull();
@@ -261,10 +262,47 @@ describe('audit --cin-census (CIN census sample)', () => {
     expect(core[0]!.due_date).toBe('2022-07-01');
   });
 
-  it('--cin-census without --procedure is a usage error', async () => {
+  it('--cin-census without --procedure audits the national rules (national-assessment-cp)', async () => {
     const r = await run('audit', '--cin-census', census, '--as-of', '2024-03-31');
-    expect(r.code).toBe(2);
-    expect(r.err).toContain('--procedure');
+    expect(r.code).toBe(0);
+    const mine = csvRows(r.out).filter((x) => x.case_id === 'DfEX0000001');
+    for (const x of mine) expect(x.procedure).toBe('national-assessment-cp');
+    // ICPC from the actual S47 start, Thu 2 Jun 2022 (itself the spring bank holiday): [Fri 3 Jun Platinum Jubilee],
+    // Mon 6..Fri 10 (1..5), 13..17 (6..10), 20..24 (11..15) → Fri 2022-06-24; held Fri 17 Jun → met.
+    expect(mine.filter((x) => x.rule === 'icpc').map(pick)).toEqual([['icpc', '1', 's47-started', '2022-06-02', '2022-06-24', '2022-06-17', 'met']]);
+    // CP plan reviews are review conferences: CPPstartDate Thu 17 Feb 2022 + 3 months = Tue 17 May 2022; review 15 Feb 2023 → met-late.
+    expect(mine.filter((x) => x.rule === 'rcpc').map(pick)[0]).toEqual(['rcpc', '1', 'cp-plan-started', '2022-02-17', '2022-05-17', '2023-02-15', 'met-late']);
+    // Assessments are single assessments, 45 WD from the referral Thu 6 Oct 2022: 7 (1), 10–14 (6), 17–21 (11), 24–28 (16),
+    // 31 Oct–4 Nov (21), 7–11 (26), 14–18 (31), 21–25 (36), 28 Nov–2 Dec (41), Mon 5–Thu 8 Dec (45) → 2022-12-08. The
+    // sample's only assessment is authorised on 2020-09-19, before the referral (a warning), so none completes it: overdue.
+    expect(mine.filter((x) => x.rule === 'single-assessment').map(pick)).toEqual([['single-assessment', '1', 'referral', '2022-10-06', '2022-12-08', '', 'overdue']]);
+    expect(r.err).toContain('completion-before-anchor');
+  });
+
+  it('--cin-census --profile from-assessment-start counts the single assessment from AssessmentActualStartDate', async () => {
+    const r = await run('audit', '--cin-census', census, '--profile', 'from-assessment-start', '--as-of', '2024-12-31');
+    const rows = csvRows(r.out).filter((x) => x.case_id === 'child_fails_assessments');
+    // AssessmentActualStartDate Mon 25 Dec 2023 (Christmas Day) + 45 WD: [26 Dec], 27–29 (3), [1 Jan], 2–5 (7), 8–12 (12),
+    // 15–19 (17), 22–26 (22), 29 Jan–2 Feb (27), 5–9 (32), 12–16 (37), 19–23 (42), Mon 26–Wed 28 Feb (45) → 2024-02-28;
+    // authorised Sat 27 Jan 2024 → met. (The referral of this CINdetails is dated 24 Oct 2024, after both: a sample quirk.)
+    expect(rows.filter((x) => x.rule === 'single-assessment-from-start').map(pick)).toEqual([
+      ['single-assessment-from-start', '1', 'assessment-started', '2023-12-25', '2024-02-28', '2024-01-27', 'met'],
+    ]);
+  });
+
+  it('a referral with ReferralNFA true needs no assessment (the synthetic sample: every referral is NFA)', async () => {
+    const r = await run('audit', '--cin-census', fakeCensus, '--as-of', '2026-03-31', '--format', 'json');
+    const rows = JSON.parse(r.out) as { rule: string }[];
+    expect(rows.filter((x) => x.rule === 'single-assessment')).toEqual([]);
+  });
+
+  it('--ssda903 without --procedure audits national-looked-after: reviews only (plans and visits are not in the return)', async () => {
+    const files = [ssda('header.csv'), ssda('episodes.csv'), ssda('reviews.csv')].join(',');
+    const r = await run('audit', '--ssda903', files, '--as-of', '2024-03-31', '--summary', '--format', 'json');
+    const s = JSON.parse(r.out) as { procedure: string; rules: { rule: string }[]; notMeasured: { rule: string }[] };
+    expect(s.procedure).toBe('national-looked-after');
+    expect(s.rules.map((x) => x.rule)).toEqual(['review-cycle']);
+    expect(s.notMeasured.map((x) => x.rule).sort()).toEqual(['care-plan', 'eligible-needs-assessment', 'placement-notification', 'placement-plan', 'visits']);
   });
 });
 

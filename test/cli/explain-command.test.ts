@@ -39,6 +39,13 @@ describe('timescales explain', () => {
     expect(out).toContain('      due: Wed 17 Jul 2024\n      status: not due yet');
   });
 
+  it('numbers the later occurrences of a repeating deadline', async () => {
+    // CP003: review conferences Tue 20 Sep 2022 + 6 months → Mon 20 Mar 2023 (2nd), Tue 14 Mar 2023 + 6 months → Thu 14 Sep 2023 (3rd).
+    const { out } = await run('explain', caseload, '--procedure', 'cp-conference', '--as-of', '2024-06-30', '--case', 'CP003');
+    expect(out).toMatch(/Tue 20 Sep 2022  Review child protection conference held\n  → .* \(occurrence 2\)\n      due: Mon 20 Mar 2023\n/);
+    expect(out).toMatch(/\(occurrence 3\)\n      due: Thu 14 Sep 2023\n      status: done late: .* 3 working days \(5 days\) after the due date/);
+  });
+
   it('uses no rule ids in the text', async () => {
     const { out } = await run(...args);
     const ids = getProcedure('cp-conference').rules.map((r) => r.id);

@@ -10,7 +10,20 @@ import { run } from './harness';
 
 const csv = (text: string): Record<string, string>[] => parse(text, { columns: true }) as Record<string, string>[];
 
-const SEVEN = ['ipr', 'ics-records', 'strategy-discussion', 'cp-conference', 'lac-review', 'issues-resolution', 'action-plan'];
+const BUILT_IN = [
+  'ipr',
+  'ics-records',
+  'strategy-discussion',
+  'cp-conference',
+  'lac-review',
+  'issues-resolution',
+  'action-plan',
+  'national-looked-after',
+  'national-adoption',
+  'national-care-leavers',
+  'national-assessment-cp',
+  'national-complaints',
+];
 
 /** procedures.md §5: the lac-review rules, seed 004 (Blackpool) except pathway-transition (seed 001). */
 const SEED_001 = '001_aa2acc05bf62cfcc.txt';
@@ -38,12 +51,12 @@ const LAC_REVIEW_RULES: Record<string, string> = {
 };
 
 describe('timescales procedures', () => {
-  it('lists the seven procedures (csv when not on a terminal)', async () => {
+  it('lists the seven local and five national procedures (csv when not on a terminal)', async () => {
     const r = await run('procedures');
     expect(r.code).toBe(0);
     expect(r.err).toBe('');
     const rows = csv(r.out);
-    expect(rows.map((x) => x.id)).toEqual(SEVEN);
+    expect(rows.map((x) => x.id)).toEqual(BUILT_IN);
     for (const row of rows) expect(row.title, row.id).not.toBe('');
     // lac-review has 19 rules (procedures.md §5) and the profiles `months` and `pre-2011`.
     const lac = rows.find((x) => x.id === 'lac-review')!;
@@ -53,18 +66,18 @@ describe('timescales procedures', () => {
     expect(rows.find((x) => x.id === 'cp-conference')!.profiles.split(' ')).toContain('days');
   });
 
-  it('lists the same seven ids as JSON and NDJSON', async () => {
+  it('lists the same twelve ids as JSON and NDJSON', async () => {
     const json = await run('procedures', '--format', 'json');
     expect(json.code).toBe(0);
-    expect((JSON.parse(json.out) as { id: string }[]).map((p) => p.id)).toEqual(SEVEN);
+    expect((JSON.parse(json.out) as { id: string }[]).map((p) => p.id)).toEqual(BUILT_IN);
     const nd = await run('procedures', '--format', 'ndjson');
-    expect(nd.out.trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id)).toEqual(SEVEN);
+    expect(nd.out.trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id)).toEqual(BUILT_IN);
   });
 
   it('lists them as a table when asked', async () => {
     const r = await run('procedures', '--format', 'table');
     expect(r.code).toBe(0);
-    for (const id of SEVEN) expect(r.out).toContain(id);
+    for (const id of BUILT_IN) expect(r.out).toContain(id);
   });
 });
 

@@ -86,14 +86,15 @@ describe('readCinCensus on the community validator samples', () => {
   // Numbers from test/io/data/dfe/count_cin_census.py (xml.etree, written from
   // interfaces.md, not from the TypeScript), run once:
   //   python3 test/io/data/dfe/count_cin_census.py fixtures/reference/cin-census-sample/*.xml
-  // Output: CIN_Census_2024.xml children 2, events 17; by procedure strategy-discussion 4,
-  //   cp-conference 6, ics-records 11. CIN_Census_2026.xml: the same. fake_CIN_data.xml:
-  //   children 332 (332 distinct ids), events 1004 (referral 402, icpc 350, closure 252);
-  //   strategy-discussion 0, cp-conference 350, ics-records 654. No unreadable dates.
+  // Output: CIN_Census_2024.xml children 2, events 21; by procedure national-assessment-cp 13,
+  //   strategy-discussion 4, cp-conference 6, ics-records 11. CIN_Census_2026.xml: the same.
+  //   fake_CIN_data.xml: children 332 (332 distinct ids), events 1406 (referral 402, referral-nfa 402,
+  //   icpc 350, closure 252); national-assessment-cp 1154, strategy-discussion 0, cp-conference 350,
+  //   ics-records 654. No unreadable dates.
   const expected = [
-    { file: 'CIN_Census_2024.xml', children: 2, all: 17, sd: 4, cp: 6, ics: 11 },
-    { file: 'CIN_Census_2026.xml', children: 2, all: 17, sd: 4, cp: 6, ics: 11 },
-    { file: 'fake_CIN_data.xml', children: 332, all: 1004, sd: 0, cp: 350, ics: 654 },
+    { file: 'CIN_Census_2024.xml', children: 2, all: 21, nat: 13, sd: 4, cp: 6, ics: 11 },
+    { file: 'CIN_Census_2026.xml', children: 2, all: 21, nat: 13, sd: 4, cp: 6, ics: 11 },
+    { file: 'fake_CIN_data.xml', children: 332, all: 1406, nat: 1154, sd: 0, cp: 350, ics: 654 },
   ];
   for (const x of expected) {
     it(`counts children and events of ${x.file}`, async () => {
@@ -104,13 +105,13 @@ describe('readCinCensus on the community validator samples', () => {
       expect(all.cases).toHaveLength(x.children);
       expect(all.stats.events).toBe(x.all);
       const counts = await Promise.all(
-        (['strategy-discussion', 'cp-conference', 'ics-records'] as const).map(async (procedure) => {
+        (['national-assessment-cp', 'strategy-discussion', 'cp-conference', 'ics-records'] as const).map(async (procedure) => {
           const r = await readCinCensus(sample(x.file), { procedure });
           expectWellFormed(r);
           return r.stats.events;
         }),
       );
-      expect(counts).toEqual([x.sd, x.cp, x.ics]);
+      expect(counts).toEqual([x.nat, x.sd, x.cp, x.ics]);
     });
   }
 
@@ -127,6 +128,7 @@ describe('readCinCensus on the community validator samples', () => {
       id: 'DfEX0000001',
       dateOfBirth: '2015-03-27',
       events: [
+        { type: 'assessment-completed', date: '2020-09-19' },
         { type: 'core-assessment-completed', date: '2020-09-19' },
         { type: 'cp-plan-started', date: '2022-02-17' },
         { type: 'strategy-discussion', date: '2022-06-02', s47: true },
@@ -139,6 +141,7 @@ describe('readCinCensus on the community validator samples', () => {
         { type: 'rcpc', date: '2023-02-15' },
         { type: 'closure', date: '2023-02-27' },
         { type: 'cp-plan-ended', date: '2023-03-14' },
+        { type: 'assessment-started', date: '2028-04-28' },
         { type: 'core-assessment-started', date: '2028-04-28' },
       ],
     });
@@ -147,7 +150,9 @@ describe('readCinCensus on the community validator samples', () => {
       id: 'child_fails_assessments',
       dateOfBirth: '2023-09-25',
       events: [
+        { type: 'assessment-started', date: '2023-12-25' },
         { type: 'core-assessment-started', date: '2023-12-25' },
+        { type: 'assessment-completed', date: '2024-01-27' },
         { type: 'core-assessment-completed', date: '2024-01-27' },
         { type: 'referral', date: '2024-10-24' },
         { type: 'closure', date: '2024-10-29' },
@@ -174,15 +179,17 @@ describe('readCinCensus on the community validator samples', () => {
     const r = await readCinCensus(sample('fake_CIN_data.xml'));
     // Child RND000824303014 (second Child, lines 39–63): CINdetails 1: referral 2013-10-25,
     // closure 2014-01-01, DateOfInitialCPC 2013-12-13; CINdetails 2: referral 2017-10-22,
-    // DateOfInitialCPC 2017-11-05, no closure.
+    // DateOfInitialCPC 2017-11-05, no closure. Both ReferralNFA true: referral-nfa on the referral date.
     expect(r.cases.find((c) => c.id === 'RND000824303014')).toEqual({
       id: 'RND000824303014',
       dateOfBirth: '2011-04-27',
       events: [
         { type: 'referral', date: '2013-10-25' },
+        { type: 'referral-nfa', date: '2013-10-25' },
         { type: 'icpc', date: '2013-12-13' },
         { type: 'closure', date: '2014-01-01' },
         { type: 'referral', date: '2017-10-22' },
+        { type: 'referral-nfa', date: '2017-10-22' },
         { type: 'icpc', date: '2017-11-05' },
       ],
     });
@@ -234,11 +241,13 @@ describe('readCinCensus on a hand-made messy file', () => {
       dateOfBirth: '2016-05-04',
       events: [
         { type: 'referral', date: '2024-03-25' },
+        { type: 'assessment-started', date: '2024-03-26' },
         { type: 'core-assessment-started', date: '2024-03-26' },
         { type: 'strategy-discussion', date: '2024-03-27', s47: true },
         { type: 's47-started', date: '2024-03-27' },
         { type: 'icpc', date: '2024-04-19' },
         { type: 'cp-plan-started', date: '2024-04-19' },
+        { type: 'assessment-completed', date: '2024-05-10' },
         { type: 'core-assessment-completed', date: '2024-05-10' },
         { type: 'strategy-discussion', date: '2024-06-03', s47: true },
         { type: 's47-started', date: '2024-06-03' },
@@ -283,11 +292,11 @@ describe('readCinCensus on a hand-made messy file', () => {
     //     ICPCnotRequired ×2, CPPstartDate, CPPreviewDate ×2, CPPendDate = 13, all used;
     //   Child[3]: referral ×2, closure, S47 start, ICPCnotRequired, CPPstartDate = 6, 1 used, 5 reported;
     //   Child[4]: referral = 1 used; Child[5]: ICPCnotRequired = 1 reported.
-    // Events: 007 has 14, C3 1, C5 0.
+    // Events: 007 has 16 (each assessment date gives the national and the ICS event), C3 1, C5 0.
     expect(r.stats).toEqual({
       children: { read: 5, used: 4, reported: 1 },
       cases: 3,
-      events: 15,
+      events: 17,
       elements: { read: 21, used: 15, reported: 6, notForProcedure: 0 },
     });
     const cp = await readCinCensus(messy, { procedure: 'cp-conference' });

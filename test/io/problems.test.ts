@@ -82,8 +82,8 @@ describe('the message shape: what (why): expected …; then', () => {
   it('quotes a long value short in the message and cuts the value field at 200 characters', () => {
     const long = '9'.repeat(300);
     const p = invalidDate({}, long, { expected: 'a date', then: 'the row was not used' });
-    expect(p.value).toBe(`${'9'.repeat(200)}…`);
-    expect(p.message).toBe(`"${'9'.repeat(60)}…" is not a valid date: expected a date; the row was not used`);
+    expect(p.value).toBe(`${'9'.repeat(200)}… (300 characters)`);
+    expect(p.message).toBe(`"${'9'.repeat(60)}…" (300 characters) is not a valid date: expected a date; the row was not used`);
   });
 });
 

@@ -27,7 +27,7 @@ describe('built-in procedures as JSON', () => {
     let results = 0;
     for (const f of cases) {
       for (const profile of ['default', ...Object.keys(p.profiles ?? {})]) {
-        const options = { asOf: f.asOf, profile, ...(f.calendar ? { calendar: createCalendar(f.calendar) } : {}), ...(f.overrides ? { overrides: f.overrides } : {}) };
+        const options = { asOf: f.asOf, profile, ...(f.calendar ? { calendar: createCalendar(f.calendar) } : {}), ...(f.overrides ? { overrides: f.overrides } : {}), ...(f.dueSoonWithin ? { dueSoonWithin: f.dueSoonWithin } : {}) };
         const a = evaluateProcedure(p, f.case, options);
         const b = evaluateProcedure(back, roundTrip(f.case), options);
         expect([...b]).toEqual([...a]);

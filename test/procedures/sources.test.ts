@@ -32,9 +32,11 @@ describe('the documents of the built-in procedures', () => {
       if (first) expect(doc, d.document).toEqual(first);
       else byId.set(d.document, doc);
     }
-    // Four seeds (000, 001, 002, 004; no rule comes from seed 003) and four national documents.
+    // Four seeds (000, 001, 002, 004; no rule comes from seed 003) and four national documents of the local
+    // procedures, plus the national procedures' own: SI 2020/445, SI 2005/389, SI 2010/2571, SI 2006/1738,
+    // Working Together 2013, the DfE's measures and the two complaints escalation sources (8).
     expect([...byId.values()].filter((d) => d.file).length).toBe(4);
-    expect([...byId.values()].filter((d) => !d.file).length).toBe(4);
+    expect([...byId.values()].filter((d) => !d.file).length).toBe(12);
   });
 
   it('give a local document a seed file name, a title and a publisher; national ones a proper name with its year', () => {
@@ -45,14 +47,30 @@ describe('the documents of the built-in procedures', () => {
         expect(d.file, d.document).toMatch(SEED_FILE);
         expect(d.publisher, d.document).toBeDefined();
         expect(d.title!.length, d.document).toBeLessThanOrEqual(120);
+      } else if (d.publisher === undefined) {
+        // An instrument or guidance: its name, ending with its year.
+        expect(d.title, d.document).toMatch(/^[A-Z][A-Za-z0-9,'’() ]+ \d{4}$/);
       } else {
-        expect(d.title, d.document).toMatch(/^[A-Z][A-Za-z,'’() ]+ \d{4}$/);
+        // A publication cited by its publisher (the DfE's measures; complaints procedures and advice).
+        expect(d.title, d.document).toMatch(/^[A-Z]/);
       }
     }
   });
 
-  it('list the main local document first in every procedure', () => {
-    for (const p of procedures) expect(p.sources[0]!.file, p.id).toMatch(SEED_FILE);
+  it('list the main local document first in every local procedure; a national procedure cites no local document', () => {
+    for (const p of procedures) {
+      if (p.id.startsWith('national-')) expect(p.sources.filter((d) => d.file), p.id).toEqual([]);
+      else expect(p.sources[0]!.file, p.id).toMatch(SEED_FILE);
+    }
+  });
+
+  it('grade every national rule and version: primary (read in the instrument) or secondary (reproductions only)', () => {
+    for (const p of procedures.filter((x) => x.id.startsWith('national-'))) {
+      for (const r of p.rules) {
+        expect(r.source.verified, `${p.id}/${r.id}`).toMatch(/^(primary|secondary)$/);
+        for (const v of r.versions ?? []) if (v.source) expect(v.source.verified, `${p.id}/${r.id} ${v.name}`).toMatch(/^(primary|secondary)$/);
+      }
+    }
   });
 
   it('name the part of the document each procedure follows', () => {

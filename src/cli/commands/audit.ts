@@ -27,11 +27,11 @@ import { createProblemWriter, createResultWriter, csvRow, neutraliseCell, type O
 import { readEventsCsv, streamEventsCsv, type EventsCsvOptions } from '../../io/events-csv';
 import { readNdjson } from '../../io/ndjson';
 import { readSsda903, ssda903Child } from '../../io/ssda903';
-import type { CinCensusProcedure } from '../../io/cin-census';
+import { CIN_CENSUS_MAPPING, readCinCensus, type CinCensusProcedure } from '../../io/cin-census';
 import { readActionPlan } from '../../io/action-plan';
 import { combineReads, type ReadResult, type RowCounts } from '../../io/result';
 import { checkEncoding, type InputEncoding, type InputSource } from '../../io/source';
-import { renderTable } from '../table';
+import { forTerminal, renderTable } from '../table';
 import {
   addCalendarOptions,
   calendarFrom,
@@ -52,7 +52,7 @@ export function registerAuditCommand(program: Command, { io, setExitCode }: Comm
       .description('evaluate every case of a file at an as-of date: one row per rule occurrence, a summary, and every unusable row reported')
       .argument('[files...]', 'generic events CSV (case_id,event,date,...) or NDJSON case records (.ndjson / .jsonl)'),
   )
-    .option('--procedure <id>', 'procedure id (default lac-review for --ssda903, action-plan for --action-plan)')
+    .option('--procedure <id>', 'procedure id (default national-looked-after for --ssda903, national-assessment-cp for --cin-census, action-plan for --action-plan)')
     .option('--procedure-file <file>', 'your own procedure, as JSON (see docs/rule-kinds.md), instead of a built-in one')
     .option('--count-start-day', 'count the start day as day 1 in working-day timescales (the CIN census validator\'s reading)')
     .requiredOption('--as-of <date>', 'the date of the audit (ISO)')
@@ -158,16 +158,17 @@ async function load(files: string[], o: AuditOptions): Promise<Loaded> {
     const parts = o.ssda903.split(',');
     if (parts.length !== 3) throw new UsageError('--ssda903 takes three files: header.csv,episodes.csv,reviews.csv');
     return {
-      procedure: chooseProcedure(o, 'lac-review'),
+      procedure: chooseProcedure(o, 'national-looked-after'),
       input: await readSsda903({ header: at(parts[0]!), episodes: at(parts[1]!), reviews: at(parts[2]!) }),
       childOf: ssda903Child,
     };
   }
   if (o.cinCensus) {
-    if (!o.procedure) throw new UsageError('--cin-census needs --procedure strategy-discussion, cp-conference or ics-records');
-    // Loaded only here: its XML parser is a tenth of the command's start-up.
-    const { readCinCensus } = await import('../../io/cin-census');
-    return { procedure: chooseProcedure(o), input: await readCinCensus(at(o.cinCensus), { procedure: o.procedure as CinCensusProcedure }) };
+    const id = o.procedureFile ? undefined : (o.procedure ?? 'national-assessment-cp');
+    if (id !== undefined && !Object.hasOwn(CIN_CENSUS_MAPPING.procedures, id)) {
+      throw new UsageError(`--cin-census feeds ${Object.keys(CIN_CENSUS_MAPPING.procedures).join(', ')}, not ${id}`);
+    }
+    return { procedure: chooseProcedure(o, 'national-assessment-cp'), input: await readCinCensus(at(o.cinCensus), id ? { procedure: id as CinCensusProcedure } : {}) };
   }
   if (o.actionPlan) {
     if (!o.planDate) throw new UsageError('--action-plan needs --plan-date (the date of the plan: "Now" is due then)');
@@ -351,7 +352,7 @@ function writeProblemGroups(err: Writable, problems: readonly DataProblem[], fil
   for (const g of groups) err.write(`  ${n(g.count).padStart(width)}  ${g.code} (${severity(g)})\n`);
   for (const g of groups) {
     err.write(`\n${g.code}: ${g.count > g.examples.length ? `the first ${g.examples.length} of ${n(g.count)}` : n(g.count)}\n`);
-    for (const p of g.examples) err.write(`${p.severity}: ${formatProblem(p)} [${p.code}]\n`);
+    for (const p of g.examples) err.write(`${p.severity}: ${forTerminal(formatProblem(p))} [${p.code}]\n`);
   }
   const shown = groups.reduce((k, g) => k + g.examples.length, 0);
   err.write(

@@ -2,6 +2,7 @@
  * `timescales explain`: one child's timeline in plain words, from a caseload
  * file (`--case ID`) or a fixture file.
  */
+import { forTerminal } from '../table';
 import { Command, Option } from 'commander';
 import { explainCase, formatProblem, getProcedure, timelineText, type CaseRecord, type DataProblem, type EvaluateOptions } from '../../index';
 import { readEventsCsv } from '../../io/events-csv';
@@ -49,7 +50,7 @@ export function registerExplainCommand(program: Command, { io, print }: CommandC
       timeline.problems = [...problems, ...timeline.problems];
       if (o.format === 'json') print(JSON.stringify(timeline, null, 2));
       else io.stdout.write(timelineText(timeline));
-      for (const p of problems) io.stderr.write(`${p.severity}: ${formatProblem(p)} [${p.code}]\n`);
+      for (const p of problems) io.stderr.write(`${p.severity}: ${forTerminal(formatProblem(p))} [${p.code}]\n`);
     });
 }
 

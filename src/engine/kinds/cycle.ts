@@ -11,7 +11,10 @@ import { judge } from '../judge';
 import { addOffset, momentOf, type EventMoment, type Moment } from '../moment';
 import type { Result } from '../result';
 import type { CycleRule } from '../schema';
-import { timingFor } from './shared';
+import type { z } from 'zod';
+import type { CycleTiming } from '../schema';
+import { timingFor, type ChosenVersion } from './shared';
+import { formatIsoDay } from '../../calendar/index';
 
 /** One occurrence of a cycle, as its tasks see it. */
 export interface CycleOccurrence {
@@ -50,16 +53,31 @@ export function evaluateCycle(ctx: CaseContext, rule: CycleRule): CycleOutcome {
   sequencesOf(ctx, rule).forEach((sequence, index) => {
     // Trace lines only when a trace is wanted (math.explain): they cost more than the dates.
     const startLines = math.explain ? [`sequence ${index + 1} begins: ${sequence.start.type} on ${sequence.start.date}`] : [];
-    const timing = timingFor(rule, sequence.start.day, sequence.start, undefined, startLines);
+    const chosen: ChosenVersion = { applies: true };
+    const timing = timingFor(rule, sequence.start.day, sequence.start, rule.variants, startLines, chosen);
+    if (!chosen.applies) return;
+    const source = chosen.version?.source;
     const start = momentOf(sequence.start);
     const end = sequence.end ? momentOf(sequence.end) : undefined;
+    const switchDay = thereafterDay(ctx, timing, start, sequence.end);
     const periodRef: PeriodRef | undefined = sequence.period?.ref;
     const inPeriod = sequence.period ? { period: sequence.period } : {};
     let previous: EventMoment = { event: sequence.start.type, moment: start };
+    /** Occurrences counted from a date on or after the switch to `thereafter` (0 before it). */
+    let afterSwitch = 0;
     for (let n = 1; ; n++) {
-      const interval = timing.intervals[Math.min(n - 1, timing.intervals.length - 1)]!;
+      const switched = timing.thereafter !== undefined && switchDay !== undefined && previous.moment.day >= switchDay;
+      const intervals = switched ? timing.thereafter!.intervals : timing.intervals;
+      const k = switched ? afterSwitch++ : n - 1;
+      const interval = intervals[Math.min(k, intervals.length - 1)]!;
       const due = addOffset(math, previous.moment, interval, timing);
-      const lines = math.explain ? [...(n === 1 ? startLines : [`sequence ${index + 1}: previous ${previous.event} on ${previous.moment.date}`]), ...due.lines] : [];
+      const lines = math.explain
+        ? [
+            ...(n === 1 ? startLines : [`sequence ${index + 1}: previous ${previous.event} on ${previous.moment.date}`]),
+            ...(switched && afterSwitch === 1 ? [`from ${formatIsoDay(switchDay!)}: ${timing.thereafter!.intervals.join(', ')} (thereafter)`] : []),
+            ...due.lines,
+          ]
+        : [];
       const completer = candidates.find(
         (event) => (n === 1 ? event.day >= previous.moment.day : event.day > previous.moment.day) && (!sequence.end || event.day <= sequence.end.day),
       );
@@ -70,13 +88,13 @@ export function evaluateCycle(ctx: CaseContext, rule: CycleRule): CycleOutcome {
         if (sequence.end && due.moment.day >= sequence.end.day) break;
         if (sequence.end && math.explain) lines.push(`sequence ended: ${sequence.end.type} on ${sequence.end.date}`);
         const judgement = judge({ cal: math.calendar, explain: math.explain, asOf: end ?? ctx.options.asOf, dueSoon: ctx.options.dueSoon, anchor: previous.moment, due: due.moment });
-        results.push(ctx.result(rule, n, previous, judgement, { due: due.moment, sequence: index + 1 }, lines, periodRef));
+        results.push(ctx.result(rule, n, previous, judgement, { due: due.moment, sequence: index + 1, source }, lines, periodRef));
         occurrences.push({ sequence: index, n, start, previous: previous.moment, due: due.moment, ...(end ? { end } : {}), ...inPeriod });
         break;
       }
       const completed = { event: completer.type, moment: momentOf(completer) };
       const judgement = judge({ cal: math.calendar, explain: math.explain, asOf: ctx.options.asOf, dueSoon: ctx.options.dueSoon, anchor: previous.moment, due: due.moment, completion: completed });
-      results.push(ctx.result(rule, n, previous, judgement, { due: due.moment, completed, sequence: index + 1 }, lines, periodRef));
+      results.push(ctx.result(rule, n, previous, judgement, { due: due.moment, completed, sequence: index + 1, source }, lines, periodRef));
       occurrences.push({ sequence: index, n, start, previous: previous.moment, due: due.moment, completed, ...(end ? { end } : {}), ...inPeriod });
       previous = completed;
     }
@@ -116,4 +134,13 @@ function sequencesOf(ctx: CaseContext, rule: CycleRule): Sequence[] {
     if (!open && starts.has(event.type) && matches(event, rule.start.where)) begin(event);
   }
   return sequences;
+}
+
+/** The day a sequence switches to `thereafter`: start + elapsed, or the first such event on or after the start (before the end). */
+function thereafterDay(ctx: CaseContext, timing: z.infer<typeof CycleTiming>, start: Moment, end: PreparedEvent | undefined): number | undefined {
+  const from = timing.thereafter?.from;
+  if (!from) return undefined;
+  if ('elapsed' in from) return addOffset(ctx.math, start, from.elapsed).moment.day;
+  const event = eventsOf(ctx.kase, from.event).find((e) => e.day >= start.day && (!end || e.day <= end.day));
+  return event?.day;
 }

@@ -11,7 +11,7 @@ import { judge } from '../judge';
 import { addOffset, dayMoment, momentOf, offsets, type Moment } from '../moment';
 import type { Result } from '../result';
 import type { DateRef, DeadlineRule, DeadlineTiming } from '../schema';
-import { priorText, completionSince, endedLine, endedOpen, findCompletion, hasPrior, higherThan, inScope, scopedAsOf, scopeOf, timingFor } from './shared';
+import { priorText, completionSince, endedLine, endedOpen, findCompletion, hasPrior, higherThan, inScope, scopedAsOf, scopeOf, timingFor, versionDay, type ChosenVersion } from './shared';
 
 export function evaluateDeadline(ctx: CaseContext, rule: DeadlineRule, earlierResults: ReadonlyMap<string, Result[]>): Result[] {
   const { math, kase } = ctx;
@@ -33,7 +33,9 @@ export function evaluateDeadline(ctx: CaseContext, rule: DeadlineRule, earlierRe
     const scope = scopeOf(ctx, rule, anchor.moment.day);
     if (scope === null) continue;
     const lines = [...anchor.lines];
-    const timing = timingFor<DeadlineTiming>(rule, anchor.moment.day, anchor.source, rule.variants, lines);
+    const chosen: ChosenVersion = { applies: true };
+    const timing = timingFor<DeadlineTiming>(rule, versionDay(ctx, rule, anchor.moment.day, lines), anchor.source, rule.variants, lines, chosen);
+    if (!chosen.applies) continue;
     let priorMissing = false;
     if (rule.requiresPrior && !hasPrior(ctx, rule.requiresPrior, anchor.moment, scope)) {
       if (rule.requiresPrior.otherwise !== 'overdue') continue;
@@ -105,7 +107,7 @@ export function evaluateDeadline(ctx: CaseContext, rule: DeadlineRule, earlierRe
       previous = anchor;
       continue;
     }
-    const result = ctx.result(rule, results.length + 1, anchor, judgement, { due, target: target?.moment, completed }, lines, scope?.period.ref);
+    const result = ctx.result(rule, results.length + 1, anchor, judgement, { due, target: target?.moment, completed, source: chosen.version?.source }, lines, scope?.period.ref);
     ctx.setOrigin(result, anchor.origin);
     results.push(result);
     previous = anchor;

@@ -8,23 +8,42 @@ import type { CaseContext, Scope } from '../context';
 import type { PreparedEvent } from '../events';
 import type { Judgement } from '../judge';
 import { addOffset, dayMoment, momentOf, type Moment } from '../moment';
-import type { Completion, RequiresPrior, Rule, Status } from '../schema';
+import type { Completion, DeadlineRule, RequiresPrior, Rule, RuleVersion, Status } from '../schema';
 
-/** The timing for one anchor: the effective-dated version by anchor date (C10), then a variant by the anchor event's attributes. */
+/** The version of a rule chosen for an anchor (C10), and whether the rule applied then. */
+export interface ChosenVersion {
+  version?: RuleVersion | undefined;
+  /** False when the chosen version says the rule was not in force (`applies: false`). */
+  applies: boolean;
+}
+
+/**
+ * The timing for one anchor: the effective-dated version by the anchor's date
+ * (or `versionDay`, see a deadline's `versionsBy`), C10, then a variant by the
+ * anchor event's attributes. `chosen`, when given, receives the version.
+ */
 export function timingFor<T extends Record<string, unknown>>(
   rule: Rule & { timing: T },
   anchorDay: number,
   anchorEvent: PreparedEvent | undefined,
   variants: Array<{ where: Record<string, unknown>; timing: Partial<T>; note?: string | undefined }> | undefined,
   lines: string[],
+  chosen?: ChosenVersion,
 ): T {
   let timing = rule.timing;
-  for (const version of rule.versions ?? []) {
+  for (const version of (rule.versions ?? []) as RuleVersion[]) {
     const from = version.from ? tryParseIsoDay(version.from)! : -Infinity;
     const until = version.until ? tryParseIsoDay(version.until)! : Infinity;
     if (anchorDay >= from && anchorDay <= until) {
       timing = { ...timing, ...(version.timing as Partial<T>) };
-      lines.push(`version for anchors ${version.from ?? '…'} to ${version.until ?? '…'} applies${version.note ? `: ${version.note}` : ''}`);
+      const range = `anchors ${version.from ?? '…'} to ${version.until ?? '…'}`;
+      const note = version.note ? `: ${version.note}` : '';
+      if (version.applies === false) lines.push(`${version.name ? `${version.name} (${range})` : `version for ${range}`}: the rule did not apply${note}`);
+      else lines.push(version.name ? `version: ${version.name} (${range})${note}` : `version for ${range} applies${note}`);
+      if (chosen) {
+        chosen.version = version;
+        chosen.applies = version.applies !== false;
+      }
       break;
     }
   }
@@ -36,6 +55,19 @@ export function timingFor<T extends Record<string, unknown>>(
     }
   }
   return timing;
+}
+
+/**
+ * The day that chooses a deadline's version: the latest `versionsBy` event on
+ * or before the anchor, else the anchor's own day.
+ */
+export function versionDay(ctx: CaseContext, rule: DeadlineRule, anchorDay: number, lines: string[]): number {
+  if (!rule.versionsBy || !rule.versions?.length) return anchorDay;
+  let day: PreparedEvent | undefined;
+  for (const event of eventsOf(ctx.kase, rule.versionsBy.event)) if (event.day <= anchorDay && (!day || event.day >= day.day)) day = event;
+  if (!day) return anchorDay;
+  lines.push(`version chosen by ${day.type} on ${day.date}`);
+  return day.day;
 }
 
 /** The first completing event on or after `since` (no bound when undefined) that passes `eligible` (C7). */

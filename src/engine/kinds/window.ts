@@ -10,7 +10,7 @@ import { judge } from '../judge';
 import { addOffset, momentOf } from '../moment';
 import type { Result } from '../result';
 import type { WindowRule } from '../schema';
-import { priorText, completionSince, endedLine, endedOpen, findCompletion, hasPrior, higherThan, inScope, scopedAsOf, scopeOf, timingFor } from './shared';
+import { priorText, completionSince, endedLine, endedOpen, findCompletion, hasPrior, higherThan, inScope, scopedAsOf, scopeOf, timingFor, type ChosenVersion } from './shared';
 
 export function evaluateWindow(ctx: CaseContext, rule: WindowRule, earlierResults: ReadonlyMap<string, Result[]>): Result[] {
   const { math, kase } = ctx;
@@ -22,13 +22,15 @@ export function evaluateWindow(ctx: CaseContext, rule: WindowRule, earlierResult
     const scope = scopeOf(ctx, rule, anchor.moment.day);
     if (scope === null) continue;
     const lines = [...anchor.lines];
+    const chosen: ChosenVersion = { applies: true };
+    const timing = timingFor(rule, anchor.moment.day, anchor.source, undefined, lines, chosen);
+    if (!chosen.applies) continue;
     let priorMissing = false;
     if (rule.requiresPrior && !hasPrior(ctx, rule.requiresPrior, anchor.moment, scope)) {
       if (rule.requiresPrior.otherwise !== 'overdue') continue;
       priorMissing = true;
       lines.push(`no ${priorText(rule.requiresPrior)} ${scope ? `in this ${scope.period.ref.name} period ` : ''}on or before ${anchor.moment.date}: nothing can meet the rule`);
     }
-    const timing = timingFor(rule, anchor.moment.day, anchor.source, undefined, lines);
     const opens = addOffset(math, anchor.moment, timing.earliest);
     lines.push(`window opens: ${opens.lines.join('; ')}`);
     const closes = timing.latest ? addOffset(math, anchor.moment, timing.latest, { roll: timing.roll }) : undefined;
@@ -53,7 +55,7 @@ export function evaluateWindow(ctx: CaseContext, rule: WindowRule, earlierResult
       completion: completed,
     });
     if (endedOpen(judgement, ended)) continue;
-    const result = ctx.result(rule, results.length + 1, anchor, judgement, { earliest: opens.moment, due, completed }, lines, scope?.period.ref);
+    const result = ctx.result(rule, results.length + 1, anchor, judgement, { earliest: opens.moment, due, completed, source: chosen.version?.source }, lines, scope?.period.ref);
     ctx.setOrigin(result, anchor.origin);
     results.push(result);
   }

@@ -7,8 +7,9 @@ TypeScript reader. Run once by hand:
 
 Mapping counted (one event per element, except as noted):
   CINreferralDate → referral; CINclosureDate → closure;
-  Assessments[/Assessment]/AssessmentActualStartDate → core-assessment-started,
-    .../AssessmentAuthorisationDate → core-assessment-completed;
+  ReferralNFA true|1 → referral-nfa (dated the referral);
+  Assessments[/Assessment]/AssessmentActualStartDate → assessment-started AND core-assessment-started,
+    .../AssessmentAuthorisationDate → assessment-completed AND core-assessment-completed;
   CINPlanDates/CINPlanStartDate → cin-plan-started, CINPlanEndDate → cin-plan-ended;
   Section47/S47ActualStartDate → strategy-discussion AND s47-started (two events);
   DateOfInitialCPC in CINdetails and in Section47 → icpc, one per distinct date per CINdetails;
@@ -20,6 +21,8 @@ import sys, collections, datetime
 import xml.etree.ElementTree as ET
 
 PROC = {
+    'national-assessment-cp': {'referral', 'referral-nfa', 'assessment-started', 'assessment-completed', 's47-started',
+                               'strategy-discussion', 'icpc', 'icpc-not-required', 'cp-plan-started', 'rcpc', 'cp-plan-ended'},
     'strategy-discussion': {'strategy-discussion', 's47-started', 'core-assessment-completed'},
     'cp-conference': {'strategy-discussion', 'icpc', 'icpc-not-required', 'cp-plan-started', 'rcpc', 'cp-plan-ended'},
     'ics-records': {'referral', 's47-started', 'core-assessment-started', 'core-assessment-completed',
@@ -40,10 +43,14 @@ def child_events(child):
     ev = []
     for d in child.findall('CINdetails'):
         ev += [('referral', t) for t in texts(d, 'CINreferralDate')]
+        if any(x.lower() in ('true', '1') for x in texts(d, 'ReferralNFA')):
+            ev += [('referral-nfa', t) for t in texts(d, 'CINreferralDate')]
         ev += [('closure', t) for t in texts(d, 'CINclosureDate')]
         for a in d.findall('Assessments') + d.findall('Assessments/Assessment'):
-            ev += [('core-assessment-started', t) for t in texts(a, 'AssessmentActualStartDate')]
-            ev += [('core-assessment-completed', t) for t in texts(a, 'AssessmentAuthorisationDate')]
+            for t in texts(a, 'AssessmentActualStartDate'):
+                ev += [('assessment-started', t), ('core-assessment-started', t)]
+            for t in texts(a, 'AssessmentAuthorisationDate'):
+                ev += [('assessment-completed', t), ('core-assessment-completed', t)]
         for p in d.findall('CINPlanDates'):
             ev += [('cin-plan-started', t) for t in texts(p, 'CINPlanStartDate')]
             ev += [('cin-plan-ended', t) for t in texts(p, 'CINPlanEndDate')]
