@@ -40,6 +40,12 @@ export interface AuditOptions extends EvaluateOptions {
   allRules?: boolean;
   /** The child a case belongs to, for the count of children (default: the case id). */
   childOf?: (c: CaseRecord) => string;
+  /** Split the summary by a value of each result (`SummaryOptions.groupBy`). */
+  groupBy?: SummaryOptions['groupBy'];
+  /** Split the summary by the due date's period. */
+  by?: PeriodUnit;
+  /** Cases the reader set apart (`ReadResult.setAside`), counted in the summary with the reason. */
+  setAside?: readonly { reason: string; cases: number }[];
 }
 
 /** A rule left out of the figures because the data cannot measure it. */
@@ -131,6 +137,10 @@ export interface AuditSummary {
   records: string[] | null;
   /** How the figures are defined, in words (the footnote of the table). */
   notes: string[];
+  /** The same figures split by group and/or period, when asked (`groupBy`, `by`): they add up to `rules`. */
+  breakdown?: Breakdown;
+  /** Cases read but not evaluated, with the reason (not in `cases`). */
+  setAside: { reason: string; cases: number }[];
 }
 
 export interface AuditReport {
@@ -228,15 +238,15 @@ const PERIODS_OF_CARE: PeriodCount = { label: 'periods of care', start: ['became
 
 /**
  * How a procedure's periods are counted in the headline: the period it
- * declares that starts with `became-looked-after` ("periods of care"), else
- * its first declared period; for `lac-review` without declarations, periods
- * of care. Undefined for a procedure without periods.
+ * declares that starts with `became-looked-after` ("periods of care"); for
+ * `lac-review` without declarations, periods of care. Other declared periods
+ * (a child protection plan, an open issue) scope rules but are not cases, so
+ * they are not counted. Undefined for a procedure without periods of care.
  */
 export function periodsOf(procedure: Procedure): PeriodCount | undefined {
   const declared = Object.entries(procedure.periods ?? {});
   const care = declared.find(([, p]) => p.start.includes('became-looked-after'));
   if (care) return { ...PERIODS_OF_CARE, start: care[1].start, end: care[1].end };
-  if (declared.length > 0) return { label: `periods (${declared[0]![0]})`, start: declared[0]![1].start, end: declared[0]![1].end };
   return procedure.id === 'lac-review' ? PERIODS_OF_CARE : undefined;
 }
 
@@ -260,10 +270,62 @@ export function countPeriods(events: readonly { type: string; date: string }[], 
   return n;
 }
 
+/** The periods `by` splits the summary into, by a result's due date. */
+export type PeriodUnit = 'month' | 'quarter' | 'year' | 'financial-year';
+export const PERIOD_UNITS: readonly PeriodUnit[] = ['month', 'quarter', 'year', 'financial-year'];
+
+/**
+ * The period a due date falls in: `2024-03` (month), `2024-Q1` (calendar
+ * quarter), `2024` (year), `2023/24` (financial year, 1 April to 31 March).
+ * @example periodOf('2024-03-31', 'financial-year') // '2023/24'
+ * @example periodOf('2024-04-01', 'financial-year') // '2024/25'
+ */
+export function periodOf(date: string, unit: PeriodUnit): string {
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  switch (unit) {
+    case 'month':
+      return date.slice(0, 7);
+    case 'quarter':
+      return `${year}-Q${Math.ceil(month / 3)}`;
+    case 'year':
+      return String(year);
+    case 'financial-year': {
+      const start = month >= 4 ? year : year - 1;
+      return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
+    }
+  }
+}
+
+/** One row of a breakdown: a rule's figures within a group and/or a period. */
+export interface BreakdownRow extends RuleFigures {
+  /** The value of the `groupBy` column (`''` when the case has none). */
+  group?: string;
+  /** The due date's period (`''` for results without a due date). */
+  period?: string;
+  rule: string;
+}
+
+/** The summary split by a carried column and/or the due date's period. */
+export interface Breakdown {
+  /** The column split by (`--group-by`), or null. */
+  groupBy: string | null;
+  /** The period unit split by (`--by`), or null. */
+  by: PeriodUnit | null;
+  /** Rows sorted by group, then period, then the rule's order. */
+  rows: BreakdownRow[];
+}
+
 /** What the summary is told about the caseload besides the results. */
 export interface SummaryOptions {
   asOf: string;
   profile?: string;
+  /** Split the figures by this value of a result (e.g. a carried column, `result.carried.team`). */
+  groupBy?: { name: string; of: (r: Result) => string | undefined };
+  /** Split the figures by the due date's period. */
+  by?: PeriodUnit;
+  /** Cases the reader set apart, counted in the summary with the reason (e.g. SSDA903 short breaks). */
+  setAside?: readonly { reason: string; cases: number }[];
   /** The child a case belongs to (default: the case id; the SSDA903 reader's cases are `CHILD#n`). */
   childOf?: (c: CaseRecord) => string;
 }
@@ -292,6 +354,9 @@ export class SummaryBuilder {
   private readonly records: string[] | null;
   private readonly periodCount: PeriodCount | undefined;
   private readonly childOf: (c: CaseRecord) => string;
+  private readonly groupBy: SummaryOptions['groupBy'];
+  private readonly by: PeriodUnit | undefined;
+  private readonly setAside: { reason: string; cases: number }[];
   constructor(
     private readonly procedure: Procedure,
     options: SummaryOptions,
@@ -303,6 +368,9 @@ export class SummaryBuilder {
     this.asOf = options.asOf;
     this.profile = options.profile ?? 'default';
     this.childOf = options.childOf ?? ((c) => c.id);
+    this.groupBy = options.groupBy;
+    this.setAside = [...(options.setAside ?? [])];
+    this.by = options.by;
     this.notMeasured = measuring.notMeasured.map((n) => ({ ...n, missing: [...n.missing] }));
     this.records = measuring.records ? [...measuring.records] : null;
     this.periodCount = periodsOf(procedure);
@@ -328,6 +396,7 @@ export class SummaryBuilder {
     this.results++;
     if (r.breach) this.breaches++;
     countResult(s, r, this.asOf);
+    if (this.groupBy || this.by) this.addToBreakdown(r);
   }
 
   /** Counts data problems by severity (reader problems of rows that gave no case, for example). */
@@ -338,8 +407,28 @@ export class SummaryBuilder {
     }
   }
 
+  /** Breakdown figures by group and period, keyed `group\u0000period\u0000rule`. */
+  private readonly breakdown = new Map<string, BreakdownRow>();
+
+  private addToBreakdown(r: Result): void {
+    const group = this.groupBy ? (this.groupBy.of(r) ?? '') : undefined;
+    const period = this.by ? (r.due === undefined ? '' : periodOf(r.due.slice(0, 10), this.by)) : undefined;
+    const key = `${group ?? ''}\u0000${period ?? ''}\u0000${r.rule}`;
+    let row = this.breakdown.get(key);
+    if (!row) {
+      row = { ...(group !== undefined ? { group } : {}), ...(period !== undefined ? { period } : {}), rule: r.rule, ...emptyFigures() };
+      this.breakdown.set(key, row);
+    }
+    countResult(row, r, this.asOf);
+  }
+
   summary(): AuditSummary {
+    const order = new Map(this.procedure.rules.map((r, i) => [r.id, i]));
+    const rows = [...this.breakdown.values()]
+      .sort((a, b) => (a.group ?? '').localeCompare(b.group ?? '') || (a.period ?? '').localeCompare(b.period ?? '') || order.get(a.rule)! - order.get(b.rule)!)
+      .map((r) => finishFigures(r));
     return {
+      ...(this.groupBy || this.by ? { breakdown: { groupBy: this.groupBy?.name ?? null, by: this.by ?? null, rows } } : {}),
       procedure: this.procedure.id,
       asOf: this.asOf,
       profile: this.profile,
@@ -355,6 +444,7 @@ export class SummaryBuilder {
       notMeasured: this.notMeasured.map((n) => ({ ...n, missing: [...n.missing] })),
       records: this.records ? [...this.records].sort() : null,
       notes: summaryNotes(this.asOf),
+      setAside: this.setAside.filter((x) => x.cases > 0).map((x) => ({ ...x })),
     };
   }
 }

@@ -17,6 +17,11 @@ export {
   emptyFigures,
   finishFigures,
   periodsOf,
+  periodOf,
+  PERIOD_UNITS,
+  type Breakdown,
+  type BreakdownRow,
+  type PeriodUnit,
   countPeriods,
   type PeriodCount,
   summaryNotes,
@@ -24,3 +29,4 @@ export {
 export { measurability, recordedEvents, type Measurability } from './measurable';
 export { FIGURE_COLUMNS, figureCells, summaryRecords, type SummaryColumn, type SummaryRecord } from './summary-rows';
 export { explainCase, timelineText, dayInWords, type Timeline, type TimelineEvent, type TimelineDeadline } from './timeline';
+export { carriedAttributes, type Carried } from './carried';

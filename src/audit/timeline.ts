@@ -5,7 +5,7 @@
  * practitioner or an IRO: no rule ids in the text (the data keeps them).
  */
 import { createCalendar, type Calendar, type SkippedDay } from '../calendar/index';
-import type { CaseRecord, DataProblem, EvaluateOptions, Procedure, ProcedureInput, Result, Status } from '../engine/index';
+import { documentLabel, type CaseRecord, type DataProblem, type EvaluateOptions, type Procedure, type ProcedureInput, type Result, type Status } from '../engine/index';
 import { evaluate, resolveProcedure } from '../procedures/index';
 
 export interface TimelineDeadline {
@@ -131,7 +131,7 @@ function isoWeekday(iso: string): number {
 
 /** The sentence of the source with its document's title, from the procedure's list of documents. */
 function sourceOf(procedure: Procedure, r: Result): TimelineDeadline['source'] {
-  const doc = procedure.sources.find((d) => r.source.document === (d.file ?? d.title ?? d.document) || r.source.document === d.document);
+  const doc = procedure.sources.find((d) => r.source.document === documentLabel(d) || r.source.document === d.document);
   return {
     title: doc?.title ?? r.source.document,
     ...(doc?.publisher ? { publisher: doc.publisher } : {}),

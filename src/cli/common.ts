@@ -6,7 +6,7 @@ import type { Writable } from 'node:stream';
 import { Command, Option } from 'commander';
 import { createCalendar, REGIONS, type Calendar } from '../index';
 import { readCalendarFiles } from '../io/calendar-files';
-import { csvRow, neutraliseCell } from '../io/write';
+import { csvRow, neutraliseCell, UTF8_BOM } from '../io/write';
 import { renderTable } from './table';
 
 export type Format = 'table' | 'csv' | 'json' | 'ndjson';
@@ -76,12 +76,17 @@ export function progressReporter(stderr: CliIO['stderr'], total: number, started
   };
 }
 
-export function writeRecords(out: Writable, format: Format, columns: string[], rows: Array<Record<string, string | number>>): void {
+/** `--no-bom`: CSV output without the UTF-8 byte order mark (for pipelines). */
+export function bomOption(): Option {
+  return new Option('--no-bom', 'CSV output without the UTF-8 byte order mark Excel needs (for pipelines)');
+}
+
+export function writeRecords(out: Writable, format: Format, columns: string[], rows: Array<Record<string, string | number>>, bom = true): void {
   const text = (v: string | number | undefined) => (v === undefined ? '' : String(v));
   if (format === 'json') out.write(`${JSON.stringify(rows, null, 2)}\n`);
   else if (format === 'ndjson') for (const r of rows) out.write(`${JSON.stringify(r)}\n`);
   else if (format === 'csv') {
-    out.write(csvRow(columns));
+    out.write((bom ? UTF8_BOM : '') + csvRow(columns));
     for (const r of rows) out.write(csvRow(columns.map((c) => (typeof r[c] === 'number' ? text(r[c]) : neutraliseCell(text(r[c]))))));
   } else out.write(renderTable(columns, rows.map((r) => columns.map((c) => text(r[c])))));
 }

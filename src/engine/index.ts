@@ -19,7 +19,7 @@ export {
   type Status,
 } from './schema';
 export { defineProcedure } from './define';
-export { citeSource } from './citation';
+export { citeSource, documentLabel, type CitedSource } from './citation';
 export { describeOffset, timingText } from './describe';
 export { evaluateProcedure } from './evaluate';
 export { prepareOptions, type EvaluateOptions, type PreparedOptions, type RuleOverride } from './prepare';

@@ -33,8 +33,12 @@ export interface Result {
   openWorkingDays?: number;
   /** How the result was reached, in words (C9). */
   trace: string[];
-  /** The rule's source, its document shown by name (`citeSource`): a local document by its file name, else by its title. */
-  source: SourceRef;
+  /**
+   * The rule's source, its document shown as a person reads it (`citeSource`):
+   * publisher and title; `file`, for a local document, the file name of its
+   * plain-text copy (an identifier, for `npm run check:sources`).
+   */
+  source: SourceRef & { file?: string };
   notes?: string[];
   /** The profile and the calendar used. */
   profile: string;

@@ -32,7 +32,7 @@ import { conflictingDateOfBirth, dataProblem, invalidDate, missingValue, unknown
 import { readCsvTable, type CsvFormat, type CsvHeader, type CsvRow } from './csv';
 import { readInputDate, type InputDateFormat } from './dates';
 import { caseStream, noRows, type CaseChunk, type CaseStream, type ReadResult } from './result';
-import { sourceName, type InputSource } from './source';
+import { fileError, sourceName, type InputFileError, type InputSource } from './source';
 
 /** Options of the events CSV readers. */
 export interface EventsCsvOptions {
@@ -168,15 +168,64 @@ export function readEventRow(row: CsvRow, layout: EventsCsvLayout, dateFormat: I
   return { ok: true, line, caseId: caseId!, event, dob };
 }
 
-/** The rows of an events CSV in batches, one outcome per data row. */
-async function* eventRowBatches(input: InputSource, opts: EventsCsvOptions): AsyncGenerator<EventsRow[]> {
+/**
+ * The written form of a file's `date` column: how many cells are not blank,
+ * and how many of them are written in the other format (UK dates in an ISO
+ * file, or ISO dates where `dd/mm/yyyy` was asked for).
+ */
+export interface DateColumnTally {
+  file: string;
+  nonBlank: number;
+  otherFormat: number;
+  /** The first cell in the other format, and its line. */
+  first?: { line: number; value: string };
+}
+
+/** A cell written in the format other than `format`: `27/03/2024` for `iso`, `2024-03-27` for `dd/mm/yyyy`. */
+function inOtherFormat(cell: string, format: InputDateFormat): boolean {
+  const other: InputDateFormat = format === 'iso' ? 'dd/mm/yyyy' : 'iso';
+  return !readInputDate(cell, format, DATE).ok && readInputDate(cell, other, DATE).ok;
+}
+
+/**
+ * The whole `date` column written in the other format is one usage error, not
+ * one problem a row: `InputFileError` (exit 2 in the CLI) naming the option to use.
+ * @example wrongDateFormat({ file: 'e.csv', nonBlank: 3, otherFormat: 3, first: { line: 2, value: '27/03/2024' } }, 'iso')?.message
+ * // 'e.csv:2:date: every date in column "date" is written DD/MM/YYYY (3 of 3, e.g. "27/03/2024"): use --date-format dd/mm/yyyy'
+ */
+export function wrongDateFormat(t: DateColumnTally, format: InputDateFormat): InputFileError | undefined {
+  if (t.nonBlank === 0 || t.otherFormat !== t.nonBlank || !t.first) return undefined;
+  const written = format === 'iso' ? 'DD/MM/YYYY' : 'YYYY-MM-DD (ISO)';
+  const option = format === 'iso' ? 'dd/mm/yyyy' : 'iso';
+  return fileError(
+    { file: t.file, line: t.first.line, column: 'date' },
+    'date',
+    t.first.value,
+    { what: `every date in column "date" is written ${written} (${t.nonBlank} of ${t.nonBlank}, e.g. ${JSON.stringify(t.first.value)})`, then: `use --date-format ${option}` },
+    { column: 'date', expected: `dates written as --date-format ${format} says` },
+  );
+}
+
+/** The rows of an events CSV in batches, one outcome per data row; `tally` counts the written form of the date column. */
+async function* eventRowBatches(input: InputSource, opts: EventsCsvOptions, tally?: DateColumnTally): AsyncGenerator<EventsRow[]> {
   const known = opts.knownEvents ? new Set(opts.knownEvents) : undefined;
   const dateFormat = opts.dateFormat ?? 'iso';
   let layout: EventsCsvLayout | undefined;
   for await (const { header, rows } of readCsvTable(input, EVENTS_CSV)) {
     layout ??= eventsLayout(header);
     const out: EventsRow[] = new Array(rows.length);
-    for (let i = 0; i < rows.length; i++) out[i] = readEventRow(rows[i], layout, dateFormat, known);
+    for (let i = 0; i < rows.length; i++) {
+      out[i] = readEventRow(rows[i], layout, dateFormat, known);
+      if (tally && !rows[i].fault) {
+        const cell = rows[i].cells[layout.date];
+        if (cell.trim() === '') continue;
+        tally.nonBlank++;
+        if (!out[i].ok && inOtherFormat(cell, dateFormat)) {
+          tally.otherFormat++;
+          tally.first ??= { line: rows[i].line, value: cell };
+        }
+      }
+    }
     yield out;
   }
 }
@@ -234,7 +283,9 @@ function notContiguous(caseId: string, line: number, file: string): DataProblem 
  * Reads a whole events CSV into case records (in order of first appearance; the
  * rows of a case need not be next to each other) and a list of problems.
  * Throws an `InputFileError` when the file cannot be read, is empty or lacks a
- * required column; every other fault is a problem on its row.
+ * required column, or when every date of the `date` column is written in the
+ * other format (UK dates without `dateFormat: 'dd/mm/yyyy'`: one error naming
+ * the option, not one problem a row); every other fault is a problem on its row.
  * @example
  * const r = await readEventsCsv({ text: 'case_id,event,date\nC1,lac-review,2024-03-27\n' });
  * // r.cases → [{ id: 'C1', events: [{ type: 'lac-review', date: '2024-03-27' }] }]
@@ -245,7 +296,8 @@ export async function readEventsCsv(input: InputSource, opts: EventsCsvOptions =
   const cases = new Map<string, CaseBuilder>();
   const problems: DataProblem[] = [];
   const counts = noRows();
-  for await (const rows of eventRowBatches(input, opts)) {
+  const tally: DateColumnTally = { file, nonBlank: 0, otherFormat: 0 };
+  for await (const rows of eventRowBatches(input, opts, tally)) {
     for (const row of rows) {
       counts.read++;
       if (!row.ok) {
@@ -260,6 +312,8 @@ export async function readEventsCsv(input: InputSource, opts: EventsCsvOptions =
       if (warning) problems.push(warning);
     }
   }
+  const wrong = wrongDateFormat(tally, opts.dateFormat ?? 'iso');
+  if (wrong) throw wrong;
   return { cases: [...cases.values()].map(finishCase), problems, counts };
 }
 

@@ -5,7 +5,7 @@ export { readCinCensus, streamCinCensus, CIN_CENSUS_MAPPING, MAX_XML_DEPTH, type
 export { readActionPlan, type ActionPlanOptions } from './action-plan';
 export { parseByWhen, parseActionStatus, assessAction, type ByWhen, type ActionAssessment } from './action-plan-text';
 export { readCalendarFiles } from './calendar-files';
-export { createResultWriter, createProblemWriter, neutraliseCell, RESULT_CSV_COLUMNS, type OutputFormat } from './write';
+export { createResultWriter, createProblemWriter, neutraliseCell, UTF8_BOM, RESULT_CSV_COLUMNS, type OutputFormat } from './write';
 export { InputFileError, INPUT_ENCODINGS, type InputEncoding, type InputSource } from './source';
 export type { ReadResult, RowCounts, CaseStream, CaseChunk } from './result';
 export { formatProblem, groupProblems, PROBLEM_CODES, type ProblemCode, type ProblemGroup } from '../engine/problems';

@@ -34,6 +34,12 @@ export interface ReadResult {
    * can measure (docs/cli.md, "What an audit measures").
    */
   records?: string[];
+  /**
+   * Cases the reader read but sets apart from the evaluation, with the reason
+   * (SSDA903: periods of care on short breaks). Their rows are used; the
+   * audit counts them apart in the summary.
+   */
+  setAside?: { reason: string; cases: CaseRecord[] }[];
 }
 
 /**

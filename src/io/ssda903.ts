@@ -80,7 +80,26 @@ export const SSDA903_REQUIRED_COLUMNS = {
 } as const;
 
 /** The events the SSDA903 mapping gives (`records` of the result): what the return can answer. */
-export const SSDA903_EVENTS: readonly string[] = ['became-looked-after', 'carer-changed', 'lac-review', 'ceased-looked-after'];
+export const SSDA903_EVENTS: readonly string[] = ['became-looked-after', 'carer-changed', 'placement-order', 'placed-for-adoption', 'lac-review', 'ceased-looked-after'];
+
+/** Legal status of a placement order (`LS`): gives `placement-order` on the episode's `DECOM`. */
+export const PLACEMENT_ORDER_LS: readonly string[] = ['E1'];
+/** Placement types (`PLACE`) of a child placed for adoption: give `placed-for-adoption` on the episode's `DECOM`. */
+export const PLACED_FOR_ADOPTION_PLACE: readonly string[] = ['A3', 'A4', 'A5', 'A6'];
+/** Legal statuses of an agreed series of short-term placements (short breaks), set apart from the review cycle. */
+export const SHORT_BREAK_LS: readonly string[] = ['V3', 'V4'];
+
+/** Why periods of care on short breaks are set aside (the summary says so). */
+export const SHORT_BREAKS_REASON =
+  'looked after under an agreed series of short breaks (every episode LS V3 or V4): not judged against the ordinary review cycle, as the DfE\'s own looked-after figures leave them out';
+
+/**
+ * A period of care of short breaks only: every episode's legal status is V3 or V4.
+ * @example isShortBreaks({ start: '2024-01-01', episodes: [{ line: 2, start: '2024-01-01', rne: 'S', rec: '', ls: 'V3', place: '' }] }) // true
+ */
+export function isShortBreaks(period: Period): boolean {
+  return period.episodes.every((e) => SHORT_BREAK_LS.includes(e.ls ?? ''));
+}
 
 /** RNE codes that mean a change of carer (placement and carer change). */
 export const CARER_CHANGE_RNE: readonly string[] = ['P', 'T'];
@@ -209,7 +228,8 @@ function mapSsda903(tables: Record<TableName, Table>): Ssda903Result {
   reportChildrenWithoutPeriods(headerRows, periods, tables, findings);
   const reviews = placeReviews(tables, periods, findings);
   const dobOf = datesOfBirth(headerRows, reviews.dobs, periods, tables, findings);
-  const cases = casesOf(periods, reviews.byPeriod, dobOf);
+  const shortBreaks: CaseRecord[] = [];
+  const cases = casesOf(periods, reviews.byPeriod, dobOf, shortBreaks);
   const rows = {
     header: findings.counts('header', tables.header.rows.length),
     episodes: findings.counts('episodes', tables.episodes.rows.length),
@@ -218,6 +238,7 @@ function mapSsda903(tables: Record<TableName, Table>): Ssda903Result {
   return {
     cases,
     records: [...SSDA903_EVENTS],
+    setAside: [{ reason: SHORT_BREAKS_REASON, cases: shortBreaks }],
     problems: inFileOrder(findings.problems, [tables.header.file, tables.episodes.file, tables.reviews.file]),
     counts: {
       read: rows.header.read + rows.episodes.read + rows.reviews.read,
@@ -226,7 +247,7 @@ function mapSsda903(tables: Record<TableName, Table>): Ssda903Result {
     },
     stats: {
       children: [...periods.values()].filter((p) => p.length > 0).length,
-      periods: cases.length,
+      periods: cases.length + shortBreaks.length,
       reviewsMatched: reviews.matched,
       reviewsUnmatched: reviews.unmatched,
       rows,
@@ -277,7 +298,15 @@ function readEpisodes(table: Table, findings: Findings): Map<string, Episode[]> 
       continue;
     }
     const list = out.get(child) ?? [];
-    list.push({ line: row.line, start, end, rne: (cell(table, row, 'RNE') ?? '').toUpperCase(), rec: cell(table, row, 'REC') ?? '' });
+    list.push({
+      line: row.line,
+      start,
+      end,
+      rne: (cell(table, row, 'RNE') ?? '').toUpperCase(),
+      rec: cell(table, row, 'REC') ?? '',
+      ls: (cell(table, row, 'LS') ?? '').trim().toUpperCase(),
+      place: (cell(table, row, 'PLACE') ?? '').trim().toUpperCase(),
+    });
     out.set(child, list);
   }
   return out;
@@ -442,12 +471,14 @@ function casesOf(
   periods: Map<string, Period[]>,
   reviews: Map<Period, { date: string; code: string }[]>,
   dobOf: (child: string) => string | undefined,
+  shortBreaks: CaseRecord[],
 ): CaseRecord[] {
   const cases: CaseRecord[] = [];
   for (const [child, list] of periods) {
     const dob = dobOf(child);
     list.forEach((period, i) => {
-      cases.push({ id: `${child}#${i + 1}`, ...(dob !== undefined ? { dateOfBirth: dob } : {}), events: periodEvents(period, reviews.get(period) ?? []) });
+      const record: CaseRecord = { id: `${child}#${i + 1}`, ...(dob !== undefined ? { dateOfBirth: dob } : {}), events: periodEvents(period, reviews.get(period) ?? []) };
+      (isShortBreaks(period) ? shortBreaks : cases).push(record);
     });
   }
   return cases;
@@ -477,6 +508,10 @@ export interface Episode {
   end?: string;
   rne: string;
   rec: string;
+  /** Legal status (`LS`), upper case; '' when the table has no LS column or the cell is blank. */
+  ls?: string;
+  /** Placement type (`PLACE`), upper case. */
+  place?: string;
 }
 
 /** A period of care: its episodes in order, first `DECOM`, last `DEC` (absent: open). */
@@ -539,6 +574,17 @@ export function periodEvents(period: Period, reviews: readonly { date: string; c
       events.push({ event: { type: 'carer-changed', date: episode.start, rne: episode.rne }, rank: 1 });
     }
   }
+  // A placement order (LS E1) and a placement for adoption (PLACE A3-A6): on the DECOM of the first
+  // episode of a run with it (later episodes of the same run continue the same order or placement).
+  period.episodes.forEach((episode, i) => {
+    const before = i > 0 ? period.episodes[i - 1] : undefined;
+    if (PLACEMENT_ORDER_LS.includes(episode.ls ?? '') && !PLACEMENT_ORDER_LS.includes(before?.ls ?? '')) {
+      events.push({ event: { type: 'placement-order', date: episode.start, ls: episode.ls! }, rank: 1 });
+    }
+    if (PLACED_FOR_ADOPTION_PLACE.includes(episode.place ?? '') && !PLACED_FOR_ADOPTION_PLACE.includes(before?.place ?? '')) {
+      events.push({ event: { type: 'placed-for-adoption', date: episode.start, place: episode.place! }, rank: 1 });
+    }
+  });
   for (const review of reviews) {
     const event: CaseEvent = { type: 'lac-review', date: review.date };
     if (review.code) event.reviewCode = review.code;

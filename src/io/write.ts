@@ -40,6 +40,8 @@ export interface ResultLike {
   trace: readonly string[];
   source: { document: string; section?: string; quote?: string };
   notes?: readonly string[];
+  /** Columns carried from the input (constant per case, e.g. `team`), written after `source` in CSV. */
+  carried?: Readonly<Record<string, string>>;
 }
 
 /** Output formats of the writers. */
@@ -72,7 +74,18 @@ export interface WriterOptions {
   eol?: '\n' | '\r\n';
   /** End `out` when the writer ends. Default: true, except for process.stdout and process.stderr. */
   close?: boolean;
+  /**
+   * CSV only: begin with a UTF-8 byte order mark, so that Excel opened by
+   * double-click reads the file as UTF-8 (names with accents, `§`). Default
+   * false here; the CLI writes it unless `--no-bom`.
+   */
+  bom?: boolean;
+  /** CSV only: the carried columns to write after `source` (each result's `carried` values). */
+  carriedColumns?: readonly string[];
 }
+
+/** The UTF-8 byte order mark, as the first character of a CSV file for Excel. */
+export const UTF8_BOM = '\ufeff';
 
 /** A writer of items; `write` returns a promise only when it had to wait for the output to drain. */
 export interface ItemWriter<T> {
@@ -173,9 +186,10 @@ export function problemCsvCells(p: DataProblem): string[] {
  * but cheaper: the cells that repeat across results (procedure, rule, event
  * names, status, the source: 36% of the bytes of a full audit) are neutralised
  * and quoted once and remembered, the case id once per run of its results.
+ * `carriedColumns` adds the carried per-case cells after `source`, as the CSV writer's option does.
  * @example const row = resultCsvRowWriter('\n'); row(result) === csvRow(resultCsvCells(result))
  */
-export function resultCsvRowWriter(eol: '\n' | '\r\n' = '\n'): (r: ResultLike) => string {
+export function resultCsvRowWriter(eol: '\n' | '\r\n' = '\n', carriedColumns: readonly string[] = []): (r: ResultLike) => string {
   const words = new Map<string, string>();
   const word = (value: string): string => {
     let cell = words.get(value);
@@ -197,6 +211,14 @@ export function resultCsvRowWriter(eol: '\n' | '\r\n' = '\n'): (r: ResultLike) =
     return cell;
   };
   const cell = (value: string | undefined): string => (value === undefined ? '' : csvField(neutraliseCell(value)));
+  const carried =
+    carriedColumns.length === 0
+      ? (): string => ''
+      : (r: ResultLike): string => {
+          let out = '';
+          for (const c of carriedColumns) out += `,${csvField(neutraliseCell(r.carried?.[c] ?? ''))}`;
+          return out;
+        };
   let lastCase: string | undefined;
   let caseCell = '';
   return (r) => {
@@ -229,6 +251,7 @@ export function resultCsvRowWriter(eol: '\n' | '\r\n' = '\n'): (r: ResultLike) =
       (late === undefined ? ',' : `${num(late.workingDays)},${num(late.days)}`) +
       ',' +
       source(r.source) +
+      carried(r) +
       eol
     );
   };
@@ -368,7 +391,10 @@ export function createResultWriter(format: OutputFormat, out: Writable, opts: Wr
   const eol = opts.eol ?? '\n';
   switch (format) {
     case 'csv':
-      return textWriter(out, csvRow(RESULT_CSV_COLUMNS, eol), resultCsvRowWriter(eol), () => '', opts);
+    {
+      const extra = opts.carriedColumns ?? [];
+      return textWriter(out, (opts.bom ? UTF8_BOM : '') + csvRow([...RESULT_CSV_COLUMNS, ...extra], eol), resultCsvRowWriter(eol, extra), () => '', opts);
+    }
     case 'json':
       return textWriter(out, '[', (r, i) => `${i === 0 ? '\n' : ',\n'}${JSON.stringify(resultJson(r))}`, (n) => (n === 0 ? ']\n' : '\n]\n'), opts);
     case 'ndjson':
@@ -387,7 +413,7 @@ export function createProblemWriter(format: OutputFormat, out: Writable, opts: W
   const eol = opts.eol ?? '\n';
   switch (format) {
     case 'csv':
-      return textWriter(out, csvRow(PROBLEM_CSV_COLUMNS, eol), (p) => csvRow(problemCsvCells(p), eol), () => '', opts);
+      return textWriter(out, (opts.bom ? UTF8_BOM : '') + csvRow(PROBLEM_CSV_COLUMNS, eol), (p) => csvRow(problemCsvCells(p), eol), () => '', opts);
     case 'json':
       return textWriter(out, '[', (p, i) => `${i === 0 ? '\n' : ',\n'}${JSON.stringify(p)}`, (n) => (n === 0 ? ']\n' : '\n]\n'), opts);
     case 'ndjson':

@@ -44,6 +44,10 @@ export const nationalLookedAfter: ProcedureInput = {
         },
       },
     },
+    'carer-changed': {
+      description:
+        'The child moved to a new carer (as the SSDA903 return records a new episode with a change of carer): the start of a new placement, like `placement-started`',
+    },
     'care-plan-completed': { description: 'The care plan was prepared' },
     'placement-plan-completed': { description: 'The placement plan was prepared' },
     'placement-notified': { description: 'Written notice of the placement was given to the people reg 13 lists' },
@@ -87,7 +91,7 @@ export const nationalLookedAfter: ProcedureInput = {
       title: 'Placement plan before the placement, or within 5 working days of its start',
       kind: 'deadline',
       source: { document: 'care-planning-regulations-2010', section: 'reg 9(2)', verified: 'primary' },
-      anchor: { event: 'placement-started' },
+      anchor: { event: ['placement-started', 'carer-changed'] },
       timing: { within: '5wd' },
       versions: [
         {
@@ -115,7 +119,7 @@ export const nationalLookedAfter: ProcedureInput = {
       title: 'Notice of the placement before it starts; in an emergency within 5 working days',
       kind: 'deadline',
       source: { document: 'care-planning-regulations-2010', section: 'reg 13(1)', verified: 'primary' },
-      anchor: { event: 'placement-started' },
+      anchor: { event: ['placement-started', 'carer-changed'] },
       timing: { within: '0d' },
       variants: [{ where: { emergency: true }, timing: { within: '5wd' }, note: 'placement made in an emergency: within 5 working days of its start' }],
       versions: [
@@ -136,8 +140,8 @@ export const nationalLookedAfter: ProcedureInput = {
       title: 'Visits by the authority’s representative: within 1 week of any placement, then at intervals set by reg 28',
       kind: 'cycle',
       source: { document: 'care-planning-regulations-2010', section: 'reg 28(2) to (5)', verified: 'primary' },
-      start: { event: 'placement-started' },
-      restart: ['placement-started'],
+      start: { event: ['placement-started', 'carer-changed'] },
+      restart: ['placement-started', 'carer-changed'],
       end: ['ceased-looked-after'],
       timing: { intervals: ['1w', '6w'] },
       variants: [
@@ -246,7 +250,7 @@ export const nationalLookedAfter: ProcedureInput = {
     {
       topic: 'Visits (reg 28)',
       reading:
-        'Each placement starts its own sequence of visits. The schedule is chosen by the placement’s `arrangement` and `untilEighteen`: default 1 week then every 6 weeks; `untilEighteen` every 3 months for visits counted from a date at least a year into the placement; `reg-19` weekly until the first review, then 6-weekly; `reg-24` and `ico-with-parent` weekly until the first review, then 4-weekly; `care-order-with-parent` from the care order (date the placement event on that day), 1 week then 6 weeks. A week is 7 days. The interval after a visit is chosen by that visit’s date.',
+        'Each placement (`placement-started`, or `carer-changed` as the SSDA903 return records a move) starts its own sequence of visits, placement plan and notice. The schedule is chosen by the placement’s `arrangement` and `untilEighteen`: default 1 week then every 6 weeks; `untilEighteen` every 3 months for visits counted from a date at least a year into the placement; `reg-19` weekly until the first review, then 6-weekly; `reg-24` and `ico-with-parent` weekly until the first review, then 4-weekly; `care-order-with-parent` from the care order (date the placement event on that day), 1 week then 6 weeks. A week is 7 days. The interval after a visit is chosen by that visit’s date.',
       alternative:
         'Not encoded: reg 28(6) (another person responsible for the child’s living arrangements; its text was not read), the short-break modification of reg 48 (visits at intervals agreed with the IRO and parents: no fixed timescale), extra visits on request, and the amendment of Part 5 from 1 April 2015 (its text was not read). Remote visits allowed during the coronavirus period (SI 2020/445, SI 2020/909) change how a visit is held, not when: record them as `visit`.',
     },

@@ -64,9 +64,9 @@ const EXPECTED_ROWS = [
 
 /** Source documents (procedures.md §4): the ICPC and core group from Working Together 2010, review conferences from seed 001. */
 const SOURCE_DOCUMENT: Record<string, string> = {
-  icpc: 'Working Together to Safeguard Children 2010',
-  rcpc: '001_aa2acc05bf62cfcc.txt',
-  'core-group-first': 'Working Together to Safeguard Children 2010',
+  icpc: 'HM Government, Working Together to Safeguard Children 2010',
+  rcpc: "Sussex Child Protection and Safeguarding Procedures, 1.2.5 Integrated Children's System (ICS)",
+  'core-group-first': 'HM Government, Working Together to Safeguard Children 2010',
 };
 
 type Row = Record<string, string>;
@@ -250,7 +250,10 @@ describe('audit of a generic events CSV', () => {
     const r = await run('audit', ...CP, '--out', file, data('cp-small.csv'));
     expect(r.code).toBe(0);
     expect(r.out).toBe('');
-    const written = readFileSync(file, 'utf8');
+    const withBom = readFileSync(file, 'utf8');
+    // CSV begins with the UTF-8 byte order mark, for Excel (issue 11, item 9).
+    expect(withBom.charCodeAt(0)).toBe(0xfeff);
+    const written = withBom.slice(1);
     expect(written.split('\n')[0]).toBe(HEADER);
     expect(withoutSource(written)).toEqual(EXPECTED_ROWS);
     // The count line still goes to stderr.
@@ -273,10 +276,11 @@ describe('audit of a generic events CSV', () => {
 
   it('UK dates without --date-format are reported, not guessed', async () => {
     const r = await run('audit', ...CP, data('cp-small-uk.csv'));
-    expect(r.code).toBe(1);
-    // Every data row has a UK date: 7 read, 0 used, 7 reported; no results.
-    expect(counts(r.err)).toMatchObject({ cases: 0, results: 0, read: 7, used: 0, reported: 7, errors: 7 });
-    expect(r.out.trimEnd()).toBe(HEADER);
+    // Every data row has a UK date: one usage error naming the option (issue 11, item 4), nothing written.
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toContain('every date in column "date" is written DD/MM/YYYY (7 of 7, e.g. "27/03/2024"); use --date-format dd/mm/yyyy');
+    expect(r.out).toBe('');
   });
 
   it('reads NDJSON case records and gives the same results', async () => {
@@ -299,6 +303,28 @@ describe('audit of a generic events CSV', () => {
       ["'@A6", '2024-05-16', 'due-soon'],
     ]);
     expect(r.out).not.toMatch(/^[=+\-@]/m);
+  });
+
+  it('CSV output begins with a UTF-8 BOM (results, summary, problems file); --no-bom leaves it out; JSON never has one', async () => {
+    const csv = await run('audit', ...CP, data('cp-formula.csv'));
+    expect(csv.raw.startsWith('\ufeffcase_id,')).toBe(true);
+    // Formula neutralisation is kept behind the BOM.
+    expect(csv.raw).toContain("'=");
+    const summary = await run('audit', ...CP, '--summary', '--format', 'csv', data('cp-small.csv'));
+    expect(summary.raw.startsWith('\ufeffrule,results,')).toBe(true);
+    const problems = join(tmp, 'problems-bom.csv');
+    await run('audit', ...CP, '--problems', problems, data('cp-bad-rows.csv'));
+    expect(readFileSync(problems, 'utf8').startsWith('\ufefffile,line,')).toBe(true);
+    const plain = await run('audit', ...CP, '--no-bom', data('cp-small.csv'));
+    expect(plain.raw.startsWith('case_id,')).toBe(true);
+    const plainProblems = join(tmp, 'problems-no-bom.csv');
+    await run('audit', ...CP, '--no-bom', '--problems', plainProblems, data('cp-bad-rows.csv'));
+    expect(readFileSync(plainProblems, 'utf8').startsWith('file,line,')).toBe(true);
+    const json = await run('audit', ...CP, '--format', 'json', data('cp-small.csv'));
+    expect(json.raw.startsWith('[')).toBe(true);
+    const rules = await run('rules', 'lac-review', '--format', 'csv');
+    expect(rules.raw.startsWith('\ufeffrule,kind,')).toBe(true);
+    expect((await run('rules', 'lac-review', '--format', 'csv', '--no-bom')).raw.startsWith('rule,kind,')).toBe(true);
   });
 
   it('keeps case ids as they are in JSON (neutralising is for CSV only)', async () => {

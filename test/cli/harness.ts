@@ -14,9 +14,17 @@ export class Collector extends Writable {
   }
 }
 
-export async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+/**
+ * Runs the command. `out` is stdout without the UTF-8 byte order mark that CSV
+ * output begins with (tests compare text); `raw` is stdout exactly as written.
+ */
+export async function run(...args: string[]): Promise<{ code: number; out: string; err: string; raw: string }> {
   const stdout = new Collector();
   const stderr = new Collector();
   const code = await main(args, { stdout, stderr });
-  return { code, out: stdout.text, err: stderr.text };
+  const raw = stdout.text;
+  const result = { code, out: raw.startsWith('\ufeff') ? raw.slice(1) : raw, err: stderr.text } as { code: number; out: string; err: string; raw: string };
+  // Not enumerable, so that tests comparing { code, out, err } whole are unchanged.
+  Object.defineProperty(result, 'raw', { value: raw, enumerable: false });
+  return result;
 }

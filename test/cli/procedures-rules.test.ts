@@ -26,8 +26,8 @@ const BUILT_IN = [
 ];
 
 /** procedures.md §5: the lac-review rules, seed 004 (Blackpool) except pathway-transition (seed 001). */
-const SEED_001 = '001_aa2acc05bf62cfcc.txt';
-const SEED_004 = '004_22f6b4b0b53c9c78.txt';
+const SEED_001 = "Sussex Child Protection and Safeguarding Procedures, 1.2.5 Integrated Children's System (ICS)";
+const SEED_004 = "Blackpool Council, Our Children's Reviews procedure";
 const LAC_REVIEW_RULES: Record<string, string> = {
   'review-cycle': SEED_004,
   'review-after-carer-change': SEED_004,

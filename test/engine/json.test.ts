@@ -164,9 +164,14 @@ describe('the source shown with a result', () => {
   const shown = (doc: Record<string, string>) =>
     one(evaluateProcedure(citing(doc), { id: 'C', events: [{ type: 'referral', date: '2024-03-20' }] }, { asOf: '2024-03-21' }), 'visit').source;
 
-  it('names the document by its file when it has one, else by its title, else by the name the rules cite it by', () => {
-    expect(shown({ document: 'local', title: 'Local procedure 2024', publisher: 'Anytown Council', file: 'local-procedure.txt' })).toEqual({ document: 'local-procedure.txt', section: '3.2' });
-    expect(shown({ document: 'local', title: 'Local procedure 2024', publisher: 'Anytown Council' })).toEqual({ document: 'Local procedure 2024', section: '3.2' });
+  it('names the document by its publisher and title, else its title, else the name the rules cite it by; the file stays as an identifier', () => {
+    expect(shown({ document: 'local', title: 'Local procedure 2024', publisher: 'Anytown Council', file: 'local-procedure.txt' })).toEqual({
+      document: 'Anytown Council, Local procedure 2024',
+      section: '3.2',
+      file: 'local-procedure.txt',
+    });
+    expect(shown({ document: 'local', title: 'Local procedure 2024', publisher: 'Anytown Council' })).toEqual({ document: 'Anytown Council, Local procedure 2024', section: '3.2' });
+    expect(shown({ document: 'local', title: 'Local procedure 2024' })).toEqual({ document: 'Local procedure 2024', section: '3.2' });
     expect(shown({ document: 'local' })).toEqual({ document: 'local', section: '3.2' });
   });
 });

@@ -26,7 +26,24 @@ function expectWellFormed(r: Ssda903Result) {
   }
   // Each review row is matched, unmatched (reported) or unreadable (reported).
   expect(r.stats.reviewsMatched).toBe(r.stats.rows.reviews.used);
-  expect(r.stats.periods).toBe(r.cases.length);
+  expect(r.stats.periods).toBe(allCases(r).length);
+}
+
+/** The cases evaluated and those set apart (short breaks): one per period of care. */
+function allCases(r: Ssda903Result) {
+  const all = [...r.cases, ...(r.setAside ?? []).flatMap((x) => x.cases)];
+  return all.sort((a, b) => r.cases.concat((r.setAside ?? []).flatMap((x) => x.cases)).indexOf(a) - r.cases.concat((r.setAside ?? []).flatMap((x) => x.cases)).indexOf(b));
+}
+
+/**
+ * The events of the review-sequence mapping (became-looked-after, carer-changed, lac-review,
+ * ceased-looked-after), leaving out the placement-order and placed-for-adoption events of
+ * issue 11 item 8, which have their own test below; cases in id order.
+ */
+function reviewMapping(cases: ReturnType<typeof allCases>) {
+  return cases
+    .map((c) => ({ ...c, events: c.events.filter((e) => e.type !== 'placement-order' && e.type !== 'placed-for-adoption') }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 describe('readSsda903 on the community validator sample', () => {
@@ -65,7 +82,7 @@ describe('readSsda903 on the community validator sample', () => {
       'period-not-starting-with-rne-s/warning': 1876,
       'review-outside-period/error': 5860,
     });
-    const events = r.cases.flatMap((c) => c.events);
+    const events = allCases(r).flatMap((c) => c.events);
     expect(events.filter((e) => e.type === 'carer-changed')).toHaveLength(1945);
     expect(events.filter((e) => e.type === 'lac-review')).toHaveLength(6722);
     expect(events.filter((e) => e.type === 'became-looked-after')).toHaveLength(2194);
@@ -82,7 +99,7 @@ describe('readSsda903 on the community validator sample', () => {
     //   → first RNE L, not S: a warning at episodes.csv line 2.
     //   → line 3 is inside the period with RNE T: carer-changed 2017-08-14.
     // reviews.csv:2-4 30/08/2017, 29/07/2018, 08/10/2018: all after 15/02/2016 in an open period.
-    expect(r.cases.filter((c) => c.id.startsWith('566910#'))).toEqual([
+    expect(reviewMapping(allCases(r)).filter((c) => c.id.startsWith('566910#'))).toEqual([
       {
         id: '566910#1',
         dateOfBirth: '2008-03-27',
@@ -107,7 +124,7 @@ describe('readSsda903 on the community validator sample', () => {
     // episodes.csv:108 116056,28/04/2017,L,...,DEC 16/06/2017,REC E15  (continues: L is no carer change)
     // episodes.csv:109 116056,06/08/2017,S,...,DEC 17/08/2017,REC E12  (06/08 > 16/06: a gap, new period)
     // reviews.csv:239  116056,16/11/2003,31/08/2016 → before 06/11/2016: outside every period.
-    expect(r.cases.filter((c) => c.id.startsWith('116056#'))).toEqual([
+    expect(reviewMapping(allCases(r)).filter((c) => c.id.startsWith('116056#'))).toEqual([
       {
         id: '116056#1',
         dateOfBirth: '2003-11-16',
@@ -139,7 +156,7 @@ describe('readSsda903 on the community validator sample', () => {
     // reviews.csv:788 09/03/2017 → two days before 11/03/2017: outside
     // reviews.csv:789 09/04/2017, :790 13/11/2017 → period 1 (11/03/2017..10/03/2018)
     // reviews.csv:791 21/10/2018, :792 19/03/2021 → period 2 (open from 25/03/2018)
-    expect(r.cases.filter((c) => c.id.startsWith('708102#'))).toEqual([
+    expect(reviewMapping(allCases(r)).filter((c) => c.id.startsWith('708102#'))).toEqual([
       {
         id: '708102#1',
         dateOfBirth: '2004-12-20',
@@ -176,7 +193,7 @@ describe('readSsda903 on the community validator sample', () => {
     // episodes.csv:752 319014,16/03/2018,P,...,DEC 30/03/2018,REC E6 → after 20/01/2018: new period
     // reviews.csv:1769 27/02/2016 and :1770 20/03/2017 → before 23/03/2017: outside
     // reviews.csv:1771 07/11/2017 and :1772 23/12/2017 → period 1 (23/03/2017..20/01/2018)
-    expect(r.cases.filter((c) => c.id.startsWith('319014#')).map((c) => c.events)).toEqual([
+    expect(reviewMapping(allCases(r)).filter((c) => c.id.startsWith('319014#')).map((c) => c.events)).toEqual([
       [
         { type: 'became-looked-after', date: '2017-03-23', rne: 'P' },
         { type: 'lac-review', date: '2017-11-07', reviewCode: 'PN1' },
@@ -422,5 +439,42 @@ describe('buildPeriods', () => {
     // DEC Wed 2024-02-14, next DECOM Thu 2024-02-15: not equal, so not the same period.
     const { periods } = buildPeriods([ep(2, '2024-01-01', '2024-02-14', 'S'), ep(3, '2024-02-15', undefined, 'S')]);
     expect(periods).toHaveLength(2);
+  });
+});
+
+describe('what the SSDA903 can answer beyond the review sequence (issue 11, item 8)', () => {
+  it('LS E1 gives placement-order and PLACE A3-A6 placed-for-adoption on the episode DECOM, once per run; V3/V4 periods are set apart', async () => {
+    const { readSsda903 } = await import('../../src/index');
+    const r = await readSsda903({
+      header: { text: 'CHILD,DOB\nA,01/02/2015\nB,01/02/2016\n' },
+      episodes: {
+        text: [
+          'CHILD,DECOM,RNE,LS,PLACE,DEC',
+          // A: looked after 1 Mar 2023 (C2, foster), placement order 1 Jun 2023 (E1), still E1 when placed for adoption 1 Sep (A3), then A4.
+          'A,01/03/2023,S,C2,U1,01/06/2023',
+          'A,01/06/2023,L,E1,U1,01/09/2023',
+          'A,01/09/2023,P,E1,A3,01/11/2023',
+          'A,01/11/2023,T,E1,A4,',
+          // B: short breaks only (V3 then V4).
+          'B,05/01/2024,S,V3,H5,07/01/2024',
+          'B,07/01/2024,L,V4,H5,08/01/2024',
+          '',
+        ].join('\n'),
+      },
+      reviews: { text: 'CHILD,REVIEW\n' },
+    });
+    expect(r.records).toEqual(expect.arrayContaining(['placement-order', 'placed-for-adoption']));
+    expect(r.cases.map((c) => c.id)).toEqual(['A#1']);
+    const events = r.cases[0]!.events.map((e) => [e.type, e.date]);
+    expect(events).toEqual([
+      ['became-looked-after', '2023-03-01'],
+      ['placement-order', '2023-06-01'],
+      ['carer-changed', '2023-09-01'],
+      ['placed-for-adoption', '2023-09-01'],
+      ['carer-changed', '2023-11-01'],
+    ]);
+    expect(r.setAside).toEqual([{ reason: expect.stringContaining('short breaks'), cases: [expect.objectContaining({ id: 'B#1' })] }]);
+    // Every row is still used: 2 header + 6 episodes read and used.
+    expect(r.counts).toEqual({ read: 8, used: 8, reported: 0 });
   });
 });

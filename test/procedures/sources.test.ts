@@ -118,11 +118,11 @@ describe('every rule and profile of the built-in procedures', () => {
     expect(statutory.section).toBe('reg 4(2)');
   });
 
-  it('is shown with results as today: a local document by its file name, a national one by its title', () => {
+  it('is shown with results by publisher and title (issue 11, item 5); a local document keeps its file as an identifier', () => {
     const lac = procedures.find((p) => p.id === 'lac-review')!;
     const cycle = lac.rules.find((r) => r.id === 'review-cycle')!;
-    expect(citeSource(lac, cycle.source)).toEqual({ ...cycle.source, document: '004_22f6b4b0b53c9c78.txt' });
+    expect(citeSource(lac, cycle.source)).toEqual({ ...cycle.source, document: "Blackpool Council, Our Children's Reviews procedure", file: '004_22f6b4b0b53c9c78.txt' });
     const cp = procedures.find((p) => p.id === 'cp-conference')!;
-    expect(citeSource(cp, cp.rules.find((r) => r.id === 'icpc')!.source).document).toBe('Working Together to Safeguard Children 2010');
+    expect(citeSource(cp, cp.rules.find((r) => r.id === 'icpc')!.source).document).toBe('HM Government, Working Together to Safeguard Children 2010');
   });
 });

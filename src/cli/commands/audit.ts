@@ -22,8 +22,13 @@ import {
   type DataProblem,
   type Result,
   summaryRecords,
+  carriedAttributes,
+  figureCells,
+  FIGURE_COLUMNS,
+  PERIOD_UNITS,
+  type PeriodUnit,
 } from '../../index';
-import { createProblemWriter, createResultWriter, csvRow, neutraliseCell, type OutputFormat } from '../../io/write';
+import { createProblemWriter, createResultWriter, csvRow, neutraliseCell, UTF8_BOM, type OutputFormat } from '../../io/write';
 import { readEventsCsv, streamEventsCsv, type EventsCsvOptions } from '../../io/events-csv';
 import { readNdjson } from '../../io/ndjson';
 import { readSsda903, ssda903Child } from '../../io/ssda903';
@@ -37,6 +42,7 @@ import {
   calendarFrom,
   chosenFormat,
   formatOption,
+  bomOption,
   progressReporter,
   UsageError,
   type CliIO,
@@ -70,7 +76,10 @@ export function registerAuditCommand(program: Command, { io, setExitCode }: Comm
     .option('--action-plan <file>', 'an action plan CSV (id,recommendation,action,by_when,lead,status,evidence)')
     .option('--plan-date <date>', 'the date of the action plan (for --action-plan)')
     .option('--due-soon <duration>', 'warning window before a due date', '5wd')
+    .option('--group-by <column>', 'split the summary by a column carried from a generic file (one value per case, e.g. team)')
+    .option('--by <period>', 'split the summary by the due date\'s month, quarter, year or financial-year (April to March)')
     .option('--problems <file>', 'also write every data problem to a CSV file')
+    .addOption(bomOption())
     .option('--encoding <name>', 'encoding of the input files: utf-8 (default; other bytes refuse the file) or windows-1252')
     .addHelpText(
       'after',
@@ -111,6 +120,10 @@ interface AuditOptions extends CommonOptions {
   dueSoon: string;
   problems?: string;
   encoding?: string;
+  /** False with --no-bom. */
+  bom: boolean;
+  groupBy?: string;
+  by?: string;
 }
 
 interface Loaded {
@@ -124,7 +137,7 @@ interface Loaded {
    * while evaluating (`input.cases` is then empty and `input.problems` holds
    * none of their problems; `input.counts` is final; `recorded` the event types they record).
    */
-  stream?: { files: string[]; cases: number; options: EventsCsvOptions; at: (path: string) => InputSource; recorded: string[] };
+  stream?: { files: string[]; cases: number; options: EventsCsvOptions; at: (path: string) => InputSource; recorded: string[]; carriedColumns: string[] };
 }
 
 /**
@@ -133,7 +146,11 @@ interface Loaded {
  * rows are grouped by case (no case comes back after another). Memory does not
  * grow with the file (beyond the set of case ids the stream reader keeps).
  */
-async function indexEventsCsv(input: InputSource, options: EventsCsvOptions): Promise<{ grouped: boolean; cases: number; types: Set<string>; counts: RowCounts }> {
+async function indexEventsCsv(
+  input: InputSource,
+  options: EventsCsvOptions,
+  attributes: { order: string[]; varies: Set<string> },
+): Promise<{ grouped: boolean; cases: number; types: Set<string>; counts: RowCounts }> {
   const types = new Set<string>();
   let cases = 0;
   let grouped = true;
@@ -142,6 +159,18 @@ async function indexEventsCsv(input: InputSource, options: EventsCsvOptions): Pr
     if (chunk.case) {
       cases++;
       for (const e of chunk.case.events) types.add(e.type);
+      // The carried columns, as carriedAttributes works them out: attributes never varying within a case.
+      const mine = new Map<string, string>();
+      for (const e of chunk.case.events) {
+        for (const [k, v] of Object.entries(e)) {
+          if (k === 'type' || k === 'date' || v === undefined || v === null) continue;
+          const text = String(v);
+          if (!attributes.order.includes(k)) attributes.order.push(k);
+          const seen = mine.get(k);
+          if (seen === undefined) mine.set(k, text);
+          else if (seen !== text) attributes.varies.add(k);
+        }
+      }
     }
     for (const p of chunk.problems) if (p.code === 'case-not-contiguous') grouped = false;
   }
@@ -187,8 +216,9 @@ async function load(files: string[], o: AuditOptions): Promise<Loaded> {
     const counts: RowCounts = { read: 0, used: 0, reported: 0 };
     let cases = 0;
     let grouped = true;
+    const attributes = { order: [] as string[], varies: new Set<string>() };
     for (const file of files) {
-      const index = await indexEventsCsv(at(file), options);
+      const index = await indexEventsCsv(at(file), options, attributes);
       if (!index.grouped) {
         grouped = false;
         break;
@@ -199,7 +229,7 @@ async function load(files: string[], o: AuditOptions): Promise<Loaded> {
       counts.used += index.counts.used;
       counts.reported += index.counts.reported;
     }
-    if (grouped) return { procedure, input: { cases: [], problems: [], counts }, stream: { files, cases, options, at, recorded: [...types] } };
+    if (grouped) return { procedure, input: { cases: [], problems: [], counts }, stream: { files, cases, options, at, recorded: [...types], carriedColumns: attributes.order.filter((k) => !attributes.varies.has(k)) } };
   }
   for (const file of files) {
     reads.push(/\.(nd)?jsonl?$/i.test(file) ? await readNdjson(at(file), { knownEvents }) : await readEventsCsv(at(file), { dateFormat: o.dateFormat, knownEvents }));
@@ -258,11 +288,43 @@ async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<nu
   const records = recordsOf(o, procedure, loaded);
   const out: CliIO['stdout'] = o.out ? createWriteStream(o.out) : io.stdout;
   const format = chosenFormat(o.format, out);
+  // Columns constant per case (generic files): carried to every result, and what --group-by splits by.
+  const streamedColumns = loaded.stream?.carriedColumns;
+  const carried =
+    streamedColumns !== undefined
+      ? { columns: streamedColumns, values: new Map<CaseRecord, Record<string, string>>() }
+      : files.length > 0
+        ? carriedAttributes(loaded.input.cases)
+        : { columns: [], values: new Map<CaseRecord, Record<string, string>>() };
+  const carriedById = new Map<string, Record<string, string>>();
+  for (const [c, v] of carried.values) if (!carriedById.has(c.id)) carriedById.set(c.id, v);
+  if (o.groupBy !== undefined && !carried.columns.includes(o.groupBy)) {
+    throw new UsageError(
+      `--group-by: "${o.groupBy}" is not a column carried from the input (a column of a generic file with one value per case)${carried.columns.length ? `; carried: ${carried.columns.join(', ')}` : '; this input carries none'}`,
+    );
+  }
+  if (o.by !== undefined && !(PERIOD_UNITS as readonly string[]).includes(o.by)) throw new UsageError(`--by takes ${PERIOD_UNITS.join(', ')}`);
+  const groupCol = o.groupBy;
   // The reader's problems go through the stream first, so the summary counts them with the evaluation's.
   // Streamed files: each case's reader problems come as a chunk of their own just before it (kept apart from
   // the evaluation's, so that all reader problems are listed first, in input order, as for a file read whole).
   const streamed = loaded.stream;
-  const input = streamed ? streamCases(streamed) : [{ case: undefined, problems: loaded.input.problems }, ...loaded.input.cases];
+  // Streamed: each case's carried values are worked out as it arrives (kept by case id, only when there are carried columns).
+  const onCase = (c: CaseRecord): void => {
+    if (carried.columns.length === 0 || carriedById.has(c.id)) return;
+    const out: Record<string, string> = {};
+    for (const k of carried.columns) {
+      for (const e of c.events) {
+        const v = e[k];
+        if (v !== undefined && v !== null) {
+          out[k] = String(v);
+          break;
+        }
+      }
+    }
+    carriedById.set(c.id, out);
+  };
+  const input = streamed ? streamCases(streamed, onCase) : [{ case: undefined, problems: loaded.input.problems }, ...loaded.input.cases];
   const stream = auditStream(procedure, input, {
     asOf: o.asOf,
     calendar,
@@ -274,17 +336,22 @@ async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<nu
     records,
     ...(loaded.childOf ? { childOf: loaded.childOf } : {}),
     ...(o.allRules ? { allRules: true } : {}),
+    ...(groupCol ? { groupBy: { name: groupCol, of: (r: Result) => carriedById.get(r.caseId)?.[groupCol] } } : {}),
+    ...(o.by ? { by: o.by as PeriodUnit } : {}),
+    ...(loaded.input.setAside ? { setAside: loaded.input.setAside.map((x) => ({ reason: x.reason, cases: x.cases.length })) } : {}),
   });
   const keep = (r: Result) => (o.only === 'breaches' ? r.breach : o.only === 'open' ? !r.completed : true);
   const problems: DataProblem[] = [];
   const readerProblems: DataProblem[] = [];
   const tableRows: Result[] = [];
-  const writer = !o.summary && format !== 'table' ? createResultWriter(format as OutputFormat, out) : undefined;
+  const writer = !o.summary && format !== 'table' ? createResultWriter(format as OutputFormat, out, { bom: o.bom, carriedColumns: carried.columns }) : undefined;
   const progress = progressReporter(io.stderr, streamed ? streamed.cases : loaded.input.cases.length, started);
   let done = 0;
   for await (const c of stream) {
+    const mine = carried.columns.length > 0 ? carriedById.get(c.caseId) : undefined;
     for (const r of c.results) {
       if (!keep(r)) continue;
+      if (mine) (r as Result & { carried?: Record<string, string> }).carried = mine;
       if (writer) {
         const w = writer.write(r);
         if (w) await w;
@@ -302,7 +369,7 @@ async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<nu
   const summary = stream.summary();
   const rows = loaded.input.counts;
   if (o.summary) {
-    writeSummary(out, format, summary, rows);
+    writeSummary(out, format, summary, rows, o.bom);
   } else if (format === 'table') {
     out.write(renderTable(['case_id', 'rule', '#', 'anchor', 'due', 'completed', 'status', 'late (WD)'], tableRows.map((r) => [r.caseId, r.rule, String(r.occurrence), `${r.anchor.event} ${r.anchor.date}`, r.due ?? '', r.completed?.date ?? '', r.status, r.late ? String(r.late.workingDays) : ''])));
     out.write('\n');
@@ -310,7 +377,7 @@ async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<nu
   }
   if (o.out) await new Promise<void>((resolve) => out.end(resolve));
   if (o.problems) {
-    const pw = createProblemWriter('csv', createWriteStream(o.problems));
+    const pw = createProblemWriter('csv', createWriteStream(o.problems), { bom: o.bom });
     for (const p of problems) {
       const w = pw.write(p);
       if (w) await w;
@@ -325,11 +392,14 @@ async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<nu
 }
 
 /** The cases of streamed event files, each after a chunk with its reader problems (if any). */
-async function* streamCases(streamed: NonNullable<Loaded['stream']>): AsyncGenerator<CaseRecord | { case: undefined; problems: DataProblem[] }> {
+async function* streamCases(streamed: NonNullable<Loaded['stream']>, onCase: (c: CaseRecord) => void): AsyncGenerator<CaseRecord | { case: undefined; problems: DataProblem[] }> {
   for (const file of streamed.files) {
     for await (const chunk of streamEventsCsv(streamed.at(file), streamed.options)) {
       if (chunk.problems.length > 0) yield { case: undefined, problems: chunk.problems };
-      if (chunk.case) yield chunk.case;
+      if (chunk.case) {
+        onCase(chunk.case);
+        yield chunk.case;
+      }
     }
   }
 }
@@ -364,15 +434,20 @@ function writeProblemGroups(err: Writable, problems: readonly DataProblem[], fil
   );
 }
 
-function writeSummary(out: Writable, format: Format, s: AuditSummary, input: { read: number; used: number; reported: number }): void {
+function writeSummary(out: Writable, format: Format, s: AuditSummary, input: { read: number; used: number; reported: number }, bom = false): void {
   if (format === 'json' || format === 'ndjson') {
     out.write(`${JSON.stringify({ ...s, rows: input }, null, format === 'json' ? 2 : undefined)}\n`);
     return;
   }
   const { columns, rows } = summaryRecords(s);
+  const split = s.breakdown ? [...(s.breakdown.groupBy ? [{ key: 'group', heading: s.breakdown.groupBy }] : []), ...(s.breakdown.by ? [{ key: 'period', heading: s.breakdown.by }] : [])] : [];
+  const splitRows = (s.breakdown?.rows ?? []).map((r) => ({ group: r.group || '(none)', period: r.period || '(no due date)', rule: r.rule, ...figureCells(r) }));
   if (format === 'csv') {
-    out.write(csvRow(columns.map((c) => c.heading)));
-    for (const row of rows) out.write(csvRow(columns.map((c) => neutraliseCell(row[c.key] ?? ''))));
+    // With --group-by / --by: the totals first (group and period "all"), then each split row.
+    const all = [...split, ...columns];
+    out.write((bom ? UTF8_BOM : '') + csvRow(all.map((c) => c.heading)));
+    for (const row of rows) out.write(csvRow(all.map((c) => neutraliseCell(c.key === 'group' || c.key === 'period' ? 'all' : (row[c.key] ?? '')))));
+    for (const row of splitRows) out.write(csvRow(all.map((c) => neutraliseCell((row as Record<string, string>)[c.key] ?? (c.key === 'measured' ? 'yes' : '')))));
     return;
   }
   out.write(`Summary: ${s.procedure} as at ${s.asOf} (profile ${s.profile}): ${headline(s)}\n`);
@@ -380,6 +455,12 @@ function writeSummary(out: Writable, format: Format, s: AuditSummary, input: { r
   const measuredRows = rows.filter((r) => r.measured === 'yes' || r.results !== '');
   out.write(renderTable(shown.map((c) => c.heading), measuredRows.map((r) => shown.map((c) => (c.key === 'rule' && r.measured === 'no' ? `${r.rule} (not measured)` : (r[c.key] ?? ''))))));
   for (const note of s.notes) out.write(`  ${note}\n`);
+  if (s.breakdown) {
+    const cols = [...split, { key: 'rule', heading: 'rule' }, ...FIGURE_COLUMNS];
+    out.write(`\nBy ${[s.breakdown.groupBy, s.breakdown.by ? `${s.breakdown.by} of the due date` : null].filter(Boolean).join(' and ')}:\n`);
+    out.write(renderTable(cols.map((c) => c.heading), splitRows.map((r) => cols.map((c) => (r as Record<string, string>)[c.key] ?? ''))));
+  }
+  for (const x of s.setAside) out.write(`\nSet apart: ${x.cases} ${x.cases === 1 ? 'case' : 'cases'}, ${x.reason}.\n`);
   if (s.notMeasured.length > 0) {
     out.write(`\nNot measured (${s.notMeasured.length} ${s.notMeasured.length === 1 ? 'rule' : 'rules'}${s.notMeasured.some((n) => n.evaluated) ? ', evaluated anyway with --all-rules: their figures above are not evidence' : '; --all-rules evaluates them anyway'}):\n`);
     for (const n of s.notMeasured) out.write(`  ${n.rule}: ${n.reason}\n`);
