@@ -16,12 +16,12 @@ const file = (name: string, text: string) => {
   return path;
 };
 
-// C1 and C2 grouped; a bad date (line 4), a blank case id (line 6), a conflicting dob (line 8).
+// C1 and C2 grouped; an unknown event (line 4; a bad date would make the CLI read the file whole), a blank case id (line 6), a conflicting dob (line 8).
 const grouped = [
   'case_id,event,date,dob',
   'C1,became-looked-after,2024-01-08,2015-05-02',
   'C1,lac-review,2024-02-01,',
-  'C1,lac-review,2024-13-01,',
+  'C1,lac-reveiw,2024-03-01,',
   'C2,became-looked-after,2024-02-05,2016-01-01',
   ',lac-review,2024-03-01,',
   'C2,lac-review,2024-03-04,',

@@ -172,7 +172,9 @@ async function indexEventsCsv(
         }
       }
     }
-    for (const p of chunk.problems) if (p.code === 'case-not-contiguous') grouped = false;
+    // Not grouped: read whole. Dates that cannot be read: read whole too, where a date column written wholly in
+    // the other format is one usage error (readEventsCsv's check, which the stream reader does not make).
+    for (const p of chunk.problems) if (p.code === 'case-not-contiguous' || (p.code === 'invalid-date' && p.column === 'date')) grouped = false;
   }
   return { grouped, cases, types, counts: { ...stream.counts } };
 }
