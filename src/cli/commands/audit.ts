@@ -34,15 +34,15 @@ import {
   summaryRecords,
 } from '../../index';
 import { createProblemWriter, createResultWriter, csvRow, neutraliseCell, UTF8_BOM, type OutputFormat } from '../../io/write';
-import { readEventsCsv } from '../../io/events-csv';
+import { readEventsCsv, streamEventsCsv, type EventsCsvOptions } from '../../io/events-csv';
 import { renderHtmlReport, type SummaryPart } from '../../io/html-report';
 import { renderIcs } from '../../io/ics';
 import { readNdjson } from '../../io/ndjson';
 import { readSsda903, ssda903Child } from '../../io/ssda903';
 import { CIN_CENSUS_MAPPING, readCinCensus, type CinCensusProcedure } from '../../io/cin-census';
 import { readActionPlan } from '../../io/action-plan';
-import { combineReads, type ReadResult } from '../../io/result';
-import { checkEncoding, type InputEncoding } from '../../io/source';
+import { combineReads, type ReadResult, type RowCounts } from '../../io/result';
+import { checkEncoding, type InputEncoding, type InputSource } from '../../io/source';
 import { forTerminal, renderTable } from '../table';
 import {
   addCalendarOptions,
@@ -157,6 +157,51 @@ export interface Loaded {
   input: ReadResult;
   /** The child of a case, when a child can have several cases. */
   childOf?: (c: CaseRecord) => string;
+  /**
+   * Event CSV files whose rows are grouped by case: read again case by case
+   * while evaluating (`input.cases` is then empty and `input.problems` holds
+   * none of their problems; `input.counts` is final; `recorded` the event types they record).
+   */
+  stream?: { files: string[]; cases: number; options: EventsCsvOptions; at: (path: string) => InputSource; recorded: string[]; carriedColumns: string[] };
+}
+
+/**
+ * The index pass over an events CSV: reads it case by case keeping nothing but
+ * the event types it records and the number of cases, and tells whether its
+ * rows are grouped by case (no case comes back after another). Memory does not
+ * grow with the file (beyond the set of case ids the stream reader keeps).
+ */
+async function indexEventsCsv(
+  input: InputSource,
+  options: EventsCsvOptions,
+  attributes: { order: string[]; varies: Set<string> },
+): Promise<{ grouped: boolean; cases: number; types: Set<string>; counts: RowCounts }> {
+  const types = new Set<string>();
+  let cases = 0;
+  let grouped = true;
+  const stream = streamEventsCsv(input, options);
+  for await (const chunk of stream) {
+    if (chunk.case) {
+      cases++;
+      for (const e of chunk.case.events) types.add(e.type);
+      // The carried columns, as carriedAttributes works them out: attributes never varying within a case.
+      const mine = new Map<string, string>();
+      for (const e of chunk.case.events) {
+        for (const [k, v] of Object.entries(e)) {
+          if (k === 'type' || k === 'date' || v === undefined || v === null) continue;
+          const text = String(v);
+          if (!attributes.order.includes(k)) attributes.order.push(k);
+          const seen = mine.get(k);
+          if (seen === undefined) mine.set(k, text);
+          else if (seen !== text) attributes.varies.add(k);
+        }
+      }
+    }
+    // Not grouped: read whole. Dates that cannot be read: read whole too, where a date column written wholly in
+    // the other format is one usage error (readEventsCsv's check, which the stream reader does not make).
+    for (const p of chunk.problems) if (p.code === 'case-not-contiguous' || (p.code === 'invalid-date' && p.column === 'date')) grouped = false;
+  }
+  return { grouped, cases, types, counts: { ...stream.counts } };
 }
 
 export async function load(files: string[], o: InputOptions & { only?: string }): Promise<Loaded> {
@@ -189,6 +234,30 @@ export async function load(files: string[], o: InputOptions & { only?: string })
   const procedure = chooseProcedure(o);
   const knownEvents = Object.keys(procedure.events);
   const reads: ReadResult[] = [];
+  // Event CSV files grouped by case are streamed: an index pass first (the event types they record, the number
+  // of cases), then read again case by case while evaluating, so memory does not grow with the caseload. A file
+  // whose cases are not grouped, and NDJSON, are read whole (docs/cli.md, "Memory: large files are streamed").
+  if (files.every((file) => !/\.(nd)?jsonl?$/i.test(file))) {
+    const options: EventsCsvOptions = { dateFormat: o.dateFormat, knownEvents };
+    const types = new Set<string>();
+    const counts: RowCounts = { read: 0, used: 0, reported: 0 };
+    let cases = 0;
+    let grouped = true;
+    const attributes = { order: [] as string[], varies: new Set<string>() };
+    for (const file of files) {
+      const index = await indexEventsCsv(at(file), options, attributes);
+      if (!index.grouped) {
+        grouped = false;
+        break;
+      }
+      for (const t of index.types) types.add(t);
+      cases += index.cases;
+      counts.read += index.counts.read;
+      counts.used += index.counts.used;
+      counts.reported += index.counts.reported;
+    }
+    if (grouped) return { procedure, input: { cases: [], problems: [], counts }, stream: { files, cases, options, at, recorded: [...types], carriedColumns: attributes.order.filter((k) => !attributes.varies.has(k)) } };
+  }
   for (const file of files) {
     reads.push(/\.(nd)?jsonl?$/i.test(file) ? await readNdjson(at(file), { knownEvents }) : await readEventsCsv(at(file), { dateFormat: o.dateFormat, knownEvents }));
   }
@@ -199,8 +268,9 @@ export async function load(files: string[], o: InputOptions & { only?: string })
  * The event types the data records: `--records`, else what the reader
  * declares for its format, else the event types that occur in the file(s).
  */
-function recordsOf(o: InputOptions, procedure: Procedure, input: ReadResult): string[] {
-  if (o.records === undefined) return input.records ?? recordedEvents(input.cases);
+function recordsOf(o: InputOptions, procedure: Procedure, loaded: Loaded): string[] {
+  const input = loaded.input;
+  if (o.records === undefined) return input.records ?? loaded.stream?.recorded ?? recordedEvents(input.cases);
   const list = o.records.split(',').map((r) => r.trim()).filter(Boolean);
   const known = Object.keys(procedure.events);
   for (const e of list) {
@@ -246,10 +316,14 @@ export interface SplitOptions {
 }
 
 /** Evaluates the loaded input as a stream; the reader's problems go first, so the summary counts them with the evaluation's. */
-export function evaluateLoaded(loaded: Loaded, o: InputOptions, trace: boolean, split: SplitOptions = {}): AuditStream {
+export function evaluateLoaded(loaded: Loaded, o: InputOptions, trace: boolean, split: SplitOptions = {}, carried?: CarriedLookup): AuditStream {
   const overrides = ruleOverrides(loaded.procedure, o.rules);
-  const records = recordsOf(o, loaded.procedure, loaded.input);
-  const input = [{ case: undefined, problems: loaded.input.problems }, ...loaded.input.cases];
+  const records = recordsOf(o, loaded.procedure, loaded);
+  // Streamed files: each case's reader problems come as a chunk of their own just before it (collectProblems
+  // puts all reader problems first, in input order, as for a file read whole).
+  const input = loaded.stream
+    ? streamCases(loaded.stream, carried?.onCase ?? (() => {}))
+    : [{ case: undefined, problems: loaded.input.problems }, ...loaded.input.cases];
   return auditStream(loaded.procedure, input, {
     asOf: o.asOf,
     calendar: calendarFrom(o),
@@ -286,16 +360,39 @@ export async function reportProblems(io: CliIO, problems: readonly DataProblem[]
 export interface CarriedLookup {
   columns: readonly string[];
   of: (caseId: string) => Readonly<Record<string, string>> | undefined;
+  /** Streamed files: works out a case's values as it arrives (pass the lookup to evaluateLoaded). */
+  onCase: (c: CaseRecord) => void;
 }
 
 /** The carried columns of the loaded input (`carriedAttributes`); none for the national returns and action plans. */
 export function columnLookup(files: readonly string[], loaded: Loaded): CarriedLookup {
   // Attributes the procedure declares (e.g. s47) are the events', not carried columns.
   const declared = Object.values(loaded.procedure.events).flatMap((e) => Object.keys(e.attributes ?? {}));
-  const carried: Carried = files.length > 0 ? carriedAttributes(loaded.input.cases, declared) : { columns: [], values: new Map() };
+  const streamedColumns = loaded.stream?.carriedColumns.filter((c) => !declared.includes(c));
+  const carried: Carried =
+    streamedColumns !== undefined
+      ? { columns: streamedColumns, values: new Map() }
+      : files.length > 0
+        ? carriedAttributes(loaded.input.cases, declared)
+        : { columns: [], values: new Map() };
   const byId = new Map<string, Record<string, string>>();
   for (const [c, v] of carried.values) if (!byId.has(c.id)) byId.set(c.id, v);
-  return { columns: carried.columns, of: (id) => byId.get(id) };
+  // Streamed: each case's carried values are worked out as it arrives (kept by case id, only when there are carried columns).
+  const onCase = (c: CaseRecord): void => {
+    if (carried.columns.length === 0 || byId.has(c.id)) return;
+    const out: Record<string, string> = {};
+    for (const k of carried.columns) {
+      for (const e of c.events) {
+        const v = e[k];
+        if (v !== undefined && v !== null) {
+          out[k] = String(v);
+          break;
+        }
+      }
+    }
+    byId.set(c.id, out);
+  };
+  return { columns: carried.columns, of: (id) => byId.get(id), onCase };
 }
 
 /** Refuses a `--group-by` / `--columns` name that is not a carried column. */
@@ -307,6 +404,11 @@ export function checkCarried(option: string, names: readonly string[], carried: 
       );
     }
   }
+}
+
+/** The number of cases to evaluate (for progress): the index pass's count when streamed. */
+export function casesOf(loaded: Loaded): number {
+  return loaded.stream ? loaded.stream.cases : loaded.input.cases.length;
 }
 
 /** Splits --columns a,b into names. */
@@ -333,14 +435,15 @@ async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<nu
   const groupCol = o.groupBy;
   const groupBy = groupCol ? { name: groupCol, of: (r: Result) => carried.of(r.caseId)?.[groupCol] } : undefined;
   // CSV and table output have no trace column: skip building traces (same dates and statuses).
-  const stream = evaluateLoaded(loaded, o, format === 'json' || format === 'ndjson', { ...(groupBy ? { groupBy } : {}), ...(o.by ? { by: o.by } : {}) });
+  const stream = evaluateLoaded(loaded, o, format === 'json' || format === 'ndjson', { ...(groupBy ? { groupBy } : {}), ...(o.by ? { by: o.by } : {}) }, carried);
   const keep = (r: Result) => (o.only === 'breaches' ? r.breach : o.only === 'open' ? !r.completed : true);
   const problems: DataProblem[] = [];
   const tableRows: Result[] = [];
   const writer =
     !o.summary && (format === 'csv' || format === 'json' || format === 'ndjson') ? createResultWriter(format as OutputFormat, out, { bom: o.bom, carriedColumns: carried.columns }) : undefined;
   const report = format === 'html' ? htmlCollector(procedure, o, groupBy) : undefined;
-  const progress = progressReporter(io.stderr, loaded.input.cases.length, started);
+  const readerProblems: DataProblem[] = [];
+  const progress = progressReporter(io.stderr, casesOf(loaded), started);
   let done = 0;
   for await (const c of stream) {
     const mine = carried.columns.length > 0 ? carried.of(c.caseId) : undefined;
@@ -353,10 +456,15 @@ async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<nu
         if (w) await w;
       } else if (format === 'ics' ? isOpen(r) : !o.summary && !report) tableRows.push(r);
     }
-    for (const p of c.problems) problems.push(p);
-    progress(++done);
+    if (c.caseId === '') for (const p of c.problems) readerProblems.push(p);
+    else {
+      for (const p of c.problems) problems.push(p);
+      progress(++done);
+    }
   }
   progress(-1);
+  // Reader problems first, in input order (streamed files give them case by case).
+  if (readerProblems.length > 0) problems.unshift(...readerProblems);
   if (writer) await writer.end();
   const summary = stream.summary();
   const rows = loaded.input.counts;
@@ -444,6 +552,19 @@ function stepNote(stderr: CliIO['stderr'], text: string): () => void {
   if (!stderr.isTTY) return () => {};
   stderr.write(`\r  ${text}`);
   return () => stderr.write('\r\x1b[K');
+}
+
+/** The cases of streamed event files, each after a chunk with its reader problems (if any). */
+async function* streamCases(streamed: NonNullable<Loaded['stream']>, onCase: (c: CaseRecord) => void): AsyncGenerator<CaseRecord | { case: undefined; problems: DataProblem[] }> {
+  for (const file of streamed.files) {
+    for await (const chunk of streamEventsCsv(streamed.at(file), streamed.options)) {
+      if (chunk.problems.length > 0) yield { case: undefined, problems: chunk.problems };
+      if (chunk.case) {
+        onCase(chunk.case);
+        yield chunk.case;
+      }
+    }
+  }
 }
 
 /** How many examples of each problem code stderr shows. */

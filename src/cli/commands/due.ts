@@ -9,7 +9,7 @@ import { renderIcs } from '../../io/ics';
 import { sourceTitle } from '../../io/sources';
 import { checkOutputPath, chosenFormat, formatOption, openOutput, progressReporter, UsageError, writeRecords, type CliIO, type CommandContext } from '../common';
 import { renderTable } from '../table';
-import { addInputOptions, checkCarried, columnList, columnLookup, evaluateLoaded, load, reportProblems, type InputOptions } from './audit';
+import { addInputOptions, casesOf, checkCarried, columnList, columnLookup, evaluateLoaded, load, reportProblems, type InputOptions } from './audit';
 
 interface DueCommandOptions extends InputOptions {
   from?: string;
@@ -68,22 +68,28 @@ async function runDue(files: string[], o: DueCommandOptions, io: CliIO): Promise
   const outFile = o.out ? openOutput(o.out, '--out') : undefined;
   const out: CliIO['stdout'] = outFile ? outFile.stream : io.stdout;
   const format = chosenFormat(o.format, out);
-  const stream = evaluateLoaded(loaded, o, false);
-  const carried = columnLookup(files, loaded);
+    const carried = columnLookup(files, loaded);
   if (o.groupBy !== undefined) checkCarried('--group-by', [o.groupBy], carried);
   checkCarried('--columns', columnList(o.columns), carried);
   const columnsOf = o.groupBy || o.columns ? carried.of : undefined;
+  const stream = evaluateLoaded(loaded, o, false, {}, carried);
   const group = o.groupBy;
   const open: Result[] = [];
   const problems: DataProblem[] = [];
-  const progress = progressReporter(io.stderr, loaded.input.cases.length, started);
+  const readerProblems: DataProblem[] = [];
+  const progress = progressReporter(io.stderr, casesOf(loaded), started);
   let done = 0;
   for await (const c of stream) {
     for (const r of c.results) if (isOpen(r)) open.push(r);
-    for (const p of c.problems) problems.push(p);
-    progress(++done);
+    if (c.caseId === '') for (const p of c.problems) readerProblems.push(p);
+    else {
+      for (const p of c.problems) problems.push(p);
+      progress(++done);
+    }
   }
   progress(-1);
+  // Reader problems first, in input order (streamed files give them case by case), as in audit.
+  problems.unshift(...readerProblems);
   const items = selectDue(open, { window, ...(group && columnsOf ? { groupBy: (r: Result) => columnsOf(r.caseId)?.[group] ?? '' } : {}) });
   const extra = columnList(o.columns).filter((c) => c !== group);
   if (format === 'ics') {
