@@ -6,7 +6,7 @@ import type { Writable } from 'node:stream';
 import { accessSync, constants, createWriteStream, existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Command, Option } from 'commander';
-import { createCalendar, REGIONS, type Calendar } from '../index';
+import { createCalendar, REGIONS, type Calendar } from '../calendar/index';
 import { readCalendarFiles } from '../io/calendar-files';
 import { csvRow, neutraliseCell, UTF8_BOM } from '../io/write';
 import { renderTable } from './table';

@@ -9,13 +9,7 @@
  * `--out`, `--problems`: one line naming it and the system's reason).
  */
 import { Command, CommanderError } from 'commander';
-import { TimescalesInputError } from '../index';
-import { registerAuditCommand } from './commands/audit';
-import { registerCalendarCommands } from './commands/calendar';
-import { registerDueCommand } from './commands/due';
-import { registerExplainCommand } from './commands/explain';
-import { registerProcedureCommands } from './commands/procedures';
-import { registerTestCommand } from './commands/test';
+import { TimescalesInputError } from '../errors';
 import { forTerminal } from './table';
 import { OutputError, systemReason, UsageError, type CliIO, type CommandContext } from './common';
 
@@ -23,7 +17,31 @@ export type { CliIO } from './common';
 
 const VERSION = '0.1.0';
 
-export function buildProgram(io: CliIO): { program: Command; exitCode: () => number } {
+type Register = (program: Command, context: CommandContext) => void;
+
+/**
+ * The command modules, in the order `timescales --help` lists them, loaded on
+ * demand: `timescales add …` loads only the calendar commands, not the library's
+ * procedures, readers and writers (start-up time, issue 14).
+ */
+const COMMAND_MODULES: Array<{ names: string[]; load: () => Promise<Register> }> = [
+  { names: ['add', 'between'], load: async () => (await import('./commands/calendar')).registerCalendarCommands },
+  { names: ['procedures', 'rules'], load: async () => (await import('./commands/procedures')).registerProcedureCommands },
+  { names: ['audit'], load: async () => (await import('./commands/audit')).registerAuditCommand },
+  { names: ['due'], load: async () => (await import('./commands/due')).registerDueCommand },
+  { names: ['test'], load: async () => (await import('./commands/test')).registerTestCommand },
+  { names: ['explain'], load: async () => (await import('./commands/explain')).registerExplainCommand },
+];
+
+/**
+ * The program for `argv`: when its first word names a command, only that
+ * command's module is registered (its parsing, help and errors are its own);
+ * anything else (`--help`, `help add`, `--version`, a mistyped command, nothing)
+ * registers every command, so the listing and suggestions are complete.
+ */
+export async function buildProgram(io: CliIO, argv: string[] = []): Promise<{ program: Command; exitCode: () => number }> {
+  const named = COMMAND_MODULES.find((m) => argv[0] !== undefined && m.names.includes(argv[0]));
+  const registers = await Promise.all((named ? [named] : COMMAND_MODULES).map((m) => m.load()));
   let exitCode = 0;
   const context: CommandContext = {
     io,
@@ -53,12 +71,7 @@ export function buildProgram(io: CliIO): { program: Command; exitCode: () => num
       ].join('\n'),
     );
 
-  registerCalendarCommands(program, context);
-  registerProcedureCommands(program, context);
-  registerAuditCommand(program, context);
-  registerDueCommand(program, context);
-  registerTestCommand(program, context);
-  registerExplainCommand(program, context);
+  for (const register of registers) register(program, context);
   return { program, exitCode: () => exitCode };
 }
 
@@ -75,8 +88,8 @@ export function protectNegativeDurations(argv: string[]): string[] {
 /** Runs the command; resolves to the exit code. Never throws: errors become messages (no stack traces). */
 export async function main(argv: string[], io: CliIO = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   argv = protectNegativeDurations(argv);
-  const { program, exitCode } = buildProgram(io);
   try {
+    const { program, exitCode } = await buildProgram(io, argv);
     await program.parseAsync(argv, { from: 'user' });
     return exitCode();
   } catch (err) {
