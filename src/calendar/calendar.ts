@@ -9,8 +9,9 @@
  */
 import { DateTime } from 'luxon';
 import { TimescalesInputError } from '../errors';
-import { describeDuration, parseDuration, type Duration } from './duration';
+import { describeDuration, DURATION_UNITS, parseDuration, type Duration } from './duration';
 import {
+  addMonths,
   daysInMonth,
   formatIsoDay,
   fromCivil,
@@ -274,14 +275,10 @@ export function createCalendar(options: CalendarOptions = {}): Calendar {
       case 'w':
         return parseAnyDay(date) + 7 * dur.amount;
       case 'm':
-      case 'y': {
-        const { year, month, day } = toCivil(parseAnyDay(date));
-        // luxon clamps to the end of a shorter month, in one step from the start (C4).
-        const dt = DateTime.fromObject({ year, month, day }, { zone: 'utc' }).plus(
-          dur.unit === 'm' ? { months: dur.amount } : { years: dur.amount },
-        );
-        return fromCivil(dt.year, dt.month, dt.day);
-      }
+        // Clamped to the end of a shorter month, in one step from the start (C4).
+        return addMonths(parseAnyDay(date), dur.amount);
+      case 'y':
+        return addMonths(parseAnyDay(date), 12 * dur.amount);
       default:
         throw new Error(`unreachable unit ${dur.unit}`);
     }
@@ -448,9 +445,13 @@ function parseAnyDay(date: string, field = 'date'): number {
   return checkDay(date, field);
 }
 
+const UNITS: ReadonlySet<string> = new Set(DURATION_UNITS);
+
 function checkDuration(d: Duration): Duration {
   if (!d || !Number.isInteger(d.amount)) throw new TimescalesInputError('duration', d, 'a duration such as 20wd or { amount: 20, unit: "wd" }');
-  return parseDuration(`${d.amount}${d.unit}`);
+  // What parseDuration(`${amount}${unit}`) accepts (at most six digits, a known unit), without writing and re-reading it.
+  if (Math.abs(d.amount) > 999_999 || !UNITS.has(d.unit)) return parseDuration(`${d.amount}${d.unit}`);
+  return { amount: d.amount === 0 ? 0 : d.amount, unit: d.unit };
 }
 
 /** A caller's list replaces the bundled one for the years it covers; the bundled list still serves the others. */

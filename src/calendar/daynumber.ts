@@ -41,6 +41,21 @@ export function toCivil(n: number): { year: number; month: number; day: number }
   return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
+/**
+ * The same day of the month `months` months later (earlier when negative), clamped
+ * to the end of a shorter month, in one step from the start (C4): what luxon's
+ * `plus({ months })` gives, on day numbers. `addMonths(fromCivil(2024, 1, 31), 1)`
+ * is 2024-02-29; years are 12 months (29 Feb + 1 year → 28 Feb).
+ */
+export function addMonths(n: number, months: number): number {
+  const { year, month, day } = toCivil(n);
+  const t = year * 12 + (month - 1) + months;
+  const y = Math.floor(t / 12);
+  const m = t - y * 12 + 1;
+  const last = daysInMonth(y, m);
+  return fromCivil(y, m, day < last ? day : last);
+}
+
 /** ISO weekday of a day number: 1 = Monday … 7 = Sunday. `isoWeekday(0) === 4` (Thursday). */
 export function isoWeekday(n: number): number {
   return ((((n + 3) % 7) + 7) % 7) + 1;

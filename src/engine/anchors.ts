@@ -107,10 +107,11 @@ function resolveOne(ctx: AnchorContext, a: SingleAnchor): ResolvedAnchor[] {
     }
     return events.map((e) => {
       const base = momentOf(e);
-      const lines = [`anchor: ${e.type} on ${e.dateTime ?? e.date}`];
+      // Trace lines only when a trace is wanted (math.explain).
+      const lines = math.explain ? [`anchor: ${e.type} on ${e.dateTime ?? e.date}`] : [];
       if (!a.add) return { event: e.type, moment: base, source: e, origin: e, lines };
       const shifted = addOffset(math, base, a.add);
-      lines.push(...shifted.lines);
+      if (math.explain) lines.push(...shifted.lines);
       return { event: `${e.type}+${offsets(a.add).join('')}`, moment: shifted.moment, source: e, origin: e, lines };
     });
   }
@@ -145,7 +146,7 @@ function resolveOne(ctx: AnchorContext, a: SingleAnchor): ResolvedAnchor[] {
       event: label,
       moment,
       ...(origin ? { origin } : {}),
-      lines: [`anchor: ${a.rule} occurrence ${r.occurrence} ${a.at === 'due' ? `was due ${date} (${r.status})` : `completed by ${r.completed!.event} on ${date}`}`],
+      lines: ctx.math.explain ? [`anchor: ${a.rule} occurrence ${r.occurrence} ${a.at === 'due' ? `was due ${date} (${r.status})` : `completed by ${r.completed!.event} on ${date}`}`] : [],
     });
   }
   return out;

@@ -39,3 +39,39 @@ export const CaseRecordSchema = z
 
 export type CaseEvent = z.infer<typeof CaseEventSchema>;
 export type CaseRecord = z.infer<typeof CaseRecordSchema>;
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_DATE_OR_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/**
+ * True when `record` is certainly a valid `CaseRecord` as it is (what the
+ * readers build): the same checks as `CaseRecordSchema`, written out, so that an
+ * audit does not pay for a schema parse per case. When it says false, the schema
+ * decides (and gives the error). Conservative: a number must be finite, and an
+ * event's keys must begin with `type`, `date`.
+ */
+export function isPlainCaseRecord(record: unknown): record is CaseRecord {
+  if (record === null || typeof record !== 'object' || Array.isArray(record)) return false;
+  const r = record as Record<string, unknown>;
+  for (const key in r) if (key !== 'id' && key !== 'dateOfBirth' && key !== 'events') return false;
+  if (typeof r.id !== 'string' || r.id.length === 0) return false;
+  if ('dateOfBirth' in r && (typeof r.dateOfBirth !== 'string' || !ISO_DATE.test(r.dateOfBirth))) return false;
+  const events = r.events;
+  if (!Array.isArray(events)) return false;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i] as Record<string, unknown>;
+    if (e === null || typeof e !== 'object' || Array.isArray(e)) return false;
+    if (typeof e.type !== 'string' || e.type.length === 0 || typeof e.date !== 'string' || !ISO_DATE_OR_TIME.test(e.date)) return false;
+    // type and date first, as the schema's output would have them (attributes keep their order after them).
+    let k = 0;
+    for (const key in e) {
+      if (k++ < 2) {
+        if (key !== (k === 1 ? 'type' : 'date')) return false;
+        continue;
+      }
+      const v = e[key];
+      if (typeof v !== 'string' && typeof v !== 'boolean' && !(typeof v === 'number' && Number.isFinite(v))) return false;
+    }
+  }
+  return true;
+}

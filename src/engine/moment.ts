@@ -4,7 +4,7 @@
  * every rule kind.
  */
 import { DateTime } from 'luxon';
-import { parseDuration, tryParseIsoDay, type AddOptions, type Calendar, type Roll } from '../calendar/index';
+import { parseDuration, tryParseIsoDay, type AddOptions, type Calendar, type Duration, type Roll } from '../calendar/index';
 import type { PreparedEvent } from './events';
 import type { Offset } from './schema';
 
@@ -53,6 +53,26 @@ export function showMoment(moment: Moment): string {
   return moment.dateTime ?? moment.date;
 }
 
+/**
+ * Durations parsed once: the steps of rules' offsets are a small fixed set, read
+ * for every occurrence of an audit (a cache, cleared if it ever grows large).
+ */
+const parsedSteps = new Map<string, Duration>();
+function parsedStep(step: string): Duration {
+  let duration = parsedSteps.get(step);
+  if (duration === undefined) {
+    duration = Object.freeze(parseDuration(step));
+    if (parsedSteps.size > 10_000) parsedSteps.clear();
+    parsedSteps.set(step, duration);
+  }
+  return duration;
+}
+
+/** The duration of a one-step offset, negated and parsed: `negatedDuration('5wd')` is -5 working days. */
+export function negatedDuration(step: string): Duration {
+  return parsedStep(negate(step)[0]!);
+}
+
 export function offsets(offset: Offset): string[] {
   return Array.isArray(offset) ? offset : [offset];
 }
@@ -79,7 +99,7 @@ export function addOffset(math: DateMath, from: Moment, offset: Offset, options:
   let moment = from;
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i]!;
-    const duration = parseDuration(step);
+    const duration = parsedStep(step);
     if (duration.unit === 'h') {
       if (moment.dateTime === undefined) {
         // A date without a time: the latest the hours can end is the end of the day after.

@@ -23,7 +23,7 @@ describe('national-assessment-cp: Working Together 2010 and 2013 by the referral
     // Fri 12 Apr + 1 WD = Mon 15 Apr; the decision's source is the 2010 edition's, graded secondary.
     const decision = one(rs, 'referral-decision');
     expect(decision.due).toBe('2013-04-15');
-    expect(decision.source.document).toBe('Working Together to Safeguard Children 2010');
+    expect(decision.source.document).toBe('HM Government, Working Together to Safeguard Children 2010');
     expect(decision.source.verified).toBe('secondary');
   });
 
@@ -34,7 +34,7 @@ describe('national-assessment-cp: Working Together 2010 and 2013 by the referral
     expect(single.due).toBe('2013-06-19');
     expect(single.trace.join('\n')).toContain('version: Working Together 2013, in force from 15 April 2013 (anchors 2013-04-15 to …)');
     expect(rs.filter((r) => r.rule === 'initial-assessment')).toEqual([]);
-    expect(one(rs, 'referral-decision').source.document).toBe('Working Together to Safeguard Children 2013');
+    expect(one(rs, 'referral-decision').source.document).toBe('HM Government, Working Together to Safeguard Children 2013');
   });
 
   it('the core assessment follows the regime of the referral before it (versionsBy), not its own start date', () => {

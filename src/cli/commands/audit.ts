@@ -29,13 +29,13 @@ import {
   type PeriodUnit,
 } from '../../index';
 import { createProblemWriter, createResultWriter, csvRow, neutraliseCell, UTF8_BOM, type OutputFormat } from '../../io/write';
-import { readEventsCsv } from '../../io/events-csv';
+import { readEventsCsv, streamEventsCsv, type EventsCsvOptions } from '../../io/events-csv';
 import { readNdjson } from '../../io/ndjson';
 import { readSsda903, ssda903Child } from '../../io/ssda903';
 import { CIN_CENSUS_MAPPING, readCinCensus, type CinCensusProcedure } from '../../io/cin-census';
 import { readActionPlan } from '../../io/action-plan';
-import { combineReads, type ReadResult } from '../../io/result';
-import { checkEncoding, type InputEncoding } from '../../io/source';
+import { combineReads, type ReadResult, type RowCounts } from '../../io/result';
+import { checkEncoding, type InputEncoding, type InputSource } from '../../io/source';
 import { forTerminal, renderTable } from '../table';
 import {
   addCalendarOptions,
@@ -134,6 +134,51 @@ interface Loaded {
   input: ReadResult;
   /** The child of a case, when a child can have several cases. */
   childOf?: (c: CaseRecord) => string;
+  /**
+   * Event CSV files whose rows are grouped by case: read again case by case
+   * while evaluating (`input.cases` is then empty and `input.problems` holds
+   * none of their problems; `input.counts` is final; `recorded` the event types they record).
+   */
+  stream?: { files: string[]; cases: number; options: EventsCsvOptions; at: (path: string) => InputSource; recorded: string[]; carriedColumns: string[] };
+}
+
+/**
+ * The index pass over an events CSV: reads it case by case keeping nothing but
+ * the event types it records and the number of cases, and tells whether its
+ * rows are grouped by case (no case comes back after another). Memory does not
+ * grow with the file (beyond the set of case ids the stream reader keeps).
+ */
+async function indexEventsCsv(
+  input: InputSource,
+  options: EventsCsvOptions,
+  attributes: { order: string[]; varies: Set<string> },
+): Promise<{ grouped: boolean; cases: number; types: Set<string>; counts: RowCounts }> {
+  const types = new Set<string>();
+  let cases = 0;
+  let grouped = true;
+  const stream = streamEventsCsv(input, options);
+  for await (const chunk of stream) {
+    if (chunk.case) {
+      cases++;
+      for (const e of chunk.case.events) types.add(e.type);
+      // The carried columns, as carriedAttributes works them out: attributes never varying within a case.
+      const mine = new Map<string, string>();
+      for (const e of chunk.case.events) {
+        for (const [k, v] of Object.entries(e)) {
+          if (k === 'type' || k === 'date' || v === undefined || v === null) continue;
+          const text = String(v);
+          if (!attributes.order.includes(k)) attributes.order.push(k);
+          const seen = mine.get(k);
+          if (seen === undefined) mine.set(k, text);
+          else if (seen !== text) attributes.varies.add(k);
+        }
+      }
+    }
+    // Not grouped: read whole. Dates that cannot be read: read whole too, where a date column written wholly in
+    // the other format is one usage error (readEventsCsv's check, which the stream reader does not make).
+    for (const p of chunk.problems) if (p.code === 'case-not-contiguous' || (p.code === 'invalid-date' && p.column === 'date')) grouped = false;
+  }
+  return { grouped, cases, types, counts: { ...stream.counts } };
 }
 
 async function load(files: string[], o: AuditOptions): Promise<Loaded> {
@@ -166,6 +211,30 @@ async function load(files: string[], o: AuditOptions): Promise<Loaded> {
   const procedure = chooseProcedure(o);
   const knownEvents = Object.keys(procedure.events);
   const reads: ReadResult[] = [];
+  // Event CSV files grouped by case are streamed: an index pass first (the event types they record, the number
+  // of cases), then read again case by case while evaluating, so memory does not grow with the caseload. A file
+  // whose cases are not grouped, and NDJSON, are read whole (docs/cli.md, "Memory: large files are streamed").
+  if (files.every((file) => !/\.(nd)?jsonl?$/i.test(file))) {
+    const options: EventsCsvOptions = { dateFormat: o.dateFormat, knownEvents };
+    const types = new Set<string>();
+    const counts: RowCounts = { read: 0, used: 0, reported: 0 };
+    let cases = 0;
+    let grouped = true;
+    const attributes = { order: [] as string[], varies: new Set<string>() };
+    for (const file of files) {
+      const index = await indexEventsCsv(at(file), options, attributes);
+      if (!index.grouped) {
+        grouped = false;
+        break;
+      }
+      for (const t of index.types) types.add(t);
+      cases += index.cases;
+      counts.read += index.counts.read;
+      counts.used += index.counts.used;
+      counts.reported += index.counts.reported;
+    }
+    if (grouped) return { procedure, input: { cases: [], problems: [], counts }, stream: { files, cases, options, at, recorded: [...types], carriedColumns: attributes.order.filter((k) => !attributes.varies.has(k)) } };
+  }
   for (const file of files) {
     reads.push(/\.(nd)?jsonl?$/i.test(file) ? await readNdjson(at(file), { knownEvents }) : await readEventsCsv(at(file), { dateFormat: o.dateFormat, knownEvents }));
   }
@@ -176,8 +245,9 @@ async function load(files: string[], o: AuditOptions): Promise<Loaded> {
  * The event types the data records: `--records`, else what the reader
  * declares for its format, else the event types that occur in the file(s).
  */
-function recordsOf(o: AuditOptions, procedure: Procedure, input: ReadResult): string[] {
-  if (o.records === undefined) return input.records ?? recordedEvents(input.cases);
+function recordsOf(o: AuditOptions, procedure: Procedure, loaded: Loaded): string[] {
+  const input = loaded.input;
+  if (o.records === undefined) return input.records ?? loaded.stream?.recorded ?? recordedEvents(input.cases);
   const list = o.records.split(',').map((r) => r.trim()).filter(Boolean);
   const known = Object.keys(procedure.events);
   for (const e of list) {
@@ -222,12 +292,20 @@ async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<nu
     }
     overrides = Object.fromEntries(procedure.rules.filter((r) => !wanted.has(r.id)).map((r) => [r.id, { enabled: false }]));
   }
-  const records = recordsOf(o, procedure, loaded.input);
+  const records = recordsOf(o, procedure, loaded);
   const outFile = o.out ? openOutput(o.out, '--out') : undefined;
   const out: CliIO['stdout'] = outFile ? outFile.stream : io.stdout;
   const format = chosenFormat(o.format, out);
   // Columns constant per case (generic files): carried to every result, and what --group-by splits by.
-  const carried = files.length > 0 ? carriedAttributes(loaded.input.cases, Object.values(procedure.events).flatMap((e) => Object.keys(e.attributes ?? {}))) : { columns: [], values: new Map<CaseRecord, Record<string, string>>() };
+  // Attributes the procedure's events declare (s47, stage) are facts of an event, never carried.
+  const declaredAttributes = Object.values(procedure.events).flatMap((e) => Object.keys(e.attributes ?? {}));
+  const streamedColumns = loaded.stream?.carriedColumns.filter((c) => !declaredAttributes.includes(c));
+  const carried =
+    streamedColumns !== undefined
+      ? { columns: streamedColumns, values: new Map<CaseRecord, Record<string, string>>() }
+      : files.length > 0
+        ? carriedAttributes(loaded.input.cases, declaredAttributes)
+        : { columns: [], values: new Map<CaseRecord, Record<string, string>>() };
   const carriedById = new Map<string, Record<string, string>>();
   for (const [c, v] of carried.values) if (!carriedById.has(c.id)) carriedById.set(c.id, v);
   if (o.groupBy !== undefined && !carried.columns.includes(o.groupBy)) {
@@ -238,7 +316,25 @@ async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<nu
   if (o.by !== undefined && !(PERIOD_UNITS as readonly string[]).includes(o.by)) throw new UsageError(`--by takes ${PERIOD_UNITS.join(', ')}`);
   const groupCol = o.groupBy;
   // The reader's problems go through the stream first, so the summary counts them with the evaluation's.
-  const input = [{ case: undefined, problems: loaded.input.problems }, ...loaded.input.cases];
+  // Streamed files: each case's reader problems come as a chunk of their own just before it (kept apart from
+  // the evaluation's, so that all reader problems are listed first, in input order, as for a file read whole).
+  const streamed = loaded.stream;
+  // Streamed: each case's carried values are worked out as it arrives (kept by case id, only when there are carried columns).
+  const onCase = (c: CaseRecord): void => {
+    if (carried.columns.length === 0 || carriedById.has(c.id)) return;
+    const out: Record<string, string> = {};
+    for (const k of carried.columns) {
+      for (const e of c.events) {
+        const v = e[k];
+        if (v !== undefined && v !== null) {
+          out[k] = String(v);
+          break;
+        }
+      }
+    }
+    carriedById.set(c.id, out);
+  };
+  const input = streamed ? streamCases(streamed, onCase) : [{ case: undefined, problems: loaded.input.problems }, ...loaded.input.cases];
   const stream = auditStream(procedure, input, {
     asOf: o.asOf,
     calendar,
@@ -256,9 +352,10 @@ async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<nu
   });
   const keep = (r: Result) => (o.only === 'breaches' ? r.breach : o.only === 'open' ? !r.completed : true);
   const problems: DataProblem[] = [];
+  const readerProblems: DataProblem[] = [];
   const tableRows: Result[] = [];
   const writer = !o.summary && format !== 'table' ? createResultWriter(format as OutputFormat, out, { bom: o.bom, carriedColumns: carried.columns }) : undefined;
-  const progress = progressReporter(io.stderr, loaded.input.cases.length, started);
+  const progress = progressReporter(io.stderr, streamed ? streamed.cases : loaded.input.cases.length, started);
   let done = 0;
   for await (const c of stream) {
     const mine = carried.columns.length > 0 ? carriedById.get(c.caseId) : undefined;
@@ -270,10 +367,14 @@ async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<nu
         if (w) await w;
       } else if (!o.summary) tableRows.push(r);
     }
-    for (const p of c.problems) problems.push(p);
-    progress(++done);
+    if (c.caseId === '') for (const p of c.problems) readerProblems.push(p);
+    else {
+      for (const p of c.problems) problems.push(p);
+      progress(++done);
+    }
   }
   progress(-1);
+  if (readerProblems.length > 0) problems.unshift(...readerProblems);
   if (writer) await writer.end();
   const summary = stream.summary();
   const rows = loaded.input.counts;
@@ -300,6 +401,19 @@ async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<nu
     `timescales: ${headline(summary)}; ${rows.read} rows read, ${rows.used} used, ${rows.reported} reported; ${summary.errors} errors, ${summary.warnings} warnings\n`,
   );
   return summary.errors > 0 ? 1 : 0;
+}
+
+/** The cases of streamed event files, each after a chunk with its reader problems (if any). */
+async function* streamCases(streamed: NonNullable<Loaded['stream']>, onCase: (c: CaseRecord) => void): AsyncGenerator<CaseRecord | { case: undefined; problems: DataProblem[] }> {
+  for (const file of streamed.files) {
+    for await (const chunk of streamEventsCsv(streamed.at(file), streamed.options)) {
+      if (chunk.problems.length > 0) yield { case: undefined, problems: chunk.problems };
+      if (chunk.case) {
+        onCase(chunk.case);
+        yield chunk.case;
+      }
+    }
+  }
 }
 
 /** How many examples of each problem code stderr shows. */

@@ -23,9 +23,10 @@ export function evaluateCycleTask(ctx: CaseContext, rule: CycleTaskRule, cycle: 
   const completers = rule.completion ? new CompletionPool(eventsOf(ctx.kase, rule.completion.event, rule.completion.where)) : undefined;
   const schedule = rule.planned ? scheduledDates(ctx, rule.planned) : [];
   for (const occurrence of selected) {
-    const lines: string[] = [`for occurrence ${occurrence.n} of ${rule.cycle} (sequence ${occurrence.sequence + 1})`];
+    // Trace lines only when a trace is wanted (math.explain).
+    const lines: string[] = math.explain ? [`for occurrence ${occurrence.n} of ${rule.cycle} (sequence ${occurrence.sequence + 1})`] : [];
     const planned = plannedDate(rule, occurrence, schedule);
-    lines.push(`planned date ${planned.moment.date} (${planned.from})`);
+    if (math.explain) lines.push(`planned date ${planned.moment.date} (${planned.from})`);
     const timing = timingFor(rule, occurrence.start.day, undefined, undefined, lines);
     const before = beforeOffset(timing.before, occurrence.n);
     let due = planned.moment;
@@ -55,7 +56,7 @@ export function evaluateCycleTask(ctx: CaseContext, rule: CycleTaskRule, cycle: 
     const endedFirst = !completed && occurrence.end !== undefined && occurrence.end.day < effective.day;
     const asOf = endedFirst ? occurrence.end! : effective;
     if (endedFirst) lines.push(`sequence ended on ${occurrence.end!.date}`);
-    const judgement = judge({ cal: math.calendar, asOf, dueSoon: ctx.options.dueSoon, anchor: planned.moment, due, completion: completed });
+    const judgement = judge({ cal: math.calendar, explain: math.explain, asOf, dueSoon: ctx.options.dueSoon, anchor: planned.moment, due, completion: completed });
     results.push(
       ctx.result(rule, occurrence.n, { event: planned.by, moment: planned.moment }, judgement, { due, completed, sequence: occurrence.sequence + 1 }, lines, occurrence.period?.ref),
     );

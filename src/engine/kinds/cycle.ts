@@ -51,7 +51,8 @@ export function evaluateCycle(ctx: CaseContext, rule: CycleRule): CycleOutcome {
   const results: Result[] = [];
   const occurrences: CycleOccurrence[] = [];
   sequencesOf(ctx, rule).forEach((sequence, index) => {
-    const startLines = [`sequence ${index + 1} begins: ${sequence.start.type} on ${sequence.start.date}`];
+    // Trace lines only when a trace is wanted (math.explain): they cost more than the dates.
+    const startLines = math.explain ? [`sequence ${index + 1} begins: ${sequence.start.type} on ${sequence.start.date}`] : [];
     const chosen: ChosenVersion = { applies: true };
     const timing = timingFor(rule, sequence.start.day, sequence.start, rule.variants, startLines, chosen);
     if (!chosen.applies) return;
@@ -70,11 +71,13 @@ export function evaluateCycle(ctx: CaseContext, rule: CycleRule): CycleOutcome {
       const k = switched ? afterSwitch++ : n - 1;
       const interval = intervals[Math.min(k, intervals.length - 1)]!;
       const due = addOffset(math, previous.moment, interval, timing);
-      const lines = [
-        ...(n === 1 ? startLines : [`sequence ${index + 1}: previous ${previous.event} on ${previous.moment.date}`]),
-        ...(switched && afterSwitch === 1 ? [`from ${formatIsoDay(switchDay!)}: ${timing.thereafter!.intervals.join(', ')} (thereafter)`] : []),
-        ...due.lines,
-      ];
+      const lines = math.explain
+        ? [
+            ...(n === 1 ? startLines : [`sequence ${index + 1}: previous ${previous.event} on ${previous.moment.date}`]),
+            ...(switched && afterSwitch === 1 ? [`from ${formatIsoDay(switchDay!)}: ${timing.thereafter!.intervals.join(', ')} (thereafter)`] : []),
+            ...due.lines,
+          ]
+        : [];
       // The first candidate since the previous occurrence (on or after the start for the first), within the sequence.
       const next = candidates[firstIndexFrom(candidates, previous.moment.day, n !== 1)];
       const completer = next && (!sequence.end || next.day <= sequence.end.day) ? next : undefined;
@@ -83,14 +86,14 @@ export function evaluateCycle(ctx: CaseContext, rule: CycleRule): CycleOutcome {
         // could no longer be late while the sequence ran, so it is not reported either (docs/conventions.md).
         // An open occurrence stops the projection.
         if (sequence.end && due.moment.day >= sequence.end.day) break;
-        if (sequence.end) lines.push(`sequence ended: ${sequence.end.type} on ${sequence.end.date}`);
-        const judgement = judge({ cal: math.calendar, asOf: end ?? ctx.options.asOf, dueSoon: ctx.options.dueSoon, anchor: previous.moment, due: due.moment });
+        if (sequence.end && math.explain) lines.push(`sequence ended: ${sequence.end.type} on ${sequence.end.date}`);
+        const judgement = judge({ cal: math.calendar, explain: math.explain, asOf: end ?? ctx.options.asOf, dueSoon: ctx.options.dueSoon, anchor: previous.moment, due: due.moment });
         results.push(ctx.result(rule, n, previous, judgement, { due: due.moment, sequence: index + 1, source }, lines, periodRef));
         occurrences.push({ sequence: index, n, start, previous: previous.moment, due: due.moment, ...(end ? { end } : {}), ...inPeriod });
         break;
       }
       const completed = { event: completer.type, moment: momentOf(completer) };
-      const judgement = judge({ cal: math.calendar, asOf: ctx.options.asOf, dueSoon: ctx.options.dueSoon, anchor: previous.moment, due: due.moment, completion: completed });
+      const judgement = judge({ cal: math.calendar, explain: math.explain, asOf: ctx.options.asOf, dueSoon: ctx.options.dueSoon, anchor: previous.moment, due: due.moment, completion: completed });
       results.push(ctx.result(rule, n, previous, judgement, { due: due.moment, completed, sequence: index + 1, source }, lines, periodRef));
       occurrences.push({ sequence: index, n, start, previous: previous.moment, due: due.moment, completed, ...(end ? { end } : {}), ...inPeriod });
       previous = completed;

@@ -94,6 +94,7 @@ export function evaluateDeadline(ctx: CaseContext, rule: DeadlineRule, earlierRe
     if (ended) lines.push(endedLine(scope!));
     const judgement = judge({
       cal: math.calendar,
+      explain: math.explain,
       asOf,
       dueSoon: ctx.options.dueSoon,
       anchor: anchor.moment,

@@ -46,6 +46,7 @@ export function evaluateWindow(ctx: CaseContext, rule: WindowRule, earlierResult
     if (ended) lines.push(endedLine(scope!));
     const judgement = judge({
       cal: math.calendar,
+      explain: math.explain,
       asOf,
       dueSoon: ctx.options.dueSoon,
       anchor: anchor.moment,

@@ -1,0 +1,31 @@
+/**
+ * `isPlainCaseRecord`: the written-out check that lets an evaluation skip the
+ * schema parse. It may only say true where the schema accepts the record as it is.
+ */
+import { describe, expect, it } from 'vitest';
+import { CaseRecordSchema, isPlainCaseRecord } from '../../src/engine/case';
+
+const ok = { id: 'C1', dateOfBirth: '2015-05-02', events: [{ type: 'lac-review', date: '2024-03-27', meeting: true, n: 2, note: 'x' }] };
+
+describe('isPlainCaseRecord', () => {
+  it('accepts what the readers build, which the schema accepts too', () => {
+    expect(isPlainCaseRecord(ok)).toBe(true);
+    expect(CaseRecordSchema.safeParse(ok).success).toBe(true);
+    expect(isPlainCaseRecord({ id: 'C1', events: [{ type: 'x', date: '2024-03-27T09:30' }] })).toBe(true);
+  });
+
+  it.each([
+    ['an extra key', { ...ok, extra: 1 }],
+    ['a blank id', { ...ok, id: '' }],
+    ['a dob that is not YYYY-MM-DD', { ...ok, dateOfBirth: '02/05/2015' }],
+    ['events not an array', { id: 'C1', events: {} }],
+    ['an event without a type', { id: 'C1', events: [{ date: '2024-03-27' }] }],
+    ['an event date with a stray space', { id: 'C1', events: [{ type: 'x', date: ' 2024-03-27' }] }],
+    ['an attribute that is an object', { id: 'C1', events: [{ type: 'x', date: '2024-03-27', a: {} }] }],
+    ['an attribute that is NaN', { id: 'C1', events: [{ type: 'x', date: '2024-03-27', a: Number.NaN }] }],
+    ['an attribute that is undefined', { id: 'C1', events: [{ type: 'x', date: '2024-03-27', a: undefined }] }],
+    ['date before type (the schema would reorder the keys)', { id: 'C1', events: [{ date: '2024-03-27', type: 'x' }] }],
+  ])('leaves the schema to decide: %s', (_, record) => {
+    expect(isPlainCaseRecord(record)).toBe(false);
+  });
+});
