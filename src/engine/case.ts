@@ -34,6 +34,11 @@ export const CaseRecordSchema = z
     id: z.string().min(1, 'expected a case id'),
     dateOfBirth: IsoDateString.optional(),
     events: z.array(CaseEventSchema),
+    /**
+     * Where each event was read, by position (`sources[i]` is the file and 1-based line of `events[i]`): set
+     * by the file readers so a problem the evaluation finds with an event names its file and line.
+     */
+    sources: z.array(z.object({ file: z.string(), line: z.number().int() }).strict()).optional(),
   })
   .strict();
 

@@ -60,7 +60,8 @@ export function prepareCase(procedure: Procedure, record: CaseRecord, asOfDay: n
   const events: PreparedEvent[] = [];
   const seen = new Map<string, PreparedEvent>();
   record.events.forEach((raw, index) => {
-    const at = () => ({ ...base, event: { type: raw.type, date: raw.date } });
+    const source = record.sources?.[index];
+    const at = () => ({ ...base, ...(source ? { file: source.file, line: source.line } : {}), event: { type: raw.type, date: raw.date } });
     const def = known.has(raw.type) ? procedure.events[raw.type] : undefined;
     if (!def) {
       problems.push(

@@ -87,6 +87,10 @@ const MY = `${MONTH}\\s+${YEAR}`;
 const DAY_NAMED = `(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}\\s+${YEAR}`;
 const DAY_NUMERIC = '(\\d{1,2})[/.](\\d{1,2})[/.](\\d{4}|\\d{2})';
 const DAY_ISO = '(\\d{4})-(\\d{2})-(\\d{2})';
+/** One date term alone (a month and year or a full day), no other text. */
+const DATE_ALONE = new RegExp(`^(?:${MY}|${DAY_NAMED}|${DAY_NUMERIC}|${DAY_ISO})$`, 'i');
+/** Longer than any text {@link DATE_ALONE} matches ("30th September '2012" is 21), with a margin. */
+const MAX_DATE_TERM_LENGTH = 40;
 
 /**
  * Month number (1–12) of an English month name or abbreviation, or `undefined`.
@@ -181,9 +185,72 @@ function dueTerm(
   // "February 2012 concluding June 2012", "May 2012 - July 2012", "from May 2012 to July 2012":
   // try every separator, as a day may itself contain '-'.
   for (const sep of t.matchAll(/ (?:concluding|to|until|till|through) | ?- ?/gi)) {
+    // Each side is one date term (the first may start "from "): a longer side cannot be one, so is not sliced and read.
+    if (sep.index > MAX_DATE_TERM_LENGTH + 5 || t.length - sep.index - sep[0].length > MAX_DATE_TERM_LENGTH) continue;
     const a = dateTerm(t.slice(0, sep.index).replace(/^from /i, ''));
     const b = dateTerm(t.slice(sep.index + sep[0].length));
     if (a && b && a.from <= b.end) return { kind: 'range', from: a.from, due: b.end };
+  }
+  return undefined;
+}
+
+/**
+ * Splits a normalised by-when at a review suffix, reading it as the pattern
+ * `^(.+?)\s?[(,;-]?\s?review(?:ed)?(?: by (.+?))?(?: in)? (DATE)\)?$` (case
+ * insensitive) would, but in time linear in the text: that pattern backtracks
+ * (its two lazy groups each try every split, so "review by " repeated costs the
+ * square of the length; issue 13, item 9).
+ *
+ * How: the date ends the text, so it starts in the last
+ * {@link MAX_DATE_TERM_LENGTH} characters, after a space; those few starts are
+ * found first. Then each "review" is tried left to right (the first that fits
+ * wins, as the lazy core would), and for it only the constant number of ends
+ * that lead to one of those date starts is checked.
+ *
+ * @example reviewSuffix('April 2012 (review by LSCB May 2012)') // { core: 'April 2012 (', by: 'LSCB', date: 'May 2012' }
+ */
+export function reviewSuffix(t: string): { core: string; by?: string; date: string } | undefined {
+  const body = t.endsWith(')') ? t.slice(0, -1) : t;
+  // Starts of the date: after a space, running to the end (less one closing parenthesis).
+  const dateStarts: number[] = [];
+  for (let d = Math.max(1, t.length - MAX_DATE_TERM_LENGTH); d < t.length; d++) {
+    if (t[d - 1] !== ' ') continue;
+    if (DATE_ALONE.test(t.slice(d)) || (body !== t && d < body.length && DATE_ALONE.test(body.slice(d)))) dateStarts.push(d);
+  }
+  if (dateStarts.length === 0) return undefined;
+  /** Where the date begins when `(?: in)? (DATE)` starts at `at`, trying " in" first; `undefined` if none. */
+  const dateAt = (at: number): number | undefined => {
+    if (t.slice(at, at + 4).toLowerCase() === ' in ' && dateStarts.includes(at + 4)) return at + 4;
+    if (t[at] === ' ' && dateStarts.includes(at + 1)) return at + 1;
+    return undefined;
+  };
+  const dateText = (d: number): string => (DATE_ALONE.test(t.slice(d)) ? t.slice(d) : body.slice(d));
+  for (const m of t.matchAll(/review/gi)) {
+    const i = m.index;
+    if (i < 1) continue; // the core is at least one character
+    // The core is the shortest text before the gap \s?[(,;-]?\s? that ends at "review".
+    let core = i;
+    for (const g of [3, 2, 1]) {
+      if (i - g >= 1 && /^\s?[(,;-]?\s?$/.test(t.slice(i - g, i))) {
+        core = i - g;
+        break;
+      }
+    }
+    const afters = t.slice(i + 6, i + 8).toLowerCase() === 'ed' ? [i + 8, i + 6] : [i + 6];
+    for (const a of afters) {
+      // " by X" first (X as short as can be), then without.
+      if (t.slice(a, a + 4).toLowerCase() === ' by ') {
+        let best: { e: number; d: number } | undefined;
+        for (const d of dateStarts) {
+          for (const e of [d - 4, d - 1]) {
+            if (e >= a + 5 && dateAt(e) === d && (best === undefined || e < best.e)) best = { e, d };
+          }
+        }
+        if (best) return { core: t.slice(0, core), by: t.slice(a + 4, best.e), date: dateText(best.d) };
+      }
+      const d = dateAt(a);
+      if (d !== undefined) return { core: t.slice(0, core), date: dateText(d) };
+    }
   }
   return undefined;
 }
@@ -226,12 +293,12 @@ export function parseByWhen(text: string, planDate: string): ByWhen {
   // An optional review suffix: "(review June 2012)", "(review by LSCB May 2012)".
   let core = t;
   let review: { review: string; reviewBy?: string } | undefined;
-  const r = new RegExp(`^(.+?)\\s?[(,;-]?\\s?review(?:ed)?(?: by (.+?))?(?: in)? (${MY}|${DAY_NAMED}|${DAY_NUMERIC}|${DAY_ISO})\\)?$`, 'i').exec(t);
+  const r = reviewSuffix(t);
   if (r) {
-    const when = dateTerm(r[3]!);
+    const when = dateTerm(r.date);
     if (!when) return { kind: 'unparsed', text };
-    core = r[1]!.replace(/\s?[(,;-]$/, '');
-    review = r[2] === undefined ? { review: when.end } : { review: when.end, reviewBy: r[2] };
+    core = r.core.replace(/\s?[(,;-]$/, '');
+    review = r.by === undefined ? { review: when.end } : { review: when.end, reviewBy: r.by };
   }
   const due = dueTerm(core);
   if (!due) return { kind: 'unparsed', text };

@@ -239,12 +239,17 @@ interface CaseBuilder {
 }
 
 function startCase(id: string): CaseBuilder {
-  return { record: { id, events: [] }, dob: undefined, dobLine: 0, dobConflict: false };
+  const record: CaseRecord = { id, events: [] };
+  // Where each event was read (`CaseRecord.sources`): not enumerable, so a record still prints and compares
+  // as its id, date of birth and events; the evaluation reads it to name a rejected event's file and line.
+  Object.defineProperty(record, 'sources', { value: [], enumerable: false, writable: true });
+  return { record, dob: undefined, dobLine: 0, dobConflict: false };
 }
 
 /** Adds a usable row to its case; returns a `conflicting-date-of-birth` warning if it has one. */
 function addRow(b: CaseBuilder, row: Extract<EventsRow, { ok: true }>, file: string): DataProblem | undefined {
   b.record.events.push(row.event);
+  b.record.sources!.push({ file, line: row.line });
   if (row.dob === undefined) return undefined;
   if (b.dob === undefined) {
     b.dob = row.dob;

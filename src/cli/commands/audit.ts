@@ -467,7 +467,12 @@ async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<nu
   if (readerProblems.length > 0) problems.unshift(...readerProblems);
   if (writer) await writer.end();
   const summary = stream.summary();
-  const rows = loaded.input.counts;
+  // A row the reader used can still be rejected by the evaluation (a date outside the supported range, an unknown
+  // event): its error names the row (file and line) and the event. Such a row is counted as reported, not used,
+  // so that read = used + reported stays true (issue 13, item 2).
+  const rejected = problems.filter(rejectedAtEvaluation).length;
+  const read = loaded.input.counts;
+  const rows = { ...read, used: read.used - rejected, reported: read.reported + rejected };
   if (report) {
     const clear = stepNote(io.stderr, 'writing the HTML report…');
     out.write(report.render(summary, rows, problems, calendarFrom(o).description));
@@ -635,4 +640,13 @@ function headline(s: AuditSummary): string {
   const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
   const periods = s.periods ? ` (${s.periods.count} ${s.periods.count === 1 ? s.periods.label.replace(/^periods\b/, 'period') : s.periods.label})` : '';
   return `${n(s.children, 'child', 'children')}, ${n(s.cases, 'case', 'cases')}${periods}; ${n(s.results, 'result', 'results')}, ${n(s.breaches, 'breach', 'breaches')}`;
+}
+
+/**
+ * True for an evaluation's error that rejected one event read from a row: the engine's per-event errors carry
+ * the procedure, the event and (from `CaseRecord.sources`) the row's file and line, and name no rule; the
+ * readers' own problems name no procedure.
+ */
+function rejectedAtEvaluation(p: DataProblem): boolean {
+  return p.severity === 'error' && p.procedure !== undefined && p.rule === undefined && p.event !== undefined && p.line !== undefined;
 }

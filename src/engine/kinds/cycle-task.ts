@@ -4,7 +4,7 @@
  * evaluation returned (`CycleOutcome`), nothing else of the cycle.
  */
 import { formatIsoDay, tryParseIsoDay } from '../../calendar/index';
-import { eventsOf } from '../anchors';
+import { eventsOf, firstIndexFrom } from '../anchors';
 import type { CaseContext } from '../context';
 import type { PreparedEvent } from '../events';
 import { judge } from '../judge';
@@ -19,12 +19,13 @@ export function evaluateCycleTask(ctx: CaseContext, rule: CycleTaskRule, cycle: 
   const { math } = ctx;
   const selected = cycle ? selectOccurrences(ctx, rule, cycle) : [];
   const results: Result[] = [];
-  /** Completing events already used by an earlier occurrence. */
-  const used = new Set<PreparedEvent>();
+  // The events each occurrence looks among, found once per rule (day order): not once per occurrence.
+  const completers = rule.completion ? new CompletionPool(eventsOf(ctx.kase, rule.completion.event, rule.completion.where)) : undefined;
+  const schedule = rule.planned ? scheduledDates(ctx, rule.planned) : [];
   for (const occurrence of selected) {
     // Trace lines only when a trace is wanted (math.explain).
     const lines: string[] = math.explain ? [`for occurrence ${occurrence.n} of ${rule.cycle} (sequence ${occurrence.sequence + 1})`] : [];
-    const planned = plannedDate(ctx, rule, occurrence);
+    const planned = plannedDate(rule, occurrence, schedule);
     if (math.explain) lines.push(`planned date ${planned.moment.date} (${planned.from})`);
     const timing = timingFor(rule, occurrence.start.day, undefined, undefined, lines);
     const before = beforeOffset(timing.before, occurrence.n);
@@ -43,11 +44,8 @@ export function evaluateCycleTask(ctx: CaseContext, rule: CycleTaskRule, cycle: 
     }
     let completed: EventMoment | undefined;
     if (rule.completion) {
-      const completer = taskCompletion(ctx, rule.completion, occurrence, used);
-      if (completer) {
-        used.add(completer);
-        completed = { event: completer.type, moment: momentOf(completer) };
-      }
+      const completer = taskCompletion(rule.completion, occurrence, completers!);
+      if (completer) completed = { event: completer.type, moment: momentOf(completer) };
     } else if (occurrence.completed) {
       completed = occurrence.completed;
     }
@@ -66,26 +64,29 @@ export function evaluateCycleTask(ctx: CaseContext, rule: CycleTaskRule, cycle: 
   return results;
 }
 
+/** The events that schedule a review, with a valid date in the attribute (day order). */
+function scheduledDates(ctx: CaseContext, planned: NonNullable<CycleTaskRule['planned']>): PreparedEvent[] {
+  const { event, attribute } = planned;
+  return eventsOf(ctx.kase, event).filter((e) => typeof e.attrs[attribute] === 'string' && tryParseIsoDay(String(e.attrs[attribute])) !== undefined);
+}
+
 /**
  * The planned date of an occurrence, which the task counts back from. A task that is the review itself (no
  * completing event of its own) is due when the review is due; otherwise: a date scheduled since the previous
- * occurrence, else the date the occurrence was held, else its due date.
+ * occurrence, else the date the occurrence was held, else its due date. `schedule` is {@link scheduledDates}.
  */
-function plannedDate(ctx: CaseContext, rule: CycleTaskRule, occurrence: CycleOccurrence): { moment: Moment; by: string; from: string } {
+function plannedDate(rule: CycleTaskRule, occurrence: CycleOccurrence, schedule: readonly PreparedEvent[]): { moment: Moment; by: string; from: string } {
   const held = rule.completion !== undefined ? occurrence.completed : undefined;
   let planned = held ? { moment: held.moment, by: held.event, from: `${held.event} held` } : { moment: occurrence.due, by: `${rule.cycle} due`, from: `${rule.cycle} due` };
   if (rule.planned) {
     const { event: scheduledEvent, attribute } = rule.planned;
-    // A date set on the day of the previous review plans this one; one set on this review's own day plans the next.
-    const scheduled = eventsOf(ctx.kase, scheduledEvent).filter(
-      (event) =>
-        event.day >= occurrence.previous.day &&
-        (!occurrence.completed || event.day < occurrence.completed.moment.day) &&
-        typeof event.attrs[attribute] === 'string' &&
-        tryParseIsoDay(String(event.attrs[attribute])) !== undefined,
-    );
-    const latest = scheduled[scheduled.length - 1];
-    if (latest) planned = { moment: dayMoment(String(latest.attrs[attribute])), by: scheduledEvent, from: `${scheduledEvent} on ${latest.date}` };
+    // A date set on the day of the previous review plans this one; one set on this review's own day plans the next:
+    // the latest scheduling event on or after the previous review and before the day this one was held.
+    const end = occurrence.completed ? firstIndexFrom(schedule, occurrence.completed.moment.day) : schedule.length;
+    const latest = schedule[end - 1];
+    if (latest && latest.day >= occurrence.previous.day) {
+      planned = { moment: dayMoment(String(latest.attrs[attribute])), by: scheduledEvent, from: `${scheduledEvent} on ${latest.date}` };
+    }
   }
   return planned;
 }
@@ -97,25 +98,50 @@ function beforeOffset(before: Offset | { first: Offset; subsequent: Offset } | u
 }
 
 /**
- * The task's own completing event, not used by an earlier occurrence. `since: 'anchor'` (default): after the
- * previous occurrence (on or after it for the first) and by the day this one was held: later events belong to
- * the next review. `since: 'cycle-start'`: any time from the start of the sequence.
+ * A rule's completing events (day order) and which an earlier occurrence used. `firstUnusedFrom` skips the
+ * used ones with path halving (a "next unused" link per index), so each occurrence's look-up costs about
+ * log n, however many events earlier occurrences took.
  */
-function taskCompletion(
-  ctx: CaseContext,
-  completion: NonNullable<CycleTaskRule['completion']>,
-  occurrence: CycleOccurrence,
-  used: ReadonlySet<PreparedEvent>,
-): PreparedEvent | undefined {
+class CompletionPool {
+  /** `link[i]`: an index at or after `i` that may be unused (`i` itself while unused). */
+  private readonly link: Int32Array;
+
+  constructor(readonly events: readonly PreparedEvent[]) {
+    this.link = new Int32Array(events.length + 1);
+    for (let i = 0; i <= events.length; i++) this.link[i] = i;
+  }
+
+  /** The first index at or after `i` not used (the length when none). */
+  firstUnusedFrom(i: number): number {
+    const link = this.link;
+    while (link[i] !== i) {
+      link[i] = link[link[i]!]!;
+      i = link[i]!;
+    }
+    return i;
+  }
+
+  use(i: number): void {
+    this.link[i] = i + 1;
+  }
+}
+
+/**
+ * The task's own completing event, not used by an earlier occurrence (the one returned is marked used).
+ * `since: 'anchor'` (default): after the previous occurrence (on or after it for the first) and by the day this
+ * one was held: later events belong to the next review. `since: 'cycle-start'`: any time from the start of the
+ * sequence. The events allowed are a run of the day-ordered list, so the answer is its first unused event.
+ */
+function taskCompletion(completion: NonNullable<CycleTaskRule['completion']>, occurrence: CycleOccurrence, pool: CompletionPool): PreparedEvent | undefined {
   const fromStart = completion.since === 'cycle-start';
   const since = fromStart ? occurrence.start : occurrence.previous;
-  return eventsOf(ctx.kase, completion.event, completion.where).find(
-    (event) =>
-      !used.has(event) &&
-      (occurrence.n === 1 || fromStart ? event.day >= since.day : event.day > since.day) &&
-      (fromStart || !occurrence.completed || event.day <= occurrence.completed.moment.day) &&
-      (!occurrence.end || event.day <= occurrence.end.day),
-  );
+  const i = pool.firstUnusedFrom(firstIndexFrom(pool.events, since.day, !(occurrence.n === 1 || fromStart)));
+  const event = pool.events[i];
+  if (!event) return undefined;
+  if (!fromStart && occurrence.completed && event.day > occurrence.completed.moment.day) return undefined;
+  if (occurrence.end && event.day > occurrence.end.day) return undefined;
+  pool.use(i);
+  return event;
 }
 
 function selectOccurrences(ctx: CaseContext, rule: CycleTaskRule, cycle: CycleOutcome): CycleOccurrence[] {

@@ -4,7 +4,7 @@
  * of the previous one, and the first one missing stops the projection. The
  * occurrences are returned beside the results for the rule's cycle-tasks.
  */
-import { eventsOf, matches } from '../anchors';
+import { eventsOf, firstIndexFrom, matches } from '../anchors';
 import type { CaseContext, Period, PeriodRef } from '../context';
 import type { PreparedEvent } from '../events';
 import { judge } from '../judge';
@@ -78,9 +78,9 @@ export function evaluateCycle(ctx: CaseContext, rule: CycleRule): CycleOutcome {
             ...due.lines,
           ]
         : [];
-      const completer = candidates.find(
-        (event) => (n === 1 ? event.day >= previous.moment.day : event.day > previous.moment.day) && (!sequence.end || event.day <= sequence.end.day),
-      );
+      // The first candidate since the previous occurrence (on or after the start for the first), within the sequence.
+      const next = candidates[firstIndexFrom(candidates, previous.moment.day, n !== 1)];
+      const completer = next && (!sequence.end || next.day <= sequence.end.day) ? next : undefined;
       if (!completer) {
         // C8: an occurrence falling due after the end of the sequence is not reported; one due on the end day itself
         // could no longer be late while the sequence ran, so it is not reported either (docs/conventions.md).
@@ -141,6 +141,8 @@ function thereafterDay(ctx: CaseContext, timing: z.infer<typeof CycleTiming>, st
   const from = timing.thereafter?.from;
   if (!from) return undefined;
   if ('elapsed' in from) return addOffset(ctx.math, start, from.elapsed).moment.day;
-  const event = eventsOf(ctx.kase, from.event).find((e) => e.day >= start.day && (!end || e.day <= end.day));
+  const events = eventsOf(ctx.kase, from.event);
+  const event = events[firstIndexFrom(events, start.day)];
+  if (event && end && event.day > end.day) return undefined;
   return event?.day;
 }

@@ -3,7 +3,7 @@
  * finding the completing event, and the conditions on earlier events.
  */
 import { tryParseIsoDay } from '../../calendar/index';
-import { eventsOf, matches } from '../anchors';
+import { eventsOf, firstIndexFrom, matches } from '../anchors';
 import type { CaseContext, Scope } from '../context';
 import type { PreparedEvent } from '../events';
 import type { Judgement } from '../judge';
@@ -73,11 +73,14 @@ export function versionDay(ctx: CaseContext, rule: DeadlineRule, anchorDay: numb
 /** The first completing event on or after `since` (no bound when undefined) that passes `eligible` (C7). */
 export function findCompletion(candidates: PreparedEvent[], since: Moment | undefined, eligible?: (event: PreparedEvent) => boolean): PreparedEvent | undefined {
   // A completing event on the anchor's day counts even when only the anchor has a time of day.
-  return candidates.find(
-    (event) =>
-      (!since || (since.epoch !== undefined && event.epoch !== undefined ? since.epoch <= event.epoch : since.day <= event.day)) &&
-      (!eligible || eligible(event)),
-  );
+  // Candidates are in day order and an event of an earlier day is also of an earlier instant, so the search
+  // starts at the first candidate of `since`'s day (a binary search), not at the start of the case (item 8).
+  for (let i = since ? firstIndexFrom(candidates, since.day) : 0; i < candidates.length; i++) {
+    const event = candidates[i]!;
+    if (since && since.epoch !== undefined && event.epoch !== undefined && event.epoch < since.epoch) continue;
+    if (!eligible || eligible(event)) return event;
+  }
+  return undefined;
 }
 
 /** From when a deadline's or window's completing event counts (`completion.since`): a moment, or no bound for `any`. */
