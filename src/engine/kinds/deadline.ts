@@ -11,7 +11,7 @@ import { judge } from '../judge';
 import { addOffset, dayMoment, momentOf, offsets, type Moment } from '../moment';
 import type { Result } from '../result';
 import type { DateRef, DeadlineRule, DeadlineTiming } from '../schema';
-import { priorText, completionSince, endedLine, endedOpen, findCompletion, hasPrior, higherThan, inScope, scopedAsOf, scopeOf, timingFor, versionDay, type ChosenVersion } from './shared';
+import { completionSince, endedLine, endedOpen, findCompletion, higherThan, inScope, scopedAsOf, priorMissing, scopeOf, timingFor, versionDay, type ChosenVersion } from './shared';
 
 export function evaluateDeadline(ctx: CaseContext, rule: DeadlineRule, earlierResults: ReadonlyMap<string, Result[]>): Result[] {
   const { math, kase } = ctx;
@@ -36,12 +36,8 @@ export function evaluateDeadline(ctx: CaseContext, rule: DeadlineRule, earlierRe
     const chosen: ChosenVersion = { applies: true };
     const timing = timingFor<DeadlineTiming>(rule, versionDay(ctx, rule, anchor.moment.day, lines), anchor.source, rule.variants, lines, chosen);
     if (!chosen.applies) continue;
-    let priorMissing = false;
-    if (rule.requiresPrior && !hasPrior(ctx, rule.requiresPrior, anchor.moment, scope)) {
-      if (rule.requiresPrior.otherwise !== 'overdue') continue;
-      priorMissing = true;
-      lines.push(`no ${priorText(rule.requiresPrior)} ${scope ? `in this ${scope.period.ref.name} period ` : ''}on or before ${anchor.moment.date}: nothing can meet the rule`);
-    }
+    const missing = priorMissing(ctx, rule.requiresPrior, anchor.moment, scope, lines);
+    if (missing === 'skip') continue;
     let due: Moment | undefined;
     if (timing.dueAt) {
       due = dateFrom(ctx, rule, timing.dueAt, anchor, lines);
@@ -72,7 +68,7 @@ export function evaluateDeadline(ctx: CaseContext, rule: DeadlineRule, earlierRe
     const higher = rule.completion.higher;
     const eligible = (event: PreparedEvent) =>
       (event.day >= anchor.moment.day || !completers.has(event)) && (!agrees || agrees(event)) && inScope(scope, event) && higherThan(higher, anchor.origin, event);
-    const completer = priorMissing ? undefined : findCompletion(candidates, completionSince(ctx, rule.completion.since, anchor.moment, anchor.origin), eligible);
+    const completer = missing ? undefined : findCompletion(candidates, completionSince(ctx, rule.completion.since, anchor.moment, anchor.origin), eligible);
     if (rule.cancelledBy) {
       // A cancelling event belongs to the latest anchor before it, not to an earlier, unrelated one.
       const cancelled = eventsOf(kase, rule.cancelledBy).some(

@@ -123,6 +123,19 @@ export function priorText(prior: RequiresPrior): string {
 }
 
 /**
+ * A rule's prior condition at one anchor, for deadlines and windows alike:
+ * `'skip'` when it is not met and the anchor starts no occurrence; `true` when
+ * it is not met and nothing can meet the rule (`otherwise: 'overdue'`, said in
+ * `lines`); `false` when it is met, or the rule has none.
+ */
+export function priorMissing(ctx: CaseContext, prior: RequiresPrior | undefined, anchor: Moment, scope: Scope | undefined, lines: string[]): boolean | 'skip' {
+  if (!prior || hasPrior(ctx, prior, anchor, scope)) return false;
+  if (prior.otherwise !== 'overdue') return 'skip';
+  lines.push(`no ${priorText(prior)} ${scope ? `in this ${scope.period.ref.name} period ` : ''}on or before ${anchor.date}: nothing can meet the rule`);
+  return true;
+}
+
+/**
  * `completion.higher`: the completing event's attributes must be higher numbers than the origin event's (a
  * stage 2 escalates stage 1; the stage's own raising does not). An event without the attribute passes.
  */

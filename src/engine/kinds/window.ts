@@ -10,7 +10,7 @@ import { judge } from '../judge';
 import { addOffset, momentOf } from '../moment';
 import type { Result } from '../result';
 import type { WindowRule } from '../schema';
-import { priorText, completionSince, endedLine, endedOpen, findCompletion, hasPrior, higherThan, inScope, scopedAsOf, scopeOf, timingFor, type ChosenVersion } from './shared';
+import { completionSince, endedLine, endedOpen, findCompletion, higherThan, inScope, scopedAsOf, priorMissing, scopeOf, timingFor, type ChosenVersion } from './shared';
 
 export function evaluateWindow(ctx: CaseContext, rule: WindowRule, earlierResults: ReadonlyMap<string, Result[]>): Result[] {
   const { math, kase } = ctx;
@@ -25,21 +25,17 @@ export function evaluateWindow(ctx: CaseContext, rule: WindowRule, earlierResult
     const chosen: ChosenVersion = { applies: true };
     const timing = timingFor(rule, anchor.moment.day, anchor.source, undefined, lines, chosen);
     if (!chosen.applies) continue;
-    let priorMissing = false;
-    if (rule.requiresPrior && !hasPrior(ctx, rule.requiresPrior, anchor.moment, scope)) {
-      if (rule.requiresPrior.otherwise !== 'overdue') continue;
-      priorMissing = true;
-      lines.push(`no ${priorText(rule.requiresPrior)} ${scope ? `in this ${scope.period.ref.name} period ` : ''}on or before ${anchor.moment.date}: nothing can meet the rule`);
-    }
+    const missing = priorMissing(ctx, rule.requiresPrior, anchor.moment, scope, lines);
+    if (missing === 'skip') continue;
     const opens = addOffset(math, anchor.moment, timing.earliest);
     lines.push(`window opens: ${opens.lines.join('; ')}`);
     const closes = timing.latest ? addOffset(math, anchor.moment, timing.latest, { roll: timing.roll }) : undefined;
     if (closes) lines.push(`window closes: ${closes.lines.join('; ')}`);
     const higher = rule.completion.higher;
     const eligible = scope || higher ? (event: PreparedEvent) => inScope(scope, event) && higherThan(higher, anchor.origin, event) : undefined;
-    const completer = priorMissing ? undefined : findCompletion(candidates, completionSince(ctx, rule.completion.since, anchor.moment, anchor.origin), eligible);
+    const completer = missing ? undefined : findCompletion(candidates, completionSince(ctx, rule.completion.since, anchor.moment, anchor.origin), eligible);
     // With the prior event missing, nothing meets the rule: due when the window opens, overdue after.
-    const due = priorMissing ? closes?.moment ?? opens.moment : closes?.moment;
+    const due = missing ? closes?.moment ?? opens.moment : closes?.moment;
     if (!completer && ctx.stoppedBefore(due ?? opens.moment)) continue;
     const completed = completer ? { event: completer.type, moment: momentOf(completer) } : undefined;
     const { asOf, ended } = completed ? { asOf: ctx.effectiveAsOf(), ended: false } : scopedAsOf(ctx.effectiveAsOf(), scope);
@@ -50,7 +46,7 @@ export function evaluateWindow(ctx: CaseContext, rule: WindowRule, earlierResult
       asOf,
       dueSoon: ctx.options.dueSoon,
       anchor: anchor.moment,
-      earliest: priorMissing ? undefined : opens.moment,
+      earliest: missing ? undefined : opens.moment,
       due,
       completion: completed,
     });
