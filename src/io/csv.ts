@@ -1,6 +1,8 @@
 /**
  * The one CSV table reader of every CSV format (events CSV, the SSDA903
- * tables, the action plan), streaming, on csv-parse. Its policy
+ * tables, the action plan), streaming, on csv-parse; text without double
+ * quotes is scanned as bytes by `CsvLines` (cells as offsets, read exactly as
+ * csv-parse reads them), until the first chunk with a quote. Its policy
  * (docs/data-formats.md, "CSV input"):
  *
  * - UTF-8 with or without BOM; LF, CRLF or CR line ends, mixed freely within
