@@ -53,10 +53,16 @@ const db = await duckdb.DuckDBInstance.create(':memory:');
 const con = await db.connect();
 const path = file.replace(/'/g, "''");
 const rows = Number((await con.runAndReadAll(`SELECT count(*) FROM read_csv('${path}', header=true, all_varchar=true)`)).getRows()[0][0]);
+// duckdb does the reading, the filtering and the encoding: a number per case (a hash, compared only between
+// neighbouring rows, as the file is grouped by case), an event code, a day number. File order is kept.
+const EVENTS = ['became-looked-after', 'ceased-looked-after', 'adoption-order', 'placed-for-adoption', 'lac-review'];
+const [BECAME, CEASED, ADOPTED, PLACED, REVIEW] = [1, 2, 3, 4, 5];
 const reader = await con.runAndReadAll(
-  `SELECT case_id, event, (CAST(date AS DATE) - DATE '1970-01-01')::INTEGER AS d FROM read_csv('${path}', header=true, all_varchar=true)
-   WHERE CAST(date AS DATE) <= DATE '${asOfText}'`,
-); // file order is kept (cases grouped, dates sorted)
+  `SELECT (hash(case_id) % 2147483647)::INTEGER AS c,
+          CASE event ${EVENTS.map((e, i) => `WHEN '${e}' THEN ${i + 1}`).join(' ')} ELSE 0 END::TINYINT AS ev,
+          (CAST(date AS DATE) - DATE '1970-01-01')::INTEGER AS d
+   FROM read_csv('${path}', header=true, all_varchar=true) WHERE CAST(date AS DATE) <= DATE '${asOfText}'`,
+);
 const [caseCol, eventCol, dayCol] = reader.getColumnsJS();
 const asOf = dayOf(asOfText);
 const counts = { met: 0, 'met-late': 0, overdue: 0, 'due-soon': 0, pending: 0 };
@@ -74,16 +80,18 @@ function flush(from, to) {
   for (let i = from; i < to; i++) {
     const t = eventCol[i];
     const d = dayCol[i];
-    if (open && (t === 'ceased-looked-after' || t === 'adoption-order' || t === 'placed-for-adoption')) {
+    if (open && (t === CEASED || t === ADOPTED || t === PLACED)) {
       seqs[seqs.length - 1][1] = d;
-      open = t === 'placed-for-adoption';
+      open = t === PLACED;
       if (open) seqs.push([d, -1]);
-    } else if (!open && t === 'became-looked-after') {
+    } else if (!open && t === BECAME) {
       open = true;
       seqs.push([d, -1]);
     }
   }
-  const reviews = [...new Set(eventCol.slice(from, to).flatMap((t, k) => (t === 'lac-review' ? [dayCol[from + k]] : [])))].sort((a, b) => a - b);
+  const reviews = [];
+  for (let i = from; i < to; i++) if (eventCol[i] === REVIEW) reviews.push(dayCol[i]);
+  reviews.sort((a, b) => a - b);
   for (const [s, e] of seqs) {
     let p = s;
     let n = 1;
