@@ -325,8 +325,13 @@ export interface CarriedLookup {
   onCase: (c: CaseRecord) => void;
 }
 
-/** The carried columns of the loaded input (`carriedAttributes`); none for the national returns and action plans. */
-export function columnLookup(files: readonly string[], loaded: Loaded): CarriedLookup {
+/**
+ * The carried columns of the loaded input (`carriedAttributes`); none for the national returns and action plans.
+ * Streamed files: `keepAll` false keeps only the case being evaluated (asked for while its results are
+ * written), so memory does not grow with the caseload; true (the default) keeps every case's values, for
+ * output made after the evaluation (calendar events, the HTML report, `due`).
+ */
+export function columnLookup(files: readonly string[], loaded: Loaded, { keepAll = true }: { keepAll?: boolean } = {}): CarriedLookup {
   // Attributes the procedure declares (e.g. s47) are the events', not carried columns.
   const declared = Object.values(loaded.procedure.events).flatMap((e) => Object.keys(e.attributes ?? {}));
   const streamedColumns = loaded.stream?.carriedColumns.filter((c) => !declared.includes(c));
@@ -338,9 +343,13 @@ export function columnLookup(files: readonly string[], loaded: Loaded): CarriedL
         : { columns: [], values: new Map() };
   const byId = new Map<string, Record<string, string>>();
   for (const [c, v] of carried.values) if (!byId.has(c.id)) byId.set(c.id, v);
-  // Streamed: each case's carried values are worked out as it arrives (kept by case id, only when there are carried columns).
+  // A case id met again in a later file keeps the values of its first case: the values of the cases seen are
+  // kept whenever a later file may bring an id back.
+  const keep = keepAll || (loaded.stream?.files.length ?? 0) > 1;
+  let current: { id: string; values: Record<string, string> } | undefined;
+  // Streamed: each case's carried values are worked out as it arrives (only when there are carried columns).
   const onCase = (c: CaseRecord): void => {
-    if (carried.columns.length === 0 || byId.has(c.id)) return;
+    if (carried.columns.length === 0 || byId.has(c.id) || current?.id === c.id) return;
     const out: Record<string, string> = {};
     for (const k of carried.columns) {
       for (const e of c.events) {
@@ -351,9 +360,10 @@ export function columnLookup(files: readonly string[], loaded: Loaded): CarriedL
         }
       }
     }
-    byId.set(c.id, out);
+    current = { id: c.id, values: out };
+    if (keep) byId.set(c.id, out);
   };
-  return { columns: carried.columns, of: (id) => byId.get(id), onCase };
+  return { columns: carried.columns, of: (id) => (current?.id === id ? current.values : byId.get(id)), onCase };
 }
 
 /** Refuses a `--group-by` / `--columns` name that is not a carried column. */
@@ -390,7 +400,8 @@ async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<nu
   if (o.columns && format !== 'ics') throw new UsageError('--columns chooses what calendar events carry: use it with --format ics');
   if (o.by !== undefined && !(PERIOD_UNITS as readonly string[]).includes(o.by)) throw new UsageError(`--by takes ${PERIOD_UNITS.join(', ')}`);
   // Columns constant per case (generic files): carried to every result, and what --group-by splits by.
-  const carried = columnLookup(files, loaded);
+  // Written as they stream, results need only the current case's values; calendar events and the HTML report are made at the end.
+  const carried = columnLookup(files, loaded, { keepAll: format === 'ics' || format === 'html' });
   if (o.groupBy !== undefined) checkCarried('--group-by', [o.groupBy], carried);
   if (o.columns) checkCarried('--columns', columnList(o.columns), carried);
   const groupCol = o.groupBy;
