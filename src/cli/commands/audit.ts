@@ -34,7 +34,7 @@ import {
   summaryRecords,
 } from '../../index';
 import { createProblemWriter, createResultWriter, csvRow, neutraliseCell, UTF8_BOM, type OutputFormat } from '../../io/write';
-import { readEventsCsv, streamEventsCsv, type EventsCsvOptions } from '../../io/events-csv';
+import { indexEventsCsv, readEventsCsv, streamGroupedEventsCsv, type EventsCsvOptions } from '../../io/events-csv';
 import { renderHtmlReport, type SummaryPart } from '../../io/html-report';
 import { renderIcs } from '../../io/ics';
 import { readNdjson } from '../../io/ndjson';
@@ -163,45 +163,6 @@ export interface Loaded {
    * none of their problems; `input.counts` is final; `recorded` the event types they record).
    */
   stream?: { files: string[]; cases: number; options: EventsCsvOptions; at: (path: string) => InputSource; recorded: string[]; carriedColumns: string[] };
-}
-
-/**
- * The index pass over an events CSV: reads it case by case keeping nothing but
- * the event types it records and the number of cases, and tells whether its
- * rows are grouped by case (no case comes back after another). Memory does not
- * grow with the file (beyond the set of case ids the stream reader keeps).
- */
-async function indexEventsCsv(
-  input: InputSource,
-  options: EventsCsvOptions,
-  attributes: { order: string[]; varies: Set<string> },
-): Promise<{ grouped: boolean; cases: number; types: Set<string>; counts: RowCounts }> {
-  const types = new Set<string>();
-  let cases = 0;
-  let grouped = true;
-  const stream = streamEventsCsv(input, options);
-  for await (const chunk of stream) {
-    if (chunk.case) {
-      cases++;
-      for (const e of chunk.case.events) types.add(e.type);
-      // The carried columns, as carriedAttributes works them out: attributes never varying within a case.
-      const mine = new Map<string, string>();
-      for (const e of chunk.case.events) {
-        for (const [k, v] of Object.entries(e)) {
-          if (k === 'type' || k === 'date' || v === undefined || v === null) continue;
-          const text = String(v);
-          if (!attributes.order.includes(k)) attributes.order.push(k);
-          const seen = mine.get(k);
-          if (seen === undefined) mine.set(k, text);
-          else if (seen !== text) attributes.varies.add(k);
-        }
-      }
-    }
-    // Not grouped: read whole. Dates that cannot be read: read whole too, where a date column written wholly in
-    // the other format is one usage error (readEventsCsv's check, which the stream reader does not make).
-    for (const p of chunk.problems) if (p.code === 'case-not-contiguous' || (p.code === 'invalid-date' && p.column === 'date')) grouped = false;
-  }
-  return { grouped, cases, types, counts: { ...stream.counts } };
 }
 
 export async function load(files: string[], o: InputOptions & { only?: string }): Promise<Loaded> {
@@ -573,7 +534,8 @@ function stepNote(stderr: CliIO['stderr'], text: string): () => void {
 /** The cases of streamed event files, each after a chunk with its reader problems (if any). */
 async function* streamCases(streamed: NonNullable<Loaded['stream']>, onCase: (c: CaseRecord) => void): AsyncGenerator<CaseRecord | { case: undefined; problems: DataProblem[] }> {
   for (const file of streamed.files) {
-    for await (const chunk of streamEventsCsv(streamed.at(file), streamed.options)) {
+    // The index pass found the file grouped: no set of case ids to notice one coming back.
+    for await (const chunk of streamGroupedEventsCsv(streamed.at(file), streamed.options)) {
       if (chunk.problems.length > 0) yield { case: undefined, problems: chunk.problems };
       if (chunk.case) {
         onCase(chunk.case);
