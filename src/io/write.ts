@@ -184,6 +184,61 @@ export function problemCsvCells(p: DataProblem): string[] {
 /** Bytes at which a writer hands its buffer to the output (one `write` per chunk). */
 const FLUSH_AT = 256 * 1024;
 
+/** The most bytes `String(n)` takes for a number (`-1.7976931348623157e+308`). */
+const MAX_NUMBER_BYTES = 24;
+
+/** The most bytes `csvField(neutraliseCell(s))` takes as UTF-8: every character doubled, quotes and `'` around, 3 bytes a character. */
+const cellRoom = (s: string): number => s.length * 6 + 9;
+
+/** Copies bytes encoded beforehand into `buf` at `pos` (room made); the position after them. */
+function putBytes(buf: Buffer, pos: number, b: Uint8Array): number {
+  const n = b.length;
+  if (n < 24) {
+    for (let i = 0; i < n; i++) buf[pos++] = b[i]!;
+    return pos;
+  }
+  buf.set(b, pos);
+  return pos + n;
+}
+
+/** Writes a number as `String(n)` gives it: an integer's digits directly (room made). */
+function putNumber(buf: Buffer, pos: number, n: number): number {
+  if ((n | 0) !== n) return pos + buf.write(String(n), pos, 'latin1');
+  if (n < 0) {
+    buf[pos++] = 45; // -
+    n = -n;
+  }
+  let end = pos + 1;
+  for (let k = n; k >= 10; k = Math.floor(k / 10)) end++;
+  let at = end;
+  do {
+    buf[--at] = 48 + (n % 10);
+    n = Math.floor(n / 10);
+  } while (n > 0);
+  return end;
+}
+
+/**
+ * Writes a text cell as `csvField(neutraliseCell(s))` gives it, as UTF-8 (room
+ * made, `cellRoom`): plain ASCII (dates, ids) is copied byte by byte, anything
+ * else goes the long way.
+ */
+function putCell(buf: Buffer, pos: number, s: string): number {
+  const n = s.length;
+  if (n > 0) {
+    const first = s.charCodeAt(0);
+    // = + - @ TAB (CR below): neutralised, the long way.
+    if (first === 61 || first === 43 || first === 45 || first === 64 || first === 9) return pos + buf.write(csvField(neutraliseCell(s)), pos);
+  }
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    // Not ASCII, or a comma, a double quote, LF or CR: the long way.
+    if (c > 127 || c === 44 || c === 34 || c === 10 || c === 13) return pos + buf.write(csvField(neutraliseCell(s)), pos);
+    buf[pos + i] = c;
+  }
+  return pos + n;
+}
+
 /**
  * Bytes in a buffer that grows as needed, written to directly: ASCII copied
  * byte by byte, other text encoded as UTF-8 in place (no intermediate string
@@ -212,16 +267,8 @@ class ByteSink {
 
   /** Bytes encoded beforehand. */
   bytes(b: Uint8Array): void {
-    const n = b.length;
-    this.room(n);
-    const buf = this.buf;
-    let pos = this.pos;
-    if (n < 24) for (let i = 0; i < n; i++) buf[pos++] = b[i]!;
-    else {
-      buf.set(b, pos);
-      pos += n;
-    }
-    this.pos = pos;
+    this.room(b.length);
+    this.pos = putBytes(this.buf, this.pos, b);
   }
 
   /** One byte (ASCII). */
@@ -230,46 +277,16 @@ class ByteSink {
     this.buf[this.pos++] = c;
   }
 
-  /** An integer's digits (what `String(n)` gives), other numbers as `String(n)`. */
+  /** A number as `String(n)` gives it. */
   number(n: number): void {
-    if ((n | 0) !== n) return this.text(String(n));
-    this.room(11);
-    const buf = this.buf;
-    if (n < 0) {
-      buf[this.pos++] = 45; // -
-      n = -n;
-    }
-    let digits = 1;
-    for (let k = n; k >= 10; k = Math.floor(k / 10)) digits++;
-    let pos = this.pos + digits;
-    this.pos = pos;
-    do {
-      buf[--pos] = 48 + (n % 10);
-      n = Math.floor(n / 10);
-    } while (n > 0);
+    this.room(MAX_NUMBER_BYTES);
+    this.pos = putNumber(this.buf, this.pos, n);
   }
 
-  /**
-   * A text cell, neutralised and quoted as `csvField(neutraliseCell(s))` does:
-   * plain ASCII (dates, ids) is copied byte by byte, anything else goes the long way.
-   */
+  /** A text cell, neutralised and quoted as `csvField(neutraliseCell(s))` does. */
   cell(s: string): void {
-    const n = s.length;
-    this.room(n);
-    const buf = this.buf;
-    const pos = this.pos;
-    if (n > 0) {
-      const first = s.charCodeAt(0);
-      // = + - @ TAB CR: neutralised (the long way).
-      if (first === 61 || first === 43 || first === 45 || first === 64 || first === 9) return this.text(csvField(neutraliseCell(s)));
-    }
-    for (let i = 0; i < n; i++) {
-      const c = s.charCodeAt(i);
-      // Not ASCII, or a comma, a double quote, LF or CR: the long way.
-      if (c > 127 || c === 44 || c === 34 || c === 10 || c === 13) return this.text(csvField(neutraliseCell(s)));
-      buf[pos + i] = c;
-    }
-    this.pos = pos + n;
+    this.room(cellRoom(s));
+    this.pos = putCell(this.buf, this.pos, s);
   }
 
   /** What is written so far (sharing memory with the sink until `take`). */
@@ -337,6 +354,16 @@ function resultCsvEncoder(eol: '\n' | '\r\n', carriedColumns: readonly string[])
   const end = Buffer.from(eol);
   const breach = Buffer.from(',true,');
   const noBreach = Buffer.from(',false,');
+  // The last value of each repeating cell, before the map: consecutive rows mostly share them.
+  const slots = [0, 1, 2, 3].map(() => ({ value: undefined as string | undefined, cell: new Uint8Array(0) as Uint8Array }));
+  const cached = (slot: number, value: string): Uint8Array => {
+    const last = slots[slot]!;
+    if (last.value !== value) {
+      last.value = value;
+      last.cell = word(value);
+    }
+    return last.cell;
+  };
   let lastCase: string | undefined;
   let caseCell: Uint8Array = Buffer.alloc(0);
   const COMMA = 44;
@@ -345,37 +372,63 @@ function resultCsvEncoder(eol: '\n' | '\r\n', carriedColumns: readonly string[])
       lastCase = r.caseId;
       caseCell = encode(r.caseId);
     }
-    sink.bytes(caseCell);
-    sink.byte(COMMA);
-    sink.bytes(word(r.procedure));
-    sink.byte(COMMA);
-    sink.bytes(word(r.rule));
-    sink.byte(COMMA);
-    sink.number(r.occurrence);
-    sink.byte(COMMA);
-    sink.bytes(word(r.anchor.event));
-    sink.byte(COMMA);
-    sink.cell(r.anchor.date);
-    sink.byte(COMMA);
-    if (r.due !== undefined) sink.cell(r.due);
-    sink.byte(COMMA);
-    if (r.earliest !== undefined) sink.cell(r.earliest);
-    sink.byte(COMMA);
+    const procedure = cached(0, r.procedure);
+    const rule = cached(1, r.rule);
+    const event = cached(2, r.anchor.event);
+    const status = cached(3, r.status);
+    const sourceCell = source(r.source);
+    const carriedCells = carriedColumns.length > 0 ? carried(r.carried) : undefined;
+    const anchorDate = r.anchor.date;
+    const due = r.due;
+    const earliest = r.earliest;
     const completed = r.completed?.date;
-    if (completed !== undefined) sink.cell(completed);
-    sink.byte(COMMA);
-    sink.bytes(word(r.status));
-    sink.bytes(r.breach ? breach : noBreach);
     const late = r.late;
+    // Room for the whole row first; then every cell is written without further checks.
+    sink.room(
+      caseCell.length +
+        procedure.length +
+        rule.length +
+        event.length +
+        status.length +
+        sourceCell.length +
+        (carriedCells?.length ?? 0) +
+        cellRoom(anchorDate) +
+        (due === undefined ? 0 : cellRoom(due)) +
+        (earliest === undefined ? 0 : cellRoom(earliest)) +
+        (completed === undefined ? 0 : cellRoom(completed)) +
+        3 * MAX_NUMBER_BYTES +
+        32,
+    );
+    const buf = sink.buf;
+    let pos = putBytes(buf, sink.pos, caseCell);
+    buf[pos++] = COMMA;
+    pos = putBytes(buf, pos, procedure);
+    buf[pos++] = COMMA;
+    pos = putBytes(buf, pos, rule);
+    buf[pos++] = COMMA;
+    pos = putNumber(buf, pos, r.occurrence);
+    buf[pos++] = COMMA;
+    pos = putBytes(buf, pos, event);
+    buf[pos++] = COMMA;
+    pos = putCell(buf, pos, anchorDate);
+    buf[pos++] = COMMA;
+    if (due !== undefined) pos = putCell(buf, pos, due);
+    buf[pos++] = COMMA;
+    if (earliest !== undefined) pos = putCell(buf, pos, earliest);
+    buf[pos++] = COMMA;
+    if (completed !== undefined) pos = putCell(buf, pos, completed);
+    buf[pos++] = COMMA;
+    pos = putBytes(buf, pos, status);
+    pos = putBytes(buf, pos, r.breach ? breach : noBreach);
     if (late !== undefined) {
-      if (late.workingDays !== undefined) sink.number(late.workingDays);
-      sink.byte(COMMA);
-      if (late.days !== undefined) sink.number(late.days);
-    } else sink.byte(COMMA);
-    sink.byte(COMMA);
-    sink.bytes(source(r.source));
-    if (carriedColumns.length > 0) sink.bytes(carried(r.carried));
-    sink.bytes(end);
+      if (late.workingDays !== undefined) pos = putNumber(buf, pos, late.workingDays);
+      buf[pos++] = COMMA;
+      if (late.days !== undefined) pos = putNumber(buf, pos, late.days);
+    } else buf[pos++] = COMMA;
+    buf[pos++] = COMMA;
+    pos = putBytes(buf, pos, sourceCell);
+    if (carriedCells !== undefined) pos = putBytes(buf, pos, carriedCells);
+    sink.pos = putBytes(buf, pos, end);
   };
 }
 
