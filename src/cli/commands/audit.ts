@@ -35,13 +35,14 @@ import {
 } from '../../index';
 import { createProblemWriter, createResultWriter, csvRow, neutraliseCell, UTF8_BOM, type OutputFormat } from '../../io/write';
 import { readEventsCsv, streamEventsCsv, type EventsCsvOptions } from '../../io/events-csv';
+import { inputBytes, partitionCount, spillEventsCsv, withTemporaryFiles } from '../../io/case-spill';
 import { renderHtmlReport, type SummaryPart } from '../../io/html-report';
 import { renderIcs } from '../../io/ics';
 import { readNdjson } from '../../io/ndjson';
 import { readSsda903, ssda903Child } from '../../io/ssda903';
 import { CIN_CENSUS_MAPPING, readCinCensus, type CinCensusProcedure } from '../../io/cin-census';
 import { readActionPlan } from '../../io/action-plan';
-import { combineReads, type ReadResult, type RowCounts } from '../../io/result';
+import { combineReads, type CaseChunk, type ReadResult, type RowCounts } from '../../io/result';
 import { checkEncoding, type InputEncoding, type InputSource } from '../../io/source';
 import { forTerminal, renderTable } from '../table';
 import {
@@ -116,7 +117,7 @@ export function registerAuditCommand(program: Command, { io, setExitCode }: Comm
       ].join('\n'),
     )
     .action(async (files: string[], o: AuditOptions) => {
-      setExitCode(await runAudit(files, o, io));
+      setExitCode(await withTemporaryFiles(() => runAudit(files, o, io)));
     });
 }
 
@@ -158,11 +159,13 @@ export interface Loaded {
   /** The child of a case, when a child can have several cases. */
   childOf?: (c: CaseRecord) => string;
   /**
-   * Event CSV files whose rows are grouped by case: read again case by case
-   * while evaluating (`input.cases` is then empty and `input.problems` holds
-   * none of their problems; `input.counts` is final; `recorded` the event types they record).
+   * Event CSV files read case by case while evaluating (`chunks`): files whose
+   * rows are grouped by case are read again, others come back from temporary
+   * files sorted by case (`io/case-spill`). `input.cases` is then empty and
+   * `input.problems` holds none of their problems; `input.counts` is final;
+   * `recorded` the event types they record.
    */
-  stream?: { files: string[]; cases: number; options: EventsCsvOptions; at: (path: string) => InputSource; recorded: string[]; carriedColumns: string[] };
+  stream?: { cases: number; chunks: () => AsyncIterable<CaseChunk>; recorded: string[]; carriedColumns: string[] };
 }
 
 /**
@@ -256,7 +259,18 @@ export async function load(files: string[], o: InputOptions & { only?: string })
       counts.used += index.counts.used;
       counts.reported += index.counts.reported;
     }
-    if (grouped) return { procedure, input: { cases: [], problems: [], counts }, stream: { files, cases, options, at, recorded: [...types], carriedColumns: attributes.order.filter((k) => !attributes.varies.has(k)) } };
+    if (grouped) {
+      const chunks = async function* () {
+        for (const file of files) yield* streamEventsCsv(at(file), options);
+      };
+      return { procedure, input: { cases: [], problems: [], counts }, stream: { cases, chunks, recorded: [...types], carriedColumns: attributes.order.filter((k) => !attributes.varies.has(k)) } };
+    }
+    // Not grouped (or a date that cannot be read): a file bigger than one partition is spilled to temporary files
+    // by case and read back case by case in order of first appearance, as the whole read gives them.
+    if (files.some((file) => partitionCount(inputBytes(at(file))) > 1)) {
+      const spilled = await spillEventsCsv(files.map(at), options);
+      return { procedure, input: { cases: [], problems: [], counts: spilled.counts }, stream: spilled };
+    }
   }
   for (const file of files) {
     reads.push(/\.(nd)?jsonl?$/i.test(file) ? await readNdjson(at(file), { knownEvents }) : await readEventsCsv(at(file), { dateFormat: o.dateFormat, knownEvents }));
@@ -561,13 +575,11 @@ function stepNote(stderr: CliIO['stderr'], text: string): () => void {
 
 /** The cases of streamed event files, each after a chunk with its reader problems (if any). */
 async function* streamCases(streamed: NonNullable<Loaded['stream']>, onCase: (c: CaseRecord) => void): AsyncGenerator<CaseRecord | { case: undefined; problems: DataProblem[] }> {
-  for (const file of streamed.files) {
-    for await (const chunk of streamEventsCsv(streamed.at(file), streamed.options)) {
-      if (chunk.problems.length > 0) yield { case: undefined, problems: chunk.problems };
-      if (chunk.case) {
-        onCase(chunk.case);
-        yield chunk.case;
-      }
+  for await (const chunk of streamed.chunks()) {
+    if (chunk.problems.length > 0) yield { case: undefined, problems: chunk.problems };
+    if (chunk.case) {
+      onCase(chunk.case);
+      yield chunk.case;
     }
   }
 }

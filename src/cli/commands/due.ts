@@ -6,6 +6,7 @@
 import type { Command } from 'commander';
 import { dueWindow, isOpen, selectDue, type DataProblem, type DueItem, type Result } from '../../index';
 import { renderIcs } from '../../io/ics';
+import { withTemporaryFiles } from '../../io/case-spill';
 import { sourceTitle } from '../../io/sources';
 import { checkOutputPath, chosenFormat, formatOption, openOutput, progressReporter, UsageError, writeRecords, type CliIO, type CommandContext } from '../common';
 import { renderTable } from '../table';
@@ -46,7 +47,7 @@ export function registerDueCommand(program: Command, { io, setExitCode }: Comman
       ].join('\n'),
     )
     .action(async (files: string[], o: DueCommandOptions) => {
-      setExitCode(await runDue(files, o, io));
+      setExitCode(await withTemporaryFiles(() => runDue(files, o, io)));
     });
 }
 
