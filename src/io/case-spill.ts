@@ -19,9 +19,8 @@
  *
  * The temporary files live in a `mkdtemp` directory under `os.tmpdir()` and are
  * removed when the cases have been read, when `close` is called, at the end of
- * `withTemporaryFiles`, or when the process exits.
+ * the `withTemporaryFiles` call it was made for, or when the process exits.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { closeSync, createReadStream, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -91,19 +90,20 @@ interface Tally {
   varies: Set<string>;
 }
 
-/** The cleanups of the spills made within `withTemporaryFiles`. */
-const scope = new AsyncLocalStorage<Set<() => void>>();
+/** The cleanups of the temporary files made for one command: each spill adds its own, and takes it out once done. */
+export type TemporaryFiles = Set<() => void>;
 
 /**
- * Runs `fn`; every spill made while it runs is closed when it ends, whether it
- * returns or throws (a usage error after the input was read, say).
+ * Runs `fn` with a `TemporaryFiles` to hand to `spillEventsCsv`; every spill
+ * made with it is closed when `fn` ends, whether it returns or throws (a usage
+ * error after the input was read, say).
  */
-export async function withTemporaryFiles<T>(fn: () => Promise<T>): Promise<T> {
-  const open = new Set<() => void>();
+export async function withTemporaryFiles<T>(fn: (temporary: TemporaryFiles) => Promise<T>): Promise<T> {
+  const temporary: TemporaryFiles = new Set();
   try {
-    return await scope.run(open, fn);
+    return await fn(temporary);
   } finally {
-    for (const close of [...open]) close();
+    for (const close of [...temporary]) close();
   }
 }
 
@@ -312,9 +312,10 @@ async function* mergeCases(spilled: SpilledFile): AsyncGenerator<CaseRecord> {
  * in order of first appearance (pass 3, `chunks`). Each file gets
  * `partitionCount(its size)` partitions. Throws what `readEventsCsv` throws,
  * file by file, after removing the temporary files; an error writing them is
- * thrown with an `output` naming the directory.
+ * thrown with an `output` naming the directory. With `temporary`, the files are
+ * also removed when its `withTemporaryFiles` call ends.
  */
-export async function spillEventsCsv(inputs: readonly InputSource[], opts: EventsCsvOptions = {}): Promise<SpilledEvents> {
+export async function spillEventsCsv(inputs: readonly InputSource[], opts: EventsCsvOptions = {}, temporary?: TemporaryFiles): Promise<SpilledEvents> {
   let dir: string;
   try {
     dir = mkdtempSync(join(tmpdir(), 'timescales-'));
@@ -324,10 +325,10 @@ export async function spillEventsCsv(inputs: readonly InputSource[], opts: Event
   const close = () => {
     rmSync(dir, { recursive: true, force: true });
     process.off('exit', close);
-    scope.getStore()?.delete(close);
+    temporary?.delete(close);
   };
   process.on('exit', close);
-  scope.getStore()?.add(close);
+  temporary?.add(close);
   try {
     const counts = noRows();
     const tally: Tally = { cases: 0, types: new Map(), attributes: new Map(), varies: new Set() };

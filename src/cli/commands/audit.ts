@@ -35,7 +35,7 @@ import {
 } from '../../index';
 import { createProblemWriter, createResultWriter, csvRow, neutraliseCell, UTF8_BOM, type OutputFormat } from '../../io/write';
 import { readEventsCsv, streamEventsCsv, type EventsCsvOptions } from '../../io/events-csv';
-import { inputBytes, partitionCount, spillEventsCsv, withTemporaryFiles } from '../../io/case-spill';
+import { inputBytes, partitionCount, spillEventsCsv, withTemporaryFiles, type TemporaryFiles } from '../../io/case-spill';
 import { renderHtmlReport, type SummaryPart } from '../../io/html-report';
 import { renderIcs } from '../../io/ics';
 import { readNdjson } from '../../io/ndjson';
@@ -117,7 +117,7 @@ export function registerAuditCommand(program: Command, { io, setExitCode }: Comm
       ].join('\n'),
     )
     .action(async (files: string[], o: AuditOptions) => {
-      setExitCode(await withTemporaryFiles(() => runAudit(files, o, io)));
+      setExitCode(await withTemporaryFiles((temporary) => runAudit(files, o, io, temporary)));
     });
 }
 
@@ -207,7 +207,8 @@ async function indexEventsCsv(
   return { grouped, cases, types, counts: { ...stream.counts } };
 }
 
-export async function load(files: string[], o: InputOptions & { only?: string }): Promise<Loaded> {
+/** Reads the input of `audit` and `due`; temporary files it makes (an input not grouped by case) are `temporary`'s to remove. */
+export async function load(files: string[], o: InputOptions & { only?: string }, temporary?: TemporaryFiles): Promise<Loaded> {
   const sources = [files.length > 0, Boolean(o.ssda903), Boolean(o.cinCensus), Boolean(o.actionPlan)].filter(Boolean).length;
   if (sources !== 1) throw new UsageError('give one input: event files, --ssda903, --cin-census or --action-plan');
   if (o.only && o.only !== 'breaches' && o.only !== 'open') throw new UsageError('--only takes `breaches` or `open`');
@@ -268,7 +269,7 @@ export async function load(files: string[], o: InputOptions & { only?: string })
     // Not grouped (or a date that cannot be read): a file bigger than one partition is spilled to temporary files
     // by case and read back case by case in order of first appearance, as the whole read gives them.
     if (files.some((file) => partitionCount(inputBytes(at(file))) > 1)) {
-      const spilled = await spillEventsCsv(files.map(at), options);
+      const spilled = await spillEventsCsv(files.map(at), options, temporary);
       return { procedure, input: { cases: [], problems: [], counts: spilled.counts }, stream: spilled };
     }
   }
@@ -430,12 +431,12 @@ export function columnList(text: string | undefined): string[] {
   return text ? text.split(',').map((c) => c.trim()).filter(Boolean) : [];
 }
 
-async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<number> {
+async function runAudit(files: string[], o: AuditOptions, io: CliIO, temporary: TemporaryFiles): Promise<number> {
   const started = Date.now();
   // Outputs are checked before anything is read or written (exit 3).
   if (o.out) checkOutputPath(o.out, '--out');
   if (o.problems) checkOutputPath(o.problems, '--problems');
-  const loaded = await load(files, o);
+  const loaded = await load(files, o, temporary);
   const procedure = loaded.procedure;
   const outFile = o.out ? openOutput(o.out, '--out') : undefined;
   const out: CliIO['stdout'] = outFile ? outFile.stream : io.stdout;
