@@ -37,7 +37,7 @@ import { sourceName, type InputSource } from './source';
  * partitions grow with the file). Exported so that tests can force several
  * partitions on a small file.
  */
-export const spillSettings = { partitionBytes: 4 * 1024 * 1024, maxPartitions: 256 };
+export const spillSettings = { partitionBytes: 1024 * 1024, maxPartitions: 256 };
 
 /** The number of partitions for a file of `bytes`: 1 means it is read whole, in memory, as before. */
 export function partitionCount(bytes: number): number {
