@@ -9,8 +9,8 @@
 //
 // Bench 3 (issue 14): the full lac-review audit as an analyst runs it, at two
 //   sizes: CSV of every result, --summary, --rules review-cycle (against the
-//   duckdb + numpy peer, or a minimal Node script when Python or duckdb is
-//   missing), ratios to the read-and-split floor, µs per result, peak RSS,
+//   duckdb peers, Python with numpy and Node, each skipped when its packages
+//   are missing, and a minimal hand-written Node script), ratios to the read-and-split floor, µs per result, peak RSS,
 //   start-up time and the sha256 of the full CSV output. The same file with its
 //   rows shuffled (not grouped by case: spilled to temporary files by case)
 //   at both sizes: wall time and peak RSS, and its summary against the grouped one.
@@ -239,15 +239,24 @@ async function bench3() {
     out(`  --summary:                       ${summary.seconds.toFixed(2)} s = ${(summary.seconds / floor.seconds).toFixed(1)}× the floor (goal ≤ 5×), ${((summary.seconds * 1e6) / summary.results).toFixed(2)} µs per result (goal ≤ 0.3), peak RSS ${fmt(summary.rss)} MB`);
     out(`    evaluation only (--summary minus the floor): ${(((summary.seconds - floor.seconds) * 1e6) / summary.results).toFixed(2)} µs per result`);
     out(`  --rules review-cycle:            ${rc.seconds.toFixed(2)} s, peak RSS ${fmt(rc.rss)} MB`);
-    const peerRun = spawnSync('python3', ['bench/peers/review_cycle_duckdb.py', file, holidays, asOf], { cwd: root, encoding: 'utf8' });
-    let peer;
-    try {
-      peer = JSON.parse((peerRun.stdout ?? '').trim().split('\n').pop());
-    } catch {
-      peer = { skipped: `python3 could not run the peer (${(peerRun.stderr || peerRun.error?.message || 'no output').trim().split('\n').pop()})` };
+    // The peer: duckdb + numpy in Python (bench/peers/review_cycle_duckdb.py), and duckdb from Node
+    // (bench/peers/review-cycle-duckdb.mjs, the same engine, for machines where PyPI is out of reach); each skips
+    // with a message when its packages are missing.
+    const peers = [
+      ['python3', ['bench/peers/review_cycle_duckdb.py', file, holidays, asOf], 'peer duckdb + numpy (Python)'],
+      [process.execPath, ['bench/peers/review-cycle-duckdb.mjs', file, holidays, asOf], 'peer duckdb (Node)'],
+    ];
+    for (const [cmd, cmdArgs, label] of peers) {
+      const peerRun = spawnSync(cmd, cmdArgs, { cwd: root, encoding: 'utf8' });
+      let peer;
+      try {
+        peer = JSON.parse((peerRun.stdout ?? '').trim().split('\n').pop());
+      } catch {
+        peer = { skipped: `${cmd} could not run the peer (${(peerRun.stderr || peerRun.error?.message || 'no output').trim().split('\n').pop()})` };
+      }
+      if (peer.skipped) out(`    ${label}: SKIPPED (${peer.skipped}); no ratio to it in this run`);
+      else out(`    ${label}: ${peer.seconds.toFixed(2)} s → ratio ${(rc.seconds / peer.seconds).toFixed(2)}× (goal ≤ 0.5×); same status counts: ${sameCounts(peer.counts, ours) ? 'yes' : `NO ${JSON.stringify(peer.counts)} vs ${JSON.stringify(ours)}`}`);
     }
-    if (peer.skipped) out(`    peer duckdb + numpy: SKIPPED (${peer.skipped}); no peer ratio in this run`);
-    else out(`    peer ${peer.peer}: ${peer.seconds.toFixed(2)} s → ratio ${(rc.seconds / peer.seconds).toFixed(2)}× (goal ≤ 0.5×); same status counts: ${sameCounts(peer.counts, ours) ? 'yes' : `NO ${JSON.stringify(peer.counts)} vs ${JSON.stringify(ours)}`}`);
     const min = JSON.parse(timed(process.execPath, ['bench/peers/review-cycle-min.mjs', file, holidays, asOf]).stdout.trim().split('\n').pop());
     out(`    floor instead of the peer: a minimal hand-written Node review cycle (bench/peers/review-cycle-min.mjs, no checks, no output file) ${min.seconds.toFixed(2)} s → ratio ${(rc.seconds / min.seconds).toFixed(2)}×; same status counts: ${sameCounts(min.counts, ours) ? 'yes' : `NO ${JSON.stringify(min.counts)} vs ${JSON.stringify(ours)}`}`);
     out(`  sha256 of the full CSV: ${hash}`);

@@ -34,7 +34,7 @@ import {
   summaryRecords,
 } from '../../index';
 import { createProblemWriter, createResultWriter, csvRow, neutraliseCell, UTF8_BOM, type OutputFormat } from '../../io/write';
-import { readEventsCsv, streamEventsCsv, type EventsCsvOptions } from '../../io/events-csv';
+import { indexEventsCsv, readEventsCsv, streamGroupedEventsCsv, type EventsCsvOptions } from '../../io/events-csv';
 import { inputBytes, partitionCount, spillEventsCsv, withTemporaryFiles, type TemporaryFiles } from '../../io/case-spill';
 import { renderHtmlReport, type SummaryPart } from '../../io/html-report';
 import { renderIcs } from '../../io/ics';
@@ -168,45 +168,6 @@ export interface Loaded {
   stream?: { cases: number; chunks: () => AsyncIterable<CaseChunk>; recorded: string[]; carriedColumns: string[] };
 }
 
-/**
- * The index pass over an events CSV: reads it case by case keeping nothing but
- * the event types it records and the number of cases, and tells whether its
- * rows are grouped by case (no case comes back after another). Memory does not
- * grow with the file (beyond the set of case ids the stream reader keeps).
- */
-async function indexEventsCsv(
-  input: InputSource,
-  options: EventsCsvOptions,
-  attributes: { order: string[]; varies: Set<string> },
-): Promise<{ grouped: boolean; cases: number; types: Set<string>; counts: RowCounts }> {
-  const types = new Set<string>();
-  let cases = 0;
-  let grouped = true;
-  const stream = streamEventsCsv(input, options);
-  for await (const chunk of stream) {
-    if (chunk.case) {
-      cases++;
-      for (const e of chunk.case.events) types.add(e.type);
-      // The carried columns, as carriedAttributes works them out: attributes never varying within a case.
-      const mine = new Map<string, string>();
-      for (const e of chunk.case.events) {
-        for (const [k, v] of Object.entries(e)) {
-          if (k === 'type' || k === 'date' || v === undefined || v === null) continue;
-          const text = String(v);
-          if (!attributes.order.includes(k)) attributes.order.push(k);
-          const seen = mine.get(k);
-          if (seen === undefined) mine.set(k, text);
-          else if (seen !== text) attributes.varies.add(k);
-        }
-      }
-    }
-    // Not grouped: read whole. Dates that cannot be read: read whole too, where a date column written wholly in
-    // the other format is one usage error (readEventsCsv's check, which the stream reader does not make).
-    for (const p of chunk.problems) if (p.code === 'case-not-contiguous' || (p.code === 'invalid-date' && p.column === 'date')) grouped = false;
-  }
-  return { grouped, cases, types, counts: { ...stream.counts } };
-}
-
 /** Reads the input of `audit` and `due`; temporary files it makes (an input not grouped by case) are `temporary`'s to remove. */
 export async function load(files: string[], o: InputOptions & { only?: string }, temporary?: TemporaryFiles): Promise<Loaded> {
   const sources = [files.length > 0, Boolean(o.ssda903), Boolean(o.cinCensus), Boolean(o.actionPlan)].filter(Boolean).length;
@@ -261,8 +222,9 @@ export async function load(files: string[], o: InputOptions & { only?: string },
       counts.reported += index.counts.reported;
     }
     if (grouped) {
+      // The index pass found the files grouped: no set of case ids to notice one coming back.
       const chunks = async function* () {
-        for (const file of files) yield* streamEventsCsv(at(file), options);
+        for (const file of files) yield* streamGroupedEventsCsv(at(file), options);
       };
       return { procedure, input: { cases: [], problems: [], counts }, stream: { cases, chunks, recorded: [...types], carriedColumns: attributes.order.filter((k) => !attributes.varies.has(k)) } };
     }
@@ -379,8 +341,13 @@ export interface CarriedLookup {
   onCase: (c: CaseRecord) => void;
 }
 
-/** The carried columns of the loaded input (`carriedAttributes`); none for the national returns and action plans. */
-export function columnLookup(files: readonly string[], loaded: Loaded): CarriedLookup {
+/**
+ * The carried columns of the loaded input (`carriedAttributes`); none for the national returns and action plans.
+ * Streamed files: `keepAll` false keeps only the case being evaluated (asked for while its results are
+ * written), so memory does not grow with the caseload; true (the default) keeps every case's values, for
+ * output made after the evaluation (calendar events, the HTML report, `due`).
+ */
+export function columnLookup(files: readonly string[], loaded: Loaded, { keepAll = true }: { keepAll?: boolean } = {}): CarriedLookup {
   // Attributes the procedure declares (e.g. s47) are the events', not carried columns.
   const declared = Object.values(loaded.procedure.events).flatMap((e) => Object.keys(e.attributes ?? {}));
   const streamedColumns = loaded.stream?.carriedColumns.filter((c) => !declared.includes(c));
@@ -392,9 +359,13 @@ export function columnLookup(files: readonly string[], loaded: Loaded): CarriedL
         : { columns: [], values: new Map() };
   const byId = new Map<string, Record<string, string>>();
   for (const [c, v] of carried.values) if (!byId.has(c.id)) byId.set(c.id, v);
-  // Streamed: each case's carried values are worked out as it arrives (kept by case id, only when there are carried columns).
+  // A case id met again in a later file keeps the values of its first case: the values of the cases seen are
+  // kept whenever a later file may bring an id back.
+  const keep = keepAll || (loaded.stream ? files.length : 0) > 1;
+  let current: { id: string; values: Record<string, string> } | undefined;
+  // Streamed: each case's carried values are worked out as it arrives (only when there are carried columns).
   const onCase = (c: CaseRecord): void => {
-    if (carried.columns.length === 0 || byId.has(c.id)) return;
+    if (carried.columns.length === 0 || byId.has(c.id) || current?.id === c.id) return;
     const out: Record<string, string> = {};
     for (const k of carried.columns) {
       for (const e of c.events) {
@@ -405,9 +376,10 @@ export function columnLookup(files: readonly string[], loaded: Loaded): CarriedL
         }
       }
     }
-    byId.set(c.id, out);
+    current = { id: c.id, values: out };
+    if (keep) byId.set(c.id, out);
   };
-  return { columns: carried.columns, of: (id) => byId.get(id), onCase };
+  return { columns: carried.columns, of: (id) => (current?.id === id ? current.values : byId.get(id)), onCase };
 }
 
 /** Refuses a `--group-by` / `--columns` name that is not a carried column. */
@@ -444,7 +416,8 @@ async function runAudit(files: string[], o: AuditOptions, io: CliIO, temporary: 
   if (o.columns && format !== 'ics') throw new UsageError('--columns chooses what calendar events carry: use it with --format ics');
   if (o.by !== undefined && !(PERIOD_UNITS as readonly string[]).includes(o.by)) throw new UsageError(`--by takes ${PERIOD_UNITS.join(', ')}`);
   // Columns constant per case (generic files): carried to every result, and what --group-by splits by.
-  const carried = columnLookup(files, loaded);
+  // Written as they stream, results need only the current case's values; calendar events and the HTML report are made at the end.
+  const carried = columnLookup(files, loaded, { keepAll: format === 'ics' || format === 'html' });
   if (o.groupBy !== undefined) checkCarried('--group-by', [o.groupBy], carried);
   if (o.columns) checkCarried('--columns', columnList(o.columns), carried);
   const groupCol = o.groupBy;
