@@ -11,12 +11,14 @@
 //   sizes: CSV of every result, --summary, --rules review-cycle (against the
 //   duckdb peers, Python with numpy and Node, each skipped when its packages
 //   are missing, and a minimal hand-written Node script), ratios to the read-and-split floor, µs per result, peak RSS,
-//   start-up time and the sha256 of the full CSV output.
+//   start-up time and the sha256 of the full CSV output. The same file with its
+//   rows shuffled (not grouped by case: spilled to temporary files by case)
+//   at both sizes: wall time and peak RSS, and its summary against the grouped one.
 //
 // Options: --bench 1|2|3 (default all), --children N (default 100000).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, existsSync, readFileSync, createReadStream, rmSync } from 'node:fs';
+import { mkdirSync, existsSync, readFileSync, createReadStream, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DateTime } from 'luxon';
 import { createCalendar } from '../dist/index.js';
@@ -185,6 +187,25 @@ async function statusCounts(file, rule) {
   return counts;
 }
 
+/** The rows of a generated caseload (no quoted line breaks) in a seeded random order, the header kept first. */
+function shuffleRows(from, to, seed = 14) {
+  const lines = readFileSync(from, 'utf8').split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  const header = lines.shift();
+  let a = seed >>> 0;
+  const random = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  for (let i = lines.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [lines[i], lines[j]] = [lines[j], lines[i]];
+  }
+  writeFileSync(to, `${header}\n${lines.join('\n')}\n`);
+}
+
 const sameCounts = (a, b) => Object.keys({ ...a, ...b }).every((k) => (a[k] ?? 0) === (b[k] ?? 0));
 
 async function bench3() {
@@ -194,6 +215,7 @@ async function bench3() {
   const holidays = 'src/calendar/govuk-bank-holidays.json';
   const sizes = [Math.round(CHILDREN / 4), CHILDREN];
   const rssBySize = [];
+  const ungroupedRss = [];
   const hashes = [];
   for (const children of sizes) {
     const file = `${root}bench/out/caseload-${children}.csv`;
@@ -238,9 +260,21 @@ async function bench3() {
     const min = JSON.parse(timed(process.execPath, ['bench/peers/review-cycle-min.mjs', file, holidays, asOf]).stdout.trim().split('\n').pop());
     out(`    floor instead of the peer: a minimal hand-written Node review cycle (bench/peers/review-cycle-min.mjs, no checks, no output file) ${min.seconds.toFixed(2)} s → ratio ${(rc.seconds / min.seconds).toFixed(2)}×; same status counts: ${sameCounts(min.counts, ours) ? 'yes' : `NO ${JSON.stringify(min.counts)} vs ${JSON.stringify(ours)}`}`);
     out(`  sha256 of the full CSV: ${hash}`);
+    // The same rows shuffled: its results come in another order (cases by first appearance), so no hash; its summary is the same.
+    const shuffled = `${root}bench/out/ungrouped-${children}.csv`;
+    if (!existsSync(shuffled)) shuffleRows(file, shuffled);
+    const ugFull = cli([...base, '--format', 'csv', '--out', `${root}bench/out/audit-ungrouped-${children}.csv`, shuffled]);
+    rmSync(`${root}bench/out/audit-ungrouped-${children}.csv`);
+    const ugSummaryFile = `${root}bench/out/summary-ungrouped-${children}.csv`;
+    const ugSummary = cli([...base, '--summary', '--format', 'csv', '--out', ugSummaryFile, shuffled]);
+    const sameSummary = readFileSync(ugSummaryFile, 'utf8') === readFileSync(`${root}bench/out/summary-${children}.csv`, 'utf8');
+    ungroupedRss.push(Math.max(ugFull.rss, ugSummary.rss));
+    out(`  rows not grouped by case (shuffled, spilled by case): full audit ${ugFull.seconds.toFixed(2)} s, peak RSS ${fmt(ugFull.rss)} MB; --summary ${ugSummary.seconds.toFixed(2)} s, peak RSS ${fmt(ugSummary.rss)} MB; summary the same as grouped: ${sameSummary ? 'yes' : 'NO'}`);
   }
   const spread = rssBySize[1] / rssBySize[0];
   out(`peak RSS: ${fmt(rssBySize[0])} MB at ${fmt(sizes[0])} children, ${fmt(rssBySize[1])} MB at ${fmt(sizes[1])} (ratio ${spread.toFixed(2)}; goal < 250 MB and within ±15%: ${rssBySize[1] < 250 && Math.abs(spread - 1) <= 0.15 ? 'met' : 'NOT met'})`);
+  const ugSpread = ungroupedRss[1] / ungroupedRss[0];
+  out(`peak RSS, rows not grouped by case: ${fmt(ungroupedRss[0])} MB at ${fmt(sizes[0])} children, ${fmt(ungroupedRss[1])} MB at ${fmt(sizes[1])} (ratio ${ugSpread.toFixed(2)}; within ±15%: ${Math.abs(ugSpread - 1) <= 0.15 ? 'yes' : 'no'})`);
   const starts = [];
   const empty = [];
   for (let i = 0; i < 7; i++) {

@@ -207,7 +207,7 @@ export function wrongDateFormat(t: DateColumnTally, format: InputDateFormat): In
 }
 
 /** The rows of an events CSV in batches, one outcome per data row; `tally` counts the written form of the date column. */
-async function* eventRowBatches(input: InputSource, opts: EventsCsvOptions, tally?: DateColumnTally): AsyncGenerator<EventsRow[]> {
+export async function* eventRowBatches(input: InputSource, opts: EventsCsvOptions, tally?: DateColumnTally): AsyncGenerator<EventsRow[]> {
   const known = opts.knownEvents ? new Set(opts.knownEvents) : undefined;
   const dateFormat = opts.dateFormat ?? 'iso';
   let layout: EventsCsvLayout | undefined;
@@ -231,14 +231,14 @@ async function* eventRowBatches(input: InputSource, opts: EventsCsvOptions, tall
 }
 
 /** A case being built from its rows, with the date of birth they give. */
-interface CaseBuilder {
+export interface CaseBuilder {
   record: CaseRecord;
   dob: string | undefined;
   dobLine: number;
   dobConflict: boolean;
 }
 
-function startCase(id: string): CaseBuilder {
+export function startCase(id: string): CaseBuilder {
   const record: CaseRecord = { id, events: [] };
   // Where each event was read (`CaseRecord.sources`): not enumerable, so a record still prints and compares
   // as its id, date of birth and events; the evaluation reads it to name a rejected event's file and line.
@@ -247,7 +247,7 @@ function startCase(id: string): CaseBuilder {
 }
 
 /** Adds a usable row to its case; returns a `conflicting-date-of-birth` warning if it has one. */
-function addRow(b: CaseBuilder, row: Extract<EventsRow, { ok: true }>, file: string): DataProblem | undefined {
+export function addRow(b: CaseBuilder, row: Extract<EventsRow, { ok: true }>, file: string): DataProblem | undefined {
   return addEvent(b, row.event, row.line, row.dob, row.caseId, file);
 }
 
@@ -270,7 +270,7 @@ function addEvent(b: CaseBuilder, event: CaseEvent, line: number, dob: string | 
   });
 }
 
-function finishCase(b: CaseBuilder): CaseRecord {
+export function finishCase(b: CaseBuilder): CaseRecord {
   if (b.dob !== undefined && !b.dobConflict) b.record.dateOfBirth = b.dob;
   return b.record;
 }

@@ -35,13 +35,14 @@ import {
 } from '../../index';
 import { createProblemWriter, createResultWriter, csvRow, neutraliseCell, UTF8_BOM, type OutputFormat } from '../../io/write';
 import { indexEventsCsv, readEventsCsv, streamGroupedEventsCsv, type EventsCsvOptions } from '../../io/events-csv';
+import { inputBytes, partitionCount, spillEventsCsv, withTemporaryFiles, type TemporaryFiles } from '../../io/case-spill';
 import { renderHtmlReport, type SummaryPart } from '../../io/html-report';
 import { renderIcs } from '../../io/ics';
 import { readNdjson } from '../../io/ndjson';
 import { readSsda903, ssda903Child } from '../../io/ssda903';
 import { CIN_CENSUS_MAPPING, readCinCensus, type CinCensusProcedure } from '../../io/cin-census';
 import { readActionPlan } from '../../io/action-plan';
-import { combineReads, type ReadResult, type RowCounts } from '../../io/result';
+import { combineReads, type CaseChunk, type ReadResult, type RowCounts } from '../../io/result';
 import { checkEncoding, type InputEncoding, type InputSource } from '../../io/source';
 import { forTerminal, renderTable } from '../table';
 import {
@@ -116,7 +117,7 @@ export function registerAuditCommand(program: Command, { io, setExitCode }: Comm
       ].join('\n'),
     )
     .action(async (files: string[], o: AuditOptions) => {
-      setExitCode(await runAudit(files, o, io));
+      setExitCode(await withTemporaryFiles((temporary) => runAudit(files, o, io, temporary)));
     });
 }
 
@@ -158,14 +159,17 @@ export interface Loaded {
   /** The child of a case, when a child can have several cases. */
   childOf?: (c: CaseRecord) => string;
   /**
-   * Event CSV files whose rows are grouped by case: read again case by case
-   * while evaluating (`input.cases` is then empty and `input.problems` holds
-   * none of their problems; `input.counts` is final; `recorded` the event types they record).
+   * Event CSV files read case by case while evaluating (`chunks`): files whose
+   * rows are grouped by case are read again, others come back from temporary
+   * files sorted by case (`io/case-spill`). `input.cases` is then empty and
+   * `input.problems` holds none of their problems; `input.counts` is final;
+   * `recorded` the event types they record.
    */
-  stream?: { files: string[]; cases: number; options: EventsCsvOptions; at: (path: string) => InputSource; recorded: string[]; carriedColumns: string[] };
+  stream?: { cases: number; chunks: () => AsyncIterable<CaseChunk>; recorded: string[]; carriedColumns: string[] };
 }
 
-export async function load(files: string[], o: InputOptions & { only?: string }): Promise<Loaded> {
+/** Reads the input of `audit` and `due`; temporary files it makes (an input not grouped by case) are `temporary`'s to remove. */
+export async function load(files: string[], o: InputOptions & { only?: string }, temporary?: TemporaryFiles): Promise<Loaded> {
   const sources = [files.length > 0, Boolean(o.ssda903), Boolean(o.cinCensus), Boolean(o.actionPlan)].filter(Boolean).length;
   if (sources !== 1) throw new UsageError('give one input: event files, --ssda903, --cin-census or --action-plan');
   if (o.only && o.only !== 'breaches' && o.only !== 'open') throw new UsageError('--only takes `breaches` or `open`');
@@ -217,7 +221,19 @@ export async function load(files: string[], o: InputOptions & { only?: string })
       counts.used += index.counts.used;
       counts.reported += index.counts.reported;
     }
-    if (grouped) return { procedure, input: { cases: [], problems: [], counts }, stream: { files, cases, options, at, recorded: [...types], carriedColumns: attributes.order.filter((k) => !attributes.varies.has(k)) } };
+    if (grouped) {
+      // The index pass found the files grouped: no set of case ids to notice one coming back.
+      const chunks = async function* () {
+        for (const file of files) yield* streamGroupedEventsCsv(at(file), options);
+      };
+      return { procedure, input: { cases: [], problems: [], counts }, stream: { cases, chunks, recorded: [...types], carriedColumns: attributes.order.filter((k) => !attributes.varies.has(k)) } };
+    }
+    // Not grouped (or a date that cannot be read): a file bigger than one partition is spilled to temporary files
+    // by case and read back case by case in order of first appearance, as the whole read gives them.
+    if (files.some((file) => partitionCount(inputBytes(at(file))) > 1)) {
+      const spilled = await spillEventsCsv(files.map(at), options, temporary);
+      return { procedure, input: { cases: [], problems: [], counts: spilled.counts }, stream: spilled };
+    }
   }
   for (const file of files) {
     reads.push(/\.(nd)?jsonl?$/i.test(file) ? await readNdjson(at(file), { knownEvents }) : await readEventsCsv(at(file), { dateFormat: o.dateFormat, knownEvents }));
@@ -345,7 +361,7 @@ export function columnLookup(files: readonly string[], loaded: Loaded, { keepAll
   for (const [c, v] of carried.values) if (!byId.has(c.id)) byId.set(c.id, v);
   // A case id met again in a later file keeps the values of its first case: the values of the cases seen are
   // kept whenever a later file may bring an id back.
-  const keep = keepAll || (loaded.stream?.files.length ?? 0) > 1;
+  const keep = keepAll || (loaded.stream ? files.length : 0) > 1;
   let current: { id: string; values: Record<string, string> } | undefined;
   // Streamed: each case's carried values are worked out as it arrives (only when there are carried columns).
   const onCase = (c: CaseRecord): void => {
@@ -387,12 +403,12 @@ export function columnList(text: string | undefined): string[] {
   return text ? text.split(',').map((c) => c.trim()).filter(Boolean) : [];
 }
 
-async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<number> {
+async function runAudit(files: string[], o: AuditOptions, io: CliIO, temporary: TemporaryFiles): Promise<number> {
   const started = Date.now();
   // Outputs are checked before anything is read or written (exit 3).
   if (o.out) checkOutputPath(o.out, '--out');
   if (o.problems) checkOutputPath(o.problems, '--problems');
-  const loaded = await load(files, o);
+  const loaded = await load(files, o, temporary);
   const procedure = loaded.procedure;
   const outFile = o.out ? openOutput(o.out, '--out') : undefined;
   const out: CliIO['stdout'] = outFile ? outFile.stream : io.stdout;
@@ -533,14 +549,11 @@ function stepNote(stderr: CliIO['stderr'], text: string): () => void {
 
 /** The cases of streamed event files, each after a chunk with its reader problems (if any). */
 async function* streamCases(streamed: NonNullable<Loaded['stream']>, onCase: (c: CaseRecord) => void): AsyncGenerator<CaseRecord | { case: undefined; problems: DataProblem[] }> {
-  for (const file of streamed.files) {
-    // The index pass found the file grouped: no set of case ids to notice one coming back.
-    for await (const chunk of streamGroupedEventsCsv(streamed.at(file), streamed.options)) {
-      if (chunk.problems.length > 0) yield { case: undefined, problems: chunk.problems };
-      if (chunk.case) {
-        onCase(chunk.case);
-        yield chunk.case;
-      }
+  for await (const chunk of streamed.chunks()) {
+    if (chunk.problems.length > 0) yield { case: undefined, problems: chunk.problems };
+    if (chunk.case) {
+      onCase(chunk.case);
+      yield chunk.case;
     }
   }
 }
