@@ -433,7 +433,7 @@ async function* eventCases(input: InputSource, opts: EventsCsvOptions, counts: R
 
 /** What the index pass over events CSV files finds (`indexEventsCsv`). */
 export interface EventsIndex {
-  /** No case comes back after another, and every date of the `date` column can be read. */
+  /** No case comes back after another, and every date of the `date` column can be read (when false, the other fields cover only the rows read until it was found). */
   grouped: boolean;
   /** The number of runs of rows of one case with a usable row (the chunks with a case). */
   cases: number;
@@ -454,7 +454,10 @@ export interface EventsIndex {
  * the carried columns are `order` without `varies`. Rows that pass the fast
  * checks (`FastRows`) are counted from their bytes (no event built); the
  * others are read by `readEventRow`, as the stream reads them. Memory holds
- * the set of case ids, to notice one that comes back.
+ * the set of case ids, to notice one that comes back. The pass stops at the
+ * end of the chunk where it finds the rows not grouped: such a file is read
+ * another way (the CLI sorts it through temporary files, `./case-spill`), so
+ * `cases`, `types`, `counts` and `attributes` then cover only the rows read so far.
  * @example
  * const attributes = { order: [], varies: new Set<string>() };
  * const index = await indexEventsCsv({ text: 'case_id,event,date,team\nC1,lac-review,2024-03-27,A\n' }, {}, attributes);
@@ -520,6 +523,7 @@ export async function indexEventsCsv(input: InputSource, options: EventsCsvOptio
       types.add(row.event.type);
       carried!.fromEvent(row.event);
     }
+    if (!grouped) break;
   }
   return { grouped, cases, types, counts };
 }

@@ -129,8 +129,11 @@ describe('the events CSV read from bytes', () => {
         const general = await chunksOf(streamEventsCsv(quoted, opts));
         expect(await chunksOf(streamEventsCsv(plain, opts))).toEqual(general);
         const reference = await referenceIndex(quoted, opts);
-        expect(await indexOf(plain, opts)).toEqual(reference);
-        expect(await indexOf(quoted, opts)).toEqual(reference);
+        // Not grouped: the index stops at the end of the chunk where it finds out, so only `grouped` is compared.
+        const same = (got: Awaited<ReturnType<typeof indexOf>>) =>
+          reference.index.grouped ? expect(got).toEqual(reference) : expect(got.index.grouped).toBe(false);
+        same(await indexOf(plain, opts));
+        same(await indexOf(quoted, opts));
         // A file the index finds grouped streams the same without the set of case ids.
         if (reference.index.grouped) expect(await chunksOf(streamGroupedEventsCsv(plain, opts))).toEqual(general);
         // The whole read too (its rows come through readCsvTable).
