@@ -1,28 +1,19 @@
 /**
  * The working-day calendar (conventions C1–C6).
  *
- * A calendar is an immutable value. On first use it builds, once, a table over
- * 1990-01-01 … 2100-12-31: for each day whether it is a working day and its
- * working-day rank (how many working days fall on or before it), plus the
- * inverse (the day of each rank). `addWorkingDays` and `workingDaysBetween`
- * are then two array look-ups: no day-by-day loops.
+ * A calendar is an immutable value. Its working-day table over 1990-01-01 …
+ * 2100-12-31 (./table.ts) is built lazily, one year the first time a question
+ * touches it: for each day whether it is a working day and its working-day rank
+ * within the year, plus the inverse (the day of each rank). `addWorkingDays`
+ * and `workingDaysBetween` are then array look-ups (and a step per year
+ * crossed): no day-by-day loops.
  */
 import { DateTime } from 'luxon';
 import { TimescalesInputError } from '../errors';
 import { describeDuration, DURATION_UNITS, parseDuration, type Duration } from './duration';
-import {
-  addMonths,
-  daysInMonth,
-  formatIsoDay,
-  fromCivil,
-  isoWeekday,
-  toCivil,
-  tryParseIsoDay,
-} from './daynumber';
+import { addMonths, formatIsoDay, fromCivil, isoWeekday, toCivil, tryParseIsoDay } from './daynumber';
 import {
   bundledOfficial,
-  DIVISIONS,
-  ruleHolidays,
   readGovUkData,
   REGIONS,
   type Division,
@@ -30,15 +21,11 @@ import {
   type GovUkBankHolidays,
   type Region,
 } from './holidays';
+import { MAX_DAY, MIN_DAY, REGION_LABEL, WorkingDayTable } from './table';
 
 /** First and last day the working-day table covers. */
 export const FIRST_SUPPORTED_DATE = '1990-01-01';
 export const LAST_SUPPORTED_DATE = '2100-12-31';
-const FIRST_YEAR = 1990;
-const LAST_YEAR = 2100;
-const MIN_DAY = fromCivil(FIRST_YEAR, 1, 1);
-const MAX_DAY = fromCivil(LAST_YEAR, 12, 31);
-const SPAN = MAX_DAY - MIN_DAY + 1;
 /** The range of calendar-day arithmetic (days, weeks, months, years): every date with a four-digit year. */
 const FIRST_ISO_DAY = fromCivil(0, 1, 1);
 const LAST_ISO_DAY = fromCivil(9999, 12, 31);
@@ -148,35 +135,9 @@ export interface Calendar {
   whyNotWorking(date: string): string | undefined;
 }
 
-const REGION_LABEL: Record<Region, string> = {
-  'england-and-wales': 'England and Wales',
-  scotland: 'Scotland',
-  'northern-ireland': 'Northern Ireland',
-  'united-kingdom': 'United Kingdom (all three lists)',
-};
 
 const WEEKDAY_NAMES = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
-interface Table {
-  /** 1 where the day is not a working day. */
-  nonWorking: Uint8Array;
-  /** Working days on or before the day (index: day − MIN_DAY). */
-  rank: Int32Array;
-  /** Day number of the working day of rank r (index r − 1). */
-  byRank: Int32Array;
-  workingCount: number;
-  /** Name of each holiday or closure, by day number. */
-  names: Map<number, string>;
-  /** Sorted day numbers of holidays and closures. */
-  special: Int32Array;
-  /** Years whose holidays were generated from rules, not an official list. */
-  ruleBased: Set<number>;
-  /** The last year of the official list(s) in use. */
-  officialLastYear: number;
-  officialFirstYear: number;
-  /** ISO strings of every day in the range, for allocation-free formatting. */
-  iso: string[];
-}
 
 /**
  * Makes a working-day calendar.
@@ -223,8 +184,8 @@ export function createCalendar(options: CalendarOptions = {}): Calendar {
     ...(options.holidaysData === undefined ? {} : { holidaysData: options.holidaysData }),
   });
 
-  let table: Table | undefined;
-  const t = (): Table => (table ??= buildTable(region, weekend, official, closures, extra, removed));
+  let table: WorkingDayTable | undefined;
+  const t = (): WorkingDayTable => (table ??= new WorkingDayTable({ region, weekend, official, closures, extra, removed }));
 
   /** Day number of an ISO date inside the table range, or a typed error naming the field. */
   const dayOf = (date: string, field: string): number => {
@@ -236,30 +197,28 @@ export function createCalendar(options: CalendarOptions = {}): Calendar {
     return n;
   };
   /** The ISO text of a day number (from the table inside its range). */
-  const isoText = (n: number): string => (n >= MIN_DAY && n <= MAX_DAY ? t().iso[n - MIN_DAY]! : formatIsoDay(n));
+  const isoText = (n: number): string => (n >= MIN_DAY && n <= MAX_DAY ? t().iso(n) : formatIsoDay(n));
   const isoOf = (n: number, field: string, input: string): string => {
     if (n < MIN_DAY || n > MAX_DAY) {
       throw new TimescalesInputError(field, input, `an input whose result lies between ${FIRST_SUPPORTED_DATE} and ${LAST_SUPPORTED_DATE}`);
     }
-    return t().iso[n - MIN_DAY]!;
+    return t().iso(n);
   };
 
   /** The day n working days from d (C2), as a day number; NaN-free and bounds-checked. `input` (text, or its day number) names it in an error. */
   const shiftWorking = (d: number, n: number, countStart: boolean, input: string | number): number => {
     if (n === 0) return d;
     const tb = t();
-    const i = d - MIN_DAY;
-    const r = tb.rank[i]!;
-    const working = 1 - tb.nonWorking[i]!;
-    // Ranks count working days on or before a day. Going forward, the nth working
-    // day strictly after d has rank r + n; going back, the nth strictly before d
-    // has rank (r − working) − n + 1. Counting the start day as day 1 shifts by one.
-    const target =
-      n > 0 ? (countStart ? r - working + n : r + n) : countStart ? r + n + 1 : r - working + n + 1;
-    if (target < 1 || target > tb.workingCount) {
+    const working = tb.isNonWorking(d) ? 0 : 1;
+    // Ranks count working days on or before a day (r, for d). Going forward, the nth
+    // working day strictly after d has rank r + n; going back, the nth strictly before
+    // d has rank (r − working) − n + 1. Counting the start day as day 1 shifts by one.
+    const k = n > 0 ? (countStart ? n - working : n) : countStart ? n + 1 : n + 1 - working;
+    const target = tb.shift(d, k);
+    if (target === undefined) {
       throw new TimescalesInputError('date', inputText(input), `an input whose result lies between ${FIRST_SUPPORTED_DATE} and ${LAST_SUPPORTED_DATE}`);
     }
-    return tb.byRank[target - 1]!;
+    return target;
   };
 
   const checkN = (n: number): void => {
@@ -299,7 +258,7 @@ export function createCalendar(options: CalendarOptions = {}): Calendar {
     if (roll === 'none') return n;
     const tb = t();
     if (n < MIN_DAY || n > MAX_DAY) dayOf(formatIsoDay(n), 'date');
-    if (!tb.nonWorking[n - MIN_DAY]) return n;
+    if (!tb.isNonWorking(n)) return n;
     return roll === 'forward' ? shiftWorking(n, 1, false, input) : shiftWorking(n, -1, false, input);
   };
 
@@ -311,7 +270,7 @@ export function createCalendar(options: CalendarOptions = {}): Calendar {
     }`,
 
     isWorkingDay(date) {
-      return !t().nonWorking[dayOf(date, 'date') - MIN_DAY];
+      return !t().isNonWorking(dayOf(date, 'date'));
     },
 
     addWorkingDays(date, n, opts) {
@@ -325,10 +284,10 @@ export function createCalendar(options: CalendarOptions = {}): Calendar {
     },
 
     workingDaysBetween(start, end) {
-      const tb = t();
-      const a = dayOf(start, 'start') - MIN_DAY;
-      const b = dayOf(end, 'end') - MIN_DAY;
-      return tb.rank[b]! - tb.rank[a]!;
+      const a = dayOf(start, 'start');
+      const b = dayOf(end, 'end');
+      // Working days after a up to and including b (negative when b is before a).
+      return a <= b ? t().workingIn(a + 1, b) : -t().workingIn(b + 1, a);
     },
 
     add(date, duration, opts) {
@@ -441,8 +400,8 @@ export function createCalendar(options: CalendarOptions = {}): Calendar {
     whyNotWorking(date) {
       const tb = t();
       const n = dayOf(date, 'date');
-      if (!tb.nonWorking[n - MIN_DAY]) return undefined;
-      const name = tb.names.get(n);
+      if (!tb.isNonWorking(n)) return undefined;
+      const name = tb.name(n);
       return name ?? `a ${WEEKDAY_NAMES[isoWeekday(n)]}`;
     },
   };
@@ -524,128 +483,25 @@ function mergeOfficial(custom: Map<Division, DivisionHolidays>): Map<Division, D
   return merged;
 }
 
-function buildTable(
-  region: Region,
-  weekend: number[],
-  official: Map<Division, DivisionHolidays>,
-  closures: number[],
-  extra: Array<{ day: number; name: string }>,
-  removed: number[],
-): Table {
-  const divisions: Division[] = region === 'united-kingdom' ? [...DIVISIONS] : [region];
-  const perDay = new Map<number, Map<string, Division[]>>();
-  const ruleBased = new Set<number>();
-  let officialLastYear = -Infinity;
-  let officialFirstYear = Infinity;
-  for (const division of divisions) {
-    const list = official.get(division);
-    if (list) {
-      officialLastYear = Math.max(officialLastYear, list.lastYear);
-      officialFirstYear = Math.min(officialFirstYear, list.firstYear);
-    }
-    const days: Array<{ day: number; name: string }> = [];
-    for (let y = FIRST_YEAR; y <= LAST_YEAR; y++) {
-      if (list?.years.has(y)) continue;
-      ruleBased.add(y);
-      for (const h of ruleHolidays(division, y)) days.push(h);
-    }
-    // Loops, not push(...list): a holidays file may hold any number of days.
-    if (list) for (const h of list.official) days.push(h);
-    for (const { day, name } of days) {
-      if (day < MIN_DAY || day > MAX_DAY) continue;
-      let names = perDay.get(day);
-      if (!names) perDay.set(day, (names = new Map()));
-      const ds = names.get(name) ?? [];
-      ds.push(division);
-      names.set(name, ds);
-    }
-  }
-  const names = new Map<number, string>();
-  for (const [day, byName] of perDay) {
-    const label = [...byName]
-      .map(([name, ds]) => (divisions.length > 1 && ds.length < divisions.length ? `${name} (${ds.map((d) => REGION_LABEL[d]).join(', ')})` : name))
-      .join(' / ');
-    names.set(day, label);
-  }
-  for (const day of removed) names.delete(day);
-  for (const { day, name } of extra) names.set(day, name);
-  for (const day of closures) if (!names.has(day)) names.set(day, 'Local closure');
-
-  const isWeekend = new Uint8Array(8);
-  for (const d of weekend) isWeekend[d] = 1;
-  const nonWorking = new Uint8Array(SPAN);
-  const rank = new Int32Array(SPAN);
-  const byRank = new Int32Array(SPAN);
-  const iso: string[] = new Array(SPAN);
-  let count = 0;
-  let { year, month, day } = toCivil(MIN_DAY);
-  let wd = isoWeekday(MIN_DAY);
-  for (let i = 0; i < SPAN; i++) {
-    const n = MIN_DAY + i;
-    const off = isWeekend[wd] === 1 || names.has(n);
-    nonWorking[i] = off ? 1 : 0;
-    if (!off) byRank[count++] = n;
-    rank[i] = count;
-    iso[i] = `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
-    // Step the civil date by one day.
-    wd = wd === 7 ? 1 : wd + 1;
-    day++;
-    if (day > 28 && day > daysInMonth(year, month)) {
-      day = 1;
-      month++;
-      if (month > 12) {
-        month = 1;
-        year++;
-      }
-    }
-  }
-  const special = Int32Array.from([...names.keys()].filter((n) => n >= MIN_DAY && n <= MAX_DAY).sort((a, b) => a - b));
-  return {
-    nonWorking,
-    rank,
-    byRank: byRank.slice(0, count),
-    workingCount: count,
-    names,
-    special,
-    ruleBased,
-    officialLastYear,
-    officialFirstYear,
-    iso,
-  };
-}
-
-/** Holidays and closures in [from, to], sorted, via binary search on the sorted list. */
-function specialDaysIn(tb: Table, from: number, to: number): SkippedDay[] {
-  const out: SkippedDay[] = [];
-  if (to < from) return out;
-  let lo = 0;
-  let hi = tb.special.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tb.special[mid]! < from) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < tb.special.length && tb.special[i]! <= to; i++) {
-    const n = tb.special[i]!;
-    out.push({ date: tb.iso[n - MIN_DAY]!, reason: tb.names.get(n)! });
-  }
-  return out;
+/** Holidays and closures in [from, to], sorted. */
+function specialDaysIn(tb: WorkingDayTable, from: number, to: number): SkippedDay[] {
+  return tb.specialIn(from, to);
 }
 
 /** Weekend days in [from, to] that are not also holidays (those are listed by name). */
-function countWeekendDays(tb: Table, from: number, to: number): number {
+function countWeekendDays(tb: WorkingDayTable, from: number, to: number): number {
   if (to < from) return 0;
-  const nonWorkingCount = to - from + 1 - (tb.rank[to - MIN_DAY]! - (from > MIN_DAY ? tb.rank[from - 1 - MIN_DAY]! : 0));
+  const nonWorkingCount = to - from + 1 - tb.workingIn(from, to);
   return nonWorkingCount - specialDaysIn(tb, from, to).length;
 }
 
-function ruleBasedYearsIn(tb: Table, from: number, to: number): number[] {
+function ruleBasedYearsIn(tb: WorkingDayTable, from: number, to: number): number[] {
   const out: number[] = [];
-  for (let y = toCivil(from).year; y <= toCivil(to).year; y++) if (tb.ruleBased.has(y)) out.push(y);
+  for (let y = toCivil(from).year; y <= toCivil(to).year; y++) if (tb.isRuleBased(y)) out.push(y);
   return out;
 }
 
-function ruleBasedNote(tb: Table, year: number): string {
+function ruleBasedNote(tb: WorkingDayTable, year: number): string {
   if (year > tb.officialLastYear) {
     return `note: bank holidays for ${year} are computed from rules (date-holidays): the official list ends in ${tb.officialLastYear}, and one-off holidays may still be announced`;
   }
