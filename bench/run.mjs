@@ -9,14 +9,16 @@
 //
 // Bench 3 (issue 14): the full lac-review audit as an analyst runs it, at two
 //   sizes: CSV of every result, --summary, --rules review-cycle (against the
-//   duckdb + numpy peer, or a minimal Node script when Python or duckdb is
-//   missing), ratios to the read-and-split floor, µs per result, peak RSS,
-//   start-up time and the sha256 of the full CSV output.
+//   duckdb peers, Python with numpy and Node, each skipped when its packages
+//   are missing, and a minimal hand-written Node script), ratios to the read-and-split floor, µs per result, peak RSS,
+//   start-up time and the sha256 of the full CSV output. The same file with its
+//   rows shuffled (not grouped by case: spilled to temporary files by case)
+//   at both sizes: wall time and peak RSS, and its summary against the grouped one.
 //
 // Options: --bench 1|2|3 (default all), --children N (default 100000).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, existsSync, readFileSync, createReadStream, rmSync } from 'node:fs';
+import { mkdirSync, existsSync, readFileSync, createReadStream, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DateTime } from 'luxon';
 import { createCalendar } from '../dist/index.js';
@@ -185,6 +187,25 @@ async function statusCounts(file, rule) {
   return counts;
 }
 
+/** The rows of a generated caseload (no quoted line breaks) in a seeded random order, the header kept first. */
+function shuffleRows(from, to, seed = 14) {
+  const lines = readFileSync(from, 'utf8').split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  const header = lines.shift();
+  let a = seed >>> 0;
+  const random = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  for (let i = lines.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [lines[i], lines[j]] = [lines[j], lines[i]];
+  }
+  writeFileSync(to, `${header}\n${lines.join('\n')}\n`);
+}
+
 const sameCounts = (a, b) => Object.keys({ ...a, ...b }).every((k) => (a[k] ?? 0) === (b[k] ?? 0));
 
 async function bench3() {
@@ -194,6 +215,7 @@ async function bench3() {
   const holidays = 'src/calendar/govuk-bank-holidays.json';
   const sizes = [Math.round(CHILDREN / 4), CHILDREN];
   const rssBySize = [];
+  const ungroupedRss = [];
   const hashes = [];
   for (const children of sizes) {
     const file = `${root}bench/out/caseload-${children}.csv`;
@@ -217,21 +239,42 @@ async function bench3() {
     out(`  --summary:                       ${summary.seconds.toFixed(2)} s = ${(summary.seconds / floor.seconds).toFixed(1)}× the floor (goal ≤ 5×), ${((summary.seconds * 1e6) / summary.results).toFixed(2)} µs per result (goal ≤ 0.3), peak RSS ${fmt(summary.rss)} MB`);
     out(`    evaluation only (--summary minus the floor): ${(((summary.seconds - floor.seconds) * 1e6) / summary.results).toFixed(2)} µs per result`);
     out(`  --rules review-cycle:            ${rc.seconds.toFixed(2)} s, peak RSS ${fmt(rc.rss)} MB`);
-    const peerRun = spawnSync('python3', ['bench/peers/review_cycle_duckdb.py', file, holidays, asOf], { cwd: root, encoding: 'utf8' });
-    let peer;
-    try {
-      peer = JSON.parse((peerRun.stdout ?? '').trim().split('\n').pop());
-    } catch {
-      peer = { skipped: `python3 could not run the peer (${(peerRun.stderr || peerRun.error?.message || 'no output').trim().split('\n').pop()})` };
+    // The peer: duckdb + numpy in Python (bench/peers/review_cycle_duckdb.py), and duckdb from Node
+    // (bench/peers/review-cycle-duckdb.mjs, the same engine, for machines where PyPI is out of reach); each skips
+    // with a message when its packages are missing.
+    const peers = [
+      ['python3', ['bench/peers/review_cycle_duckdb.py', file, holidays, asOf], 'peer duckdb + numpy (Python)'],
+      [process.execPath, ['bench/peers/review-cycle-duckdb.mjs', file, holidays, asOf], 'peer duckdb (Node)'],
+    ];
+    for (const [cmd, cmdArgs, label] of peers) {
+      const peerRun = spawnSync(cmd, cmdArgs, { cwd: root, encoding: 'utf8' });
+      let peer;
+      try {
+        peer = JSON.parse((peerRun.stdout ?? '').trim().split('\n').pop());
+      } catch {
+        peer = { skipped: `${cmd} could not run the peer (${(peerRun.stderr || peerRun.error?.message || 'no output').trim().split('\n').pop()})` };
+      }
+      if (peer.skipped) out(`    ${label}: SKIPPED (${peer.skipped}); no ratio to it in this run`);
+      else out(`    ${label}: ${peer.seconds.toFixed(2)} s → ratio ${(rc.seconds / peer.seconds).toFixed(2)}× (goal ≤ 0.5×); same status counts: ${sameCounts(peer.counts, ours) ? 'yes' : `NO ${JSON.stringify(peer.counts)} vs ${JSON.stringify(ours)}`}`);
     }
-    if (peer.skipped) out(`    peer duckdb + numpy: SKIPPED (${peer.skipped}); no peer ratio in this run`);
-    else out(`    peer ${peer.peer}: ${peer.seconds.toFixed(2)} s → ratio ${(rc.seconds / peer.seconds).toFixed(2)}× (goal ≤ 0.5×); same status counts: ${sameCounts(peer.counts, ours) ? 'yes' : `NO ${JSON.stringify(peer.counts)} vs ${JSON.stringify(ours)}`}`);
     const min = JSON.parse(timed(process.execPath, ['bench/peers/review-cycle-min.mjs', file, holidays, asOf]).stdout.trim().split('\n').pop());
     out(`    floor instead of the peer: a minimal hand-written Node review cycle (bench/peers/review-cycle-min.mjs, no checks, no output file) ${min.seconds.toFixed(2)} s → ratio ${(rc.seconds / min.seconds).toFixed(2)}×; same status counts: ${sameCounts(min.counts, ours) ? 'yes' : `NO ${JSON.stringify(min.counts)} vs ${JSON.stringify(ours)}`}`);
     out(`  sha256 of the full CSV: ${hash}`);
+    // The same rows shuffled: its results come in another order (cases by first appearance), so no hash; its summary is the same.
+    const shuffled = `${root}bench/out/ungrouped-${children}.csv`;
+    if (!existsSync(shuffled)) shuffleRows(file, shuffled);
+    const ugFull = cli([...base, '--format', 'csv', '--out', `${root}bench/out/audit-ungrouped-${children}.csv`, shuffled]);
+    rmSync(`${root}bench/out/audit-ungrouped-${children}.csv`);
+    const ugSummaryFile = `${root}bench/out/summary-ungrouped-${children}.csv`;
+    const ugSummary = cli([...base, '--summary', '--format', 'csv', '--out', ugSummaryFile, shuffled]);
+    const sameSummary = readFileSync(ugSummaryFile, 'utf8') === readFileSync(`${root}bench/out/summary-${children}.csv`, 'utf8');
+    ungroupedRss.push(Math.max(ugFull.rss, ugSummary.rss));
+    out(`  rows not grouped by case (shuffled, spilled by case): full audit ${ugFull.seconds.toFixed(2)} s, peak RSS ${fmt(ugFull.rss)} MB; --summary ${ugSummary.seconds.toFixed(2)} s, peak RSS ${fmt(ugSummary.rss)} MB; summary the same as grouped: ${sameSummary ? 'yes' : 'NO'}`);
   }
   const spread = rssBySize[1] / rssBySize[0];
   out(`peak RSS: ${fmt(rssBySize[0])} MB at ${fmt(sizes[0])} children, ${fmt(rssBySize[1])} MB at ${fmt(sizes[1])} (ratio ${spread.toFixed(2)}; goal < 250 MB and within ±15%: ${rssBySize[1] < 250 && Math.abs(spread - 1) <= 0.15 ? 'met' : 'NOT met'})`);
+  const ugSpread = ungroupedRss[1] / ungroupedRss[0];
+  out(`peak RSS, rows not grouped by case: ${fmt(ungroupedRss[0])} MB at ${fmt(sizes[0])} children, ${fmt(ungroupedRss[1])} MB at ${fmt(sizes[1])} (ratio ${ugSpread.toFixed(2)}; within ±15%: ${Math.abs(ugSpread - 1) <= 0.15 ? 'yes' : 'no'})`);
   const starts = [];
   const empty = [];
   for (let i = 0; i < 7; i++) {

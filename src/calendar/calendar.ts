@@ -118,6 +118,14 @@ export interface Calendar {
   addition(date: string, duration: string | Duration, opts?: AddOptions): Addition;
   /** The explanation of an addition this calendar computed (no date arithmetic is repeated). */
   explain(addition: Addition): DetailedDate;
+  /**
+   * `add` on a day number (days since 1970-01-01), giving the day number of the result: the same
+   * arithmetic and errors, without reading or writing ISO text (what the engine calls per occurrence).
+   * @example cal.addDay(tryParseIsoDay('2024-03-27')!, { amount: 3, unit: 'wd' }) // the day of 2024-04-03
+   */
+  addDay(day: number, duration: Duration, opts?: AddOptions): number;
+  /** The ISO text of a day number (`formatIsoDay`), without building a new string for a day the table covers. */
+  isoDate(day: number): string;
   holidays(from: string, to: string): Holiday[];
   nextWorkingDay(date: string): string;
   previousWorkingDay(date: string): string;
@@ -197,8 +205,8 @@ export function createCalendar(options: CalendarOptions = {}): Calendar {
     return t().iso(n);
   };
 
-  /** The day n working days from d (C2), as a day number; NaN-free and bounds-checked. */
-  const shiftWorking = (d: number, n: number, countStart: boolean, input: string): number => {
+  /** The day n working days from d (C2), as a day number; NaN-free and bounds-checked. `input` (text, or its day number) names it in an error. */
+  const shiftWorking = (d: number, n: number, countStart: boolean, input: string | number): number => {
     if (n === 0) return d;
     const tb = t();
     const working = tb.isNonWorking(d) ? 0 : 1;
@@ -208,7 +216,7 @@ export function createCalendar(options: CalendarOptions = {}): Calendar {
     const k = n > 0 ? (countStart ? n - working : n) : countStart ? n + 1 : n + 1 - working;
     const target = tb.shift(d, k);
     if (target === undefined) {
-      throw new TimescalesInputError('date', input, `an input whose result lies between ${FIRST_SUPPORTED_DATE} and ${LAST_SUPPORTED_DATE}`);
+      throw new TimescalesInputError('date', inputText(input), `an input whose result lies between ${FIRST_SUPPORTED_DATE} and ${LAST_SUPPORTED_DATE}`);
     }
     return target;
   };
@@ -217,33 +225,36 @@ export function createCalendar(options: CalendarOptions = {}): Calendar {
     if (!Number.isInteger(n)) throw new TimescalesInputError('n', n, 'a whole number of working days');
   };
 
-  const addDays = (date: string, dur: Duration, countStart: boolean): number => {
-    const n = addDaysUnchecked(date, dur, countStart);
+  const addDays = (date: string, dur: Duration, countStart: boolean): number =>
+    shiftDays(dur.unit === 'wd' ? dayOf(date, 'date') : parseAnyDay(date), dur, countStart, date);
+  /** A day number plus a duration in days, working days, weeks, months or years; `input` names the start in an error. */
+  const shiftDays = (d: number, dur: Duration, countStart: boolean, input: string | number): number => {
+    const n = shiftDaysUnchecked(d, dur, countStart, input);
     // Calendar-day arithmetic covers every date ISO writes with four digits; beyond, a typed error (not "NaN-NaN-NaN").
     if (!Number.isFinite(n) || n < FIRST_ISO_DAY || n > LAST_ISO_DAY) {
-      throw new TimescalesInputError('duration', `${date} + ${dur.amount}${dur.unit}`, `a result between 0000-01-01 and 9999-12-31 (the dates ISO writes with four digits)`);
+      throw new TimescalesInputError('duration', `${inputText(input)} + ${dur.amount}${dur.unit}`, `a result between 0000-01-01 and 9999-12-31 (the dates ISO writes with four digits)`);
     }
     return n;
   };
-  const addDaysUnchecked = (date: string, dur: Duration, countStart: boolean): number => {
+  const shiftDaysUnchecked = (d: number, dur: Duration, countStart: boolean, input: string | number): number => {
     switch (dur.unit) {
       case 'wd':
-        return shiftWorking(dayOf(date, 'date'), dur.amount, countStart, date);
+        return shiftWorking(d, dur.amount, countStart, input);
       case 'd':
-        return parseAnyDay(date) + dur.amount;
+        return d + dur.amount;
       case 'w':
-        return parseAnyDay(date) + 7 * dur.amount;
+        return d + 7 * dur.amount;
       case 'm':
         // Clamped to the end of a shorter month, in one step from the start (C4).
-        return addMonths(parseAnyDay(date), dur.amount);
+        return addMonths(d, dur.amount);
       case 'y':
-        return addMonths(parseAnyDay(date), 12 * dur.amount);
+        return addMonths(d, 12 * dur.amount);
       default:
         throw new Error(`unreachable unit ${dur.unit}`);
     }
   };
 
-  const rollDay = (n: number, roll: Roll, input: string): number => {
+  const rollDay = (n: number, roll: Roll, input: string | number): number => {
     if (roll === 'none') return n;
     const tb = t();
     if (n < MIN_DAY || n > MAX_DAY) dayOf(formatIsoDay(n), 'date');
@@ -301,6 +312,28 @@ export function createCalendar(options: CalendarOptions = {}): Calendar {
       const unrolledDay = addDays(date, dur, countStart);
       const day = dur.unit === 'wd' ? unrolledDay : rollDay(unrolledDay, roll, date);
       return { from: date, duration: dur, date: isoText(day), day, countStartDay: countStart, roll, unrolledDay };
+    },
+
+    addDay(day, duration, opts) {
+      if (!Number.isInteger(day) || day < FIRST_ISO_DAY || day > LAST_ISO_DAY) {
+        throw new TimescalesInputError('day', day, 'a day number (whole days since 1970-01-01) of a date between 0000-01-01 and 9999-12-31');
+      }
+      const dur = validDuration(duration);
+      // Hours need a time of day, which a day number has not: the error `add` gives for a date.
+      if (dur.unit === 'h') return calendar.addition(isoText(day), dur, opts).day;
+      const roll = checkRoll(opts?.roll);
+      const countStart = opts?.countStartDay === undefined ? countStartDayDefault : checkBoolean(opts.countStartDay, 'countStartDay');
+      // The working-day table's range, checked as `add` checks the text of a date (the same error).
+      if (dur.unit === 'wd' && (day < MIN_DAY || day > MAX_DAY)) dayOf(isoText(day), 'date');
+      const unrolled = shiftDays(day, dur, countStart, day);
+      return dur.unit === 'wd' ? unrolled : rollDay(unrolled, roll, day);
+    },
+
+    isoDate(day) {
+      if (!Number.isInteger(day) || day < FIRST_ISO_DAY || day > LAST_ISO_DAY) {
+        throw new TimescalesInputError('day', day, 'a day number (whole days since 1970-01-01) of a date between 0000-01-01 and 9999-12-31');
+      }
+      return isoText(day);
     },
 
     explain(addition) {
@@ -405,6 +438,16 @@ function parseAnyDay(date: string, field = 'date'): number {
 }
 
 const UNITS: ReadonlySet<string> = new Set(DURATION_UNITS);
+
+/** The text of an input named in an error: as given, or the ISO date of a day number. */
+function inputText(input: string | number): string {
+  return typeof input === 'number' ? formatIsoDay(input) : input;
+}
+
+/** A duration `checkDuration` accepts as it is (the common case), without copying it; otherwise its checked copy. */
+function validDuration(d: Duration): Duration {
+  return d && Number.isInteger(d.amount) && Math.abs(d.amount) <= 999_999 && UNITS.has(d.unit) && !Object.is(d.amount, -0) ? d : checkDuration(d);
+}
 
 function checkDuration(d: Duration): Duration {
   if (!d || !Number.isInteger(d.amount)) throw new TimescalesInputError('duration', d, 'a duration such as 20wd or { amount: 20, unit: "wd" }');

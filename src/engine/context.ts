@@ -12,7 +12,7 @@ import { momentOf, showMoment, type DateMath, type EventMoment, type Moment } fr
 import type { PreparedOptions } from './prepare';
 import type { ProblemCode } from './problems';
 import type { Result } from './result';
-import type { AtPeriodEnd, Rule, SourceRef } from './schema';
+import type { AtPeriodEnd, Procedure, Rule, SourceRef } from './schema';
 import { formatIsoDay } from '../calendar/index';
 
 /** Which period a result belongs to: its name, the date it began and, once it has, the date it ended. */
@@ -65,17 +65,22 @@ export interface ResultDates {
 export class CaseContext {
   /** The first stop event of the procedure in the case (e.g. the child left), if any. */
   readonly stop: PreparedEvent | undefined;
-  private readonly reportedOnce = new Set<string>();
+  /** What was reported once per rule (made on first use: most cases report nothing). */
+  private reportedOnce: Set<string> | undefined;
   private periodCache: Map<string, Period[]> | undefined;
   /** The origin event of each result anchored on one (read by rules anchored on those results: `since: 'origin'`). */
-  private readonly origins = new WeakMap<Result, PreparedEvent>();
+  private origins: Map<Result, PreparedEvent> | undefined;
 
   constructor(
     readonly options: PreparedOptions,
     readonly kase: PreparedCase,
   ) {
-    const stops = (options.procedure.stopEvents ?? []).flatMap((type) => kase.byType.get(type) ?? []);
-    this.stop = stops.sort((a, b) => a.day - b.day)[0];
+    // The earliest stop event (the first of them, in the procedure's order of stop events, on a tie).
+    let stop: PreparedEvent | undefined;
+    for (const type of options.procedure.stopEvents ?? []) {
+      for (const event of kase.byType.get(type) ?? []) if (!stop || event.day < stop.day) stop = event;
+    }
+    this.stop = stop;
   }
 
   /** The periods of one name in the case, in date order (computed once per case and name). */
@@ -84,14 +89,13 @@ export class CaseContext {
     let list = this.periodCache.get(name);
     if (list) return list;
     list = [];
-    const def = this.options.procedure.periods?.[name];
+    const def = periodEvents(this.options.procedure, name);
     if (def) {
-      const starts = new Set(def.start);
-      const ends = new Set(def.end);
+      const { starts, ends } = def;
       let open: Period | undefined;
       // One pass over the period's own events only (by type), in date and input order.
       const events: PreparedEvent[] = [];
-      for (const type of new Set([...def.start, ...def.end])) for (const event of this.kase.byType.get(type) ?? []) events.push(event);
+      for (const type of def.types) for (const event of this.kase.byType.get(type) ?? []) events.push(event);
       events.sort((a, b) => a.day - b.day || a.index - b.index);
       let previousEnd: PreparedEvent | undefined;
       for (const event of events) {
@@ -151,19 +155,26 @@ export class CaseContext {
       asOf: this.options.asOf,
       results: earlierResults,
       missingDob: () => this.missingDob(rule),
-      originOf: (result) => this.origins.get(result),
+      originOf: (result) => this.origins?.get(result),
     };
   }
 
   /** Records the event a result's chain of anchors began with. */
   setOrigin(result: Result, origin: PreparedEvent | undefined): void {
-    if (origin) this.origins.set(result, origin);
+    if (origin) (this.origins ??= new Map()).set(result, origin);
+  }
+
+  /** True the first time a rule reports `key` in this case. */
+  private firstReport(key: string): boolean {
+    const seen = (this.reportedOnce ??= new Set());
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
   }
 
   /** Reports, once per rule, that the rule needs a date of birth the case lacks. */
   missingDob(rule: Rule): void {
-    if (this.reportedOnce.has(rule.id)) return;
-    this.reportedOnce.add(rule.id);
+    if (!this.firstReport(rule.id)) return;
     this.kase.problems.push({
       caseId: this.kase.id,
       procedure: this.options.procedure.id,
@@ -181,8 +192,7 @@ export class CaseContext {
    */
   noPeriod(rule: Rule, name: string): void {
     if (this.periods(name).length) return;
-    if (this.reportedOnce.has(`period:${rule.id}`)) return;
-    this.reportedOnce.add(`period:${rule.id}`);
+    if (!this.firstReport(`period:${rule.id}`)) return;
     const def = this.options.procedure.periods?.[name];
     this.kase.problems.push({
       caseId: this.kase.id,
@@ -222,11 +232,17 @@ export class CaseContext {
     return this.stop !== undefined && anchor.day > this.stop.day;
   }
 
+  /**
+   * One result. `lines` become its trace (with the judgement's after them): pass an array of the result's own.
+   * Every result has the same keys in the same order (one shape: cheaper to build and to read, in an audit of
+   * millions); those it lacks hold `undefined`, which the writers and `JSON.stringify` leave out.
+   */
   result(rule: Rule, occurrence: number, anchor: EventMoment, judgement: Judgement, dates: ResultDates, lines: string[], period?: PeriodRef): Result {
-    // Built field by field (no object spreads): this runs once per result, millions of times in an audit.
-    const result: Result = {
+    const procedure = this.options.procedure;
+    const completed = dates.completed;
+    return {
       caseId: this.kase.id,
-      procedure: this.options.procedure.id,
+      procedure: procedure.id,
       rule: rule.id,
       title: rule.title,
       kind: rule.kind,
@@ -234,25 +250,46 @@ export class CaseContext {
       anchor: { event: anchor.event, date: showMoment(anchor.moment) },
       status: judgement.status,
       breach: judgement.breach,
-      trace: lines.concat(judgement.lines),
-      source: citeSource(this.options.procedure, dates.source ?? rule.source),
+      trace: judgement.lines.length ? lines.concat(judgement.lines) : lines,
+      source: citeSource(procedure, dates.source ?? rule.source),
       profile: this.options.profile,
       calendar: this.options.cal.description,
+      due: dates.due ? showMoment(dates.due) : undefined,
+      earliest: dates.earliest ? dates.earliest.date : undefined,
+      target: dates.target ? showMoment(dates.target) : undefined,
+      completed: completed ? { event: completed.event, date: showMoment(completed.moment) } : undefined,
+      late: judgement.late,
+      openWorkingDays: judgement.openWorkingDays,
+      notes: rule.notes ? this.notes(rule) : undefined,
+      sequence: dates.sequence,
+      period,
     };
-    if (dates.due) result.due = showMoment(dates.due);
-    if (dates.earliest) result.earliest = dates.earliest.date;
-    if (dates.target) result.target = showMoment(dates.target);
-    if (dates.completed) result.completed = { event: dates.completed.event, date: showMoment(dates.completed.moment) };
-    if (judgement.late) result.late = judgement.late;
-    if (judgement.openWorkingDays !== undefined) result.openWorkingDays = judgement.openWorkingDays;
-    if (rule.notes) {
-      const notes = rule.notes.filter((note) => !note.whenAnyEvent || note.whenAnyEvent.some((type) => this.kase.byType.has(type))).map((note) => note.text);
-      if (notes.length) result.notes = notes;
-    }
-    if (dates.sequence !== undefined) result.sequence = dates.sequence;
-    if (period) result.period = period;
-    return result;
   }
+
+  /** The notes of a rule that apply to this case (undefined when none does). */
+  private notes(rule: Rule): string[] | undefined {
+    const notes = rule.notes!.filter((note) => !note.whenAnyEvent || note.whenAnyEvent.some((type) => this.kase.byType.has(type))).map((note) => note.text);
+    return notes.length ? notes : undefined;
+  }
+}
+
+/** A declared period's start and end events, and every type of either in order: per procedure and name, once. */
+interface PeriodEvents {
+  starts: ReadonlySet<string>;
+  ends: ReadonlySet<string>;
+  types: readonly string[];
+}
+const periodEventsOf = new WeakMap<Procedure, Map<string, PeriodEvents | undefined>>();
+
+function periodEvents(procedure: Procedure, name: string): PeriodEvents | undefined {
+  let byName = periodEventsOf.get(procedure);
+  if (!byName) periodEventsOf.set(procedure, (byName = new Map()));
+  if (byName.has(name)) return byName.get(name);
+  const def = procedure.periods?.[name];
+  const events = def ? { starts: new Set(def.start), ends: new Set(def.end), types: [...new Set([...def.start, ...def.end])] } : undefined;
+  // Only a defined (frozen) procedure's periods are remembered: they cannot change.
+  if (Object.isFrozen(procedure)) byName.set(name, events);
+  return events;
 }
 
 /** The last day of a period's reach: its end for `ends`, the day before the next period for `runs-on`; none while it lasts. */

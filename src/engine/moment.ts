@@ -68,9 +68,16 @@ function parsedStep(step: string): Duration {
   return duration;
 }
 
-/** The duration of a one-step offset, negated and parsed: `negatedDuration('5wd')` is -5 working days. */
+/** The duration of a one-step offset, negated and parsed: `negatedDuration('5wd')` is -5 working days (parsed once per step). */
+const negatedSteps = new Map<string, Duration>();
 export function negatedDuration(step: string): Duration {
-  return parsedStep(negate(step)[0]!);
+  let duration = negatedSteps.get(step);
+  if (duration === undefined) {
+    duration = parsedStep(negate(step)[0]!);
+    if (negatedSteps.size > 10_000) negatedSteps.clear();
+    negatedSteps.set(step, duration);
+  }
+  return duration;
 }
 
 export function offsets(offset: Offset): string[] {
@@ -93,12 +100,26 @@ export function onOrBefore(earlier: Moment, later: Moment): boolean {
  * built only when the evaluation explains its arithmetic (`math.explain`).
  */
 export function addOffset(math: DateMath, from: Moment, offset: Offset, options: OffsetOptions = {}): { moment: Moment; lines: readonly string[] } {
-  const { calendar, explain } = math;
-  const steps = offsets(offset);
-  let lines: string[] | undefined = explain ? [] : undefined;
+  const lines: string[] = [];
+  const moment = offsetMoment(math, from, offset, options, lines);
+  return { moment, lines: lines.length ? lines : NO_LINES };
+}
+
+/**
+ * `addOffset` without the pair it returns (what rules call per occurrence): the new moment, its
+ * explanation pushed onto `lines`. With no `lines`, nothing is explained; with `lines`, the calendar's
+ * arithmetic is explained when the evaluation explains it (`math.explain`), the engine's own readings always.
+ * Steps in days and working days are counted on day numbers (`calendar.addDay`), not on ISO text.
+ */
+export function offsetMoment(math: DateMath, from: Moment, offset: Offset, options: OffsetOptions, lines: string[] | undefined): Moment {
+  const { calendar } = math;
+  const steps = typeof offset === 'string' ? undefined : offset;
+  const count = steps ? steps.length : 1;
+  // Once the engine has said something of its own, the arithmetic after it is explained too.
+  let say = lines !== undefined && math.explain;
   let moment = from;
-  for (let i = 0; i < steps.length; i++) {
-    const step = steps[i]!;
+  for (let i = 0; i < count; i++) {
+    const step = steps ? steps[i]! : (offset as string);
     const duration = parsedStep(step);
     if (duration.unit === 'h') {
       if (moment.dateTime === undefined) {
@@ -106,20 +127,29 @@ export function addOffset(math: DateMath, from: Moment, offset: Offset, options:
         const days = Math.ceil(Math.abs(duration.amount) / 24) * Math.sign(duration.amount);
         const end = calendar.addition(moment.date, `${days}d`);
         // The engine's own reading, not the calendar's arithmetic: in the trace even when the calendar's is left out.
-        (lines ??= []).push(`${moment.date} has no time of day: ${step} taken as ending on ${end.date} (the benefit of the doubt)`);
+        if (lines) {
+          lines.push(`${moment.date} has no time of day: ${step} taken as ending on ${end.date} (the benefit of the doubt)`);
+          say = true;
+        }
         moment = { date: end.date, day: end.day };
       } else {
         const end = calendar.addition(moment.dateTime, duration);
-        if (lines) lines.push(...calendar.explain(end).trace);
+        if (say) lines!.push(...calendar.explain(end).trace);
         const instant = DateTime.fromISO(end.date, { zone: 'Europe/London', setZone: true });
         moment = { date: end.date.slice(0, 10), day: end.day, dateTime: end.date, epoch: instant.toMillis() };
       }
       continue;
     }
-    const stepOptions: AddOptions = i === steps.length - 1 ? { roll: options.roll, countStartDay: options.countStartDay } : { countStartDay: options.countStartDay };
-    const end = calendar.addition(moment.date, duration, stepOptions);
-    if (lines) lines.push(...calendar.explain(end).trace);
-    moment = { date: end.date, day: end.day };
+    // The options themselves for the last step (they carry `roll` and `countStartDay`); no roll before it.
+    const stepOptions = (i === count - 1 ? options : { countStartDay: options.countStartDay }) as AddOptions;
+    if (say) {
+      const end = calendar.addition(moment.date, duration, stepOptions);
+      lines!.push(...calendar.explain(end).trace);
+      moment = { date: end.date, day: end.day };
+    } else {
+      const day = calendar.addDay(moment.day, duration, stepOptions);
+      moment = { date: calendar.isoDate(day), day };
+    }
   }
-  return { moment, lines: lines ?? NO_LINES };
+  return moment;
 }

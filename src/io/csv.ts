@@ -1,6 +1,8 @@
 /**
  * The one CSV table reader of every CSV format (events CSV, the SSDA903
- * tables, the action plan), streaming, on csv-parse. Its policy
+ * tables, the action plan), streaming, on csv-parse; text without double
+ * quotes is scanned as bytes by `CsvLines` (cells as offsets, read exactly as
+ * csv-parse reads them), until the first chunk with a quote. Its policy
  * (docs/data-formats.md, "CSV input"):
  *
  * - UTF-8 with or without BOM; LF, CRLF or CR line ends, mixed freely within
@@ -24,7 +26,6 @@
  *   swallows the rest of the file: the format says whether that is one
  *   unusable row (`unclosed-quote` fault) or refuses the file.
  */
-import { StringDecoder } from 'node:string_decoder';
 import { parse } from 'csv-parse';
 import { clip, dataProblem, type DataProblem } from '../engine/problems';
 import { TimescalesInputError } from '../errors';
@@ -68,6 +69,14 @@ export interface CsvBatch {
 }
 
 /**
+ * What the scanner gives for one chunk of input, after the header row: the
+ * lines of unquoted text as byte offsets (`lines`: call `lines.next()` until
+ * it says false; blank lines are already skipped), or, once the file has shown
+ * a double quote, the rows csv-parse read (`rows`).
+ */
+export type CsvScan = { header: CsvHeader; lines: CsvLines; rows?: undefined } | { header: CsvHeader; rows: CsvRow[]; lines?: undefined };
+
+/**
  * Reads a CSV table in batches (one per chunk read, so that memory stays
  * bounded by a chunk), after checking its header row. Every chunk from the
  * header on gives a batch, possibly without rows, so a table with a header
@@ -78,11 +87,44 @@ export interface CsvBatch {
  * @throws InputFileError when the file cannot be read, is empty, is not CSV, or its header breaks the policy.
  */
 export async function* readCsvTable(input: InputSource, format: CsvFormat): AsyncGenerator<CsvBatch> {
+  for await (const batch of scanCsvTable(input, format)) {
+    if (batch.rows !== undefined) {
+      yield { header: batch.header, rows: batch.rows };
+      continue;
+    }
+    const rows: CsvRow[] = [];
+    const lines = batch.lines;
+    while (lines.next()) rows.push(lineRow(lines, batch.header, format));
+    yield { header: batch.header, rows };
+  }
+}
+
+/**
+ * The same table as `readCsvTable`, for readers that read cells from bytes:
+ * while the text has no double quote, each batch is the chunk's lines
+ * (`CsvLines`, cells as byte offsets, no strings made); from the first chunk
+ * with a quote on, batches of rows read by csv-parse. `lineRow` turns a line
+ * into the row `readCsvTable` gives for it.
+ * @throws InputFileError as `readCsvTable`.
+ */
+export async function* scanCsvTable(input: InputSource, format: CsvFormat): AsyncGenerator<CsvScan> {
   const file = sourceName(input);
+  const lines = new CsvLines();
   let header: CsvHeader | undefined;
-  let line = 1;
+  // The line csv-parse's next record starts on, once it reads the file (the fast lines count their own).
+  let line: number | undefined;
   try {
-    for await (const records of csvRecordBatches(input, file)) {
+    for await (const part of csvParts(input, file, lines)) {
+      if (part === lines) {
+        if (header === undefined) {
+          if (!lines.next()) continue;
+          header = readHeader(lines.cells(), file, lines.line, format);
+        }
+        yield { header, lines };
+        continue;
+      }
+      line ??= lines.lineNumber;
+      const records = part as string[][];
       const rows: CsvRow[] = [];
       for (let i = 0; i < records.length; i++) {
         const cells = records[i];
@@ -97,6 +139,7 @@ export async function* readCsvTable(input: InputSource, format: CsvFormat): Asyn
   } catch (err) {
     const e = err as Error & { code?: string; column?: number };
     if (e instanceof TimescalesInputError) throw e;
+    line ??= lines.lineNumber;
     if (e.code !== 'CSV_QUOTE_NOT_CLOSED') throw cannotRead(file, line, e);
     // The unclosed record starts where the last complete one ended.
     if (header === undefined) {
@@ -118,6 +161,17 @@ export async function* readCsvTable(input: InputSource, format: CsvFormat): Asyn
   if (header === undefined) {
     throw fileError({ file }, 'file', file, { what: 'file is empty', expected: expectedHeader(format) });
   }
+}
+
+/**
+ * The current line of `lines` as the row `readCsvTable` gives: its cells as
+ * strings, and its `wrong-column-count` fault when it does not fit the header.
+ * @example lineRow(lines, header, EVENTS_CSV) // { line: 2, cells: ['C1', 'lac-review', '2024-03-27'], fault: undefined }
+ */
+export function lineRow(lines: CsvLines, header: CsvHeader, format: CsvFormat): CsvRow {
+  const cells = lines.cells();
+  const line = lines.line;
+  return { line, cells, fault: cells.length === header.names.length ? undefined : wrongColumnCount(cells, line, header, format) };
 }
 
 /** `a header row with case_id,event,date` */
@@ -203,13 +257,17 @@ function recordLines(cells: string[]): number {
 }
 
 /**
- * Parses the CSV records of `input` with csv-parse, yielding them in batches (one
- * batch per chunk read), so that the per-row work is a plain loop. The parser is
- * fed by hand rather than iterated, because an iterated stream drops the records
- * it still holds when a later error (an unclosed quote) ends it. Memory stays
- * bounded by one chunk: the next chunk is read only after the batch was consumed.
+ * The input of `input` in parts, one per chunk read: while no chunk holds a
+ * double quote, `lines` with the chunk pushed (the caller reads its lines
+ * before asking for the next part); the first chunk with a quote hands
+ * everything not yet read as lines to csv-parse, whose records come as
+ * batches (`string[][]`) from then on. Both read unquoted text alike (the
+ * property tests of test/io/csv-fast-path.test.ts). The parser is fed by hand
+ * rather than iterated, because an iterated stream drops the records it still
+ * holds when a later error (an unclosed quote) ends it. Memory stays bounded
+ * by one chunk: the next chunk is read only after the part was consumed.
  */
-async function* csvRecordBatches(input: InputSource, file: string): AsyncGenerator<string[][]> {
+async function* csvParts(input: InputSource, file: string, lines: CsvLines): AsyncGenerator<CsvLines | string[][]> {
   const source = openSource(input);
   // Every record may end with LF, CRLF or CR, whatever the first line used
   // (csv-parse otherwise takes the first line's ending for the whole file).
@@ -225,28 +283,18 @@ async function* csvRecordBatches(input: InputSource, file: string): AsyncGenerat
       resolve();
     });
   });
-  // Fast path: while no chunk holds a double quote, records are the lines (ended by CRLF, LF or CR) split on commas,
-  // exactly what csv-parse gives for unquoted text; the first chunk with a quote hands the rest to csv-parse.
-  const decoder = new StringDecoder('utf8');
   let fast = true;
-  let first = true;
-  const splitter = new UnquotedSplitter();
   try {
     try {
       for await (const chunk of source) {
         if (fast) {
-          let text = decoder.write(chunk as Buffer);
-          if (first && text.length > 0) {
-            first = false;
-            if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-          }
-          if (text.indexOf('"') === -1) {
-            const records = splitter.push(text);
-            if (records.length > 0) yield records;
+          lines.push(chunk as Buffer);
+          if ((chunk as Buffer).indexOf(34) === -1) {
+            yield lines;
             continue;
           }
           fast = false;
-          parser.write(splitter.rest() + text);
+          parser.write(lines.rest());
         } else parser.write(chunk);
         if (queue.length > 0) {
           const batch = queue;
@@ -259,9 +307,8 @@ async function* csvRecordBatches(input: InputSource, file: string): AsyncGenerat
       throw fileOpenError(file, err as NodeJS.ErrnoException);
     }
     if (fast) {
-      const tail = splitter.push(decoder.end());
-      const last = splitter.end();
-      if (tail.length + last.length > 0) yield [...tail, ...last];
+      lines.end();
+      yield lines;
       return;
     }
     parser.end();
@@ -274,53 +321,180 @@ async function* csvRecordBatches(input: InputSource, file: string): AsyncGenerat
   }
 }
 
-const RECORD_END = /\r\n|\r|\n/;
+const EMPTY = Buffer.alloc(0);
 
 /**
- * The records of CSV text without double quotes, given in pieces: each line
- * (ended by CRLF, LF or CR) split on commas, an empty line one empty cell,
- * exactly as csv-parse reads such text (test/io/csv-fast-path.test.ts). A
- * line is given once its end has arrived; a CR at the end of a piece waits, as
- * it may be half of a CRLF.
+ * The lines of CSV bytes without double quotes (UTF-8), given in chunks, read
+ * without making strings: each line ended by LF, CRLF or CR, an empty line one
+ * empty cell, its cells split on commas, exactly as csv-parse (with the
+ * reader's options) reads such text. After `next()` said true, cell `k` of
+ * the current line is `buf[at[k], at[k + 1] - 1)` (`count` cells) and `line`
+ * is its 1-based physical line number. A line is given once its end has
+ * arrived (a CR at the end of a chunk waits, as it may be half of a CRLF);
+ * after `end()`, the last line needs no end. A UTF-8 byte order mark at the
+ * very start is skipped, and so are blank lines (empty, or only white space as
+ * `String.prototype.trim` sees it), which still count as lines.
+ * @example
+ * const lines = new CsvLines();
+ * lines.push(Buffer.from('a,b\n\nc\n'));
+ * lines.next(); // true: lines.line 1, lines.count 2, lines.text(1) 'b'
+ * lines.next(); // true: lines.line 3 (line 2 is blank), lines.cells() ['c']
+ */
+export class CsvLines {
+  /** The bytes the current line is in. */
+  buf: Buffer = EMPTY;
+  /** Where cells start: cell `k` is `buf[at[k], at[k + 1] - 1)`. */
+  at: Int32Array = new Int32Array(64);
+  /** The number of cells of the current line. */
+  count = 0;
+  /** The physical line number of the current line. */
+  line = 0;
+  private pos = 0;
+  private nextLine = 1;
+  private ended = false;
+  private bom: boolean;
+  private readonly skipBlank: boolean;
+
+  constructor(opts: { bom?: boolean; blankLines?: 'skip' | 'keep' } = {}) {
+    this.bom = opts.bom ?? true;
+    this.skipBlank = (opts.blankLines ?? 'skip') === 'skip';
+  }
+
+  /** Adds a chunk after what is not yet read. */
+  push(chunk: Buffer): void {
+    this.buf = this.pos < this.buf.length ? Buffer.concat([this.buf.subarray(this.pos), chunk]) : chunk;
+    this.pos = 0;
+  }
+
+  /** Says that no more chunks come: the last line needs no line end. */
+  end(): void {
+    this.ended = true;
+  }
+
+  /** The line number the next line will have. */
+  get lineNumber(): number {
+    return this.nextLine;
+  }
+
+  /** The bytes not yet read as lines (the start of a line, or more), handed on when the fast path ends. */
+  rest(): Buffer {
+    this.skipBom();
+    const rest = this.buf.subarray(this.pos);
+    this.buf = EMPTY;
+    this.pos = 0;
+    return rest;
+  }
+
+  /** Moves to the next line that is not blank; false when no complete line is left (push more, or the input has ended). */
+  next(): boolean {
+    if (this.bom && !this.skipBom()) return false;
+    for (;;) {
+      const buf = this.buf;
+      const n = buf.length;
+      const start = this.pos;
+      if (start >= n) return false;
+      let at = this.at;
+      let cells = 1;
+      at[0] = start;
+      let i = start;
+      let b = 0;
+      for (; i < n; i++) {
+        b = buf[i]!;
+        if (b === 44) {
+          if (cells + 1 >= at.length) at = this.grow();
+          at[cells++] = i + 1;
+        } else if (b === 10 || b === 13) break;
+      }
+      let after: number;
+      if (i === n || (b === 13 && i + 1 === n)) {
+        if (!this.ended) return false;
+        after = n;
+      } else after = b === 13 && buf[i + 1] === 10 ? i + 2 : i + 1;
+      at[cells] = i + 1;
+      this.pos = after;
+      this.count = cells;
+      this.line = this.nextLine++;
+      if (cells === 1 && this.skipBlank && isBlank(buf, start, i)) continue;
+      return true;
+    }
+  }
+
+  /** Cell `k` of the current line as a string. */
+  text(k: number): string {
+    return this.buf.toString('utf8', this.at[k], this.at[k + 1]! - 1);
+  }
+
+  /** The cells of the current line as strings. */
+  cells(): string[] {
+    const out: string[] = new Array(this.count);
+    for (let k = 0; k < this.count; k++) out[k] = this.text(k);
+    return out;
+  }
+
+  private grow(): Int32Array {
+    const at = new Int32Array(this.at.length * 2);
+    at.set(this.at);
+    this.at = at;
+    return at;
+  }
+
+  /** Skips a byte order mark at the start; false while too few bytes have come to tell. */
+  private skipBom(): boolean {
+    if (!this.bom) return true;
+    const buf = this.buf;
+    const n = buf.length - this.pos;
+    const p = this.pos;
+    const prefix = (n < 1 || buf[p] === 0xef) && (n < 2 || buf[p + 1] === 0xbb) && (n < 3 || buf[p + 2] === 0xbf);
+    if (n < 3 && prefix && !this.ended) return false;
+    if (n >= 3 && prefix) this.pos += 3;
+    this.bom = false;
+    return true;
+  }
+}
+
+/**
+ * True when `buf[from, to)` is blank as `String.prototype.trim` sees it:
+ * ASCII white space (no CR or LF can be inside a cell) is checked byte by
+ * byte; a cell with other bytes is decoded and trimmed.
+ */
+export function isBlank(buf: Buffer, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const b = buf[i]!;
+    if (b === 32 || b === 9 || b === 11 || b === 12) continue;
+    if (b >= 0x80) return buf.toString('utf8', from, to).trim() === '';
+    return false;
+  }
+  return true;
+}
+
+/**
+ * The records of CSV text without double quotes, given in pieces (whole
+ * characters): `CsvLines` over the text's UTF-8 bytes, blank lines kept (an
+ * empty line is one empty cell), each line's cells as strings, exactly as
+ * csv-parse reads such text (test/io/csv-fast-path.test.ts).
  */
 export class UnquotedSplitter {
-  private carry = '';
+  private readonly lines = new CsvLines({ bom: false, blankLines: 'keep' });
 
   push(text: string): string[][] {
-    const all = this.carry + text;
-    let end = all.length;
-    if (end > 0 && all.charCodeAt(end - 1) === 13) end--;
-    const cut = end === 0 ? -1 : Math.max(all.lastIndexOf('\n', end - 1), all.lastIndexOf('\r', end - 1));
-    if (cut === -1) {
-      this.carry = all;
-      return [];
-    }
-    // A CRLF ends at its LF: the records are everything before its CR.
-    const headEnd = all.charCodeAt(cut) === 10 && cut > 0 && all.charCodeAt(cut - 1) === 13 ? cut - 1 : cut;
-    this.carry = all.slice(cut + 1);
-    return toRecords(all.slice(0, headEnd).split(RECORD_END));
+    this.lines.push(Buffer.from(text, 'utf8'));
+    return this.drain();
   }
 
   /** What is left at the end of the input: the last line, if it has no line end. */
   end(): string[][] {
-    const last = this.carry;
-    this.carry = '';
-    if (last.length === 0) return [];
-    const lines = last.split(RECORD_END);
-    if (lines[lines.length - 1] === '') lines.pop();
-    return toRecords(lines);
+    this.lines.end();
+    return this.drain();
   }
 
   /** The text held back (the start of a line), handed on when a quote ends the fast path. */
   rest(): string {
-    const rest = this.carry;
-    this.carry = '';
-    return rest;
+    return this.lines.rest().toString('utf8');
   }
-}
 
-function toRecords(lines: string[]): string[][] {
-  const records: string[][] = new Array(lines.length);
-  for (let i = 0; i < lines.length; i++) records[i] = lines[i]!.split(',');
-  return records;
+  private drain(): string[][] {
+    const records: string[][] = [];
+    while (this.lines.next()) records.push(this.lines.cells());
+    return records;
+  }
 }

@@ -29,9 +29,9 @@
 import type { CaseEvent, CaseRecord } from '../engine/case';
 import { nearest } from '../engine/events';
 import { conflictingDateOfBirth, dataProblem, invalidDate, missingValue, unknownEvent, type DataProblem, type ProblemPlace } from '../engine/problems';
-import { readCsvTable, type CsvFormat, type CsvHeader, type CsvRow } from './csv';
+import { isBlank, lineRow, readCsvTable, scanCsvTable, type CsvFormat, type CsvHeader, type CsvLines, type CsvRow } from './csv';
 import { readInputDate, type InputDateFormat } from './dates';
-import { caseStream, noRows, type CaseChunk, type CaseStream, type ReadResult } from './result';
+import { caseStream, noRows, type CaseChunk, type CaseStream, type ReadResult, type RowCounts } from './result';
 import { fileError, sourceName, type InputFileError, type InputSource } from './source';
 
 /** Options of the events CSV readers. */
@@ -207,7 +207,7 @@ export function wrongDateFormat(t: DateColumnTally, format: InputDateFormat): In
 }
 
 /** The rows of an events CSV in batches, one outcome per data row; `tally` counts the written form of the date column. */
-async function* eventRowBatches(input: InputSource, opts: EventsCsvOptions, tally?: DateColumnTally): AsyncGenerator<EventsRow[]> {
+export async function* eventRowBatches(input: InputSource, opts: EventsCsvOptions, tally?: DateColumnTally): AsyncGenerator<EventsRow[]> {
   const known = opts.knownEvents ? new Set(opts.knownEvents) : undefined;
   const dateFormat = opts.dateFormat ?? 'iso';
   let layout: EventsCsvLayout | undefined;
@@ -231,14 +231,14 @@ async function* eventRowBatches(input: InputSource, opts: EventsCsvOptions, tall
 }
 
 /** A case being built from its rows, with the date of birth they give. */
-interface CaseBuilder {
+export interface CaseBuilder {
   record: CaseRecord;
   dob: string | undefined;
   dobLine: number;
   dobConflict: boolean;
 }
 
-function startCase(id: string): CaseBuilder {
+export function startCase(id: string): CaseBuilder {
   const record: CaseRecord = { id, events: [] };
   // Where each event was read (`CaseRecord.sources`): not enumerable, so a record still prints and compares
   // as its id, date of birth and events; the evaluation reads it to name a rejected event's file and line.
@@ -247,26 +247,30 @@ function startCase(id: string): CaseBuilder {
 }
 
 /** Adds a usable row to its case; returns a `conflicting-date-of-birth` warning if it has one. */
-function addRow(b: CaseBuilder, row: Extract<EventsRow, { ok: true }>, file: string): DataProblem | undefined {
-  b.record.events.push(row.event);
-  b.record.sources!.push({ file, line: row.line });
-  if (row.dob === undefined) return undefined;
+export function addRow(b: CaseBuilder, row: Extract<EventsRow, { ok: true }>, file: string): DataProblem | undefined {
+  return addEvent(b, row.event, row.line, row.dob, row.caseId, file);
+}
+
+function addEvent(b: CaseBuilder, event: CaseEvent, line: number, dob: string | undefined, caseId: string, file: string): DataProblem | undefined {
+  b.record.events.push(event);
+  b.record.sources!.push({ file, line });
+  if (dob === undefined) return undefined;
   if (b.dob === undefined) {
-    b.dob = row.dob;
-    b.dobLine = row.line;
+    b.dob = dob;
+    b.dobLine = line;
     return undefined;
   }
-  if (row.dob === b.dob) return undefined;
+  if (dob === b.dob) return undefined;
   b.dobConflict = true;
-  return conflictingDateOfBirth({ caseId: row.caseId, file, line: row.line, column: 'dob' }, row.dob, {
-    of: `case ${row.caseId}`,
+  return conflictingDateOfBirth({ caseId, file, line, column: 'dob' }, dob, {
+    of: `case ${caseId}`,
     kept: b.dob,
     at: `on line ${b.dobLine}`,
     then: "the case is evaluated without a date of birth (the row's event is used)",
   });
 }
 
-function finishCase(b: CaseBuilder): CaseRecord {
+export function finishCase(b: CaseBuilder): CaseRecord {
   if (b.dob !== undefined && !b.dobConflict) b.record.dateOfBirth = b.dob;
   return b.record;
 }
@@ -344,36 +348,421 @@ export async function readEventsCsv(input: InputSource, opts: EventsCsvOptions =
  * console.log(stream.counts.read);
  */
 export function streamEventsCsv(input: InputSource, opts: EventsCsvOptions = {}): CaseStream {
-  return caseStream('streamEventsCsv', async function* (counts): AsyncGenerator<CaseChunk> {
-    const file = sourceName(input);
-    const seen = new Set<string>();
-    let current: CaseBuilder | undefined;
-    let problems: DataProblem[] = [];
-    let currentId: string | undefined;
-    for await (const rows of eventRowBatches(input, opts)) {
-      for (const row of rows) {
-        counts.read++;
-        if (row.caseId !== undefined && row.caseId !== currentId) {
+  return caseStream('streamEventsCsv', (counts) => eventCases(input, opts, counts, new Set<string>()));
+}
+
+/**
+ * `streamEventsCsv` for a file that an index pass (`indexEventsCsv`) found
+ * grouped by case: the same chunks, without the set of case ids that notices a
+ * case coming back (none does), so that memory does not grow with the number
+ * of cases.
+ */
+export function streamGroupedEventsCsv(input: InputSource, opts: EventsCsvOptions = {}): CaseStream {
+  return caseStream('streamEventsCsv', (counts) => eventCases(input, opts, counts, undefined));
+}
+
+/**
+ * The chunks of `streamEventsCsv`. Rows that pass the fast checks of
+ * `FastRows` are built straight from their bytes; every other row is read by
+ * `readEventRow`, so its problems are what they always were. `seen`: the case
+ * ids met so far, to give `case-not-contiguous`; undefined when no case comes back.
+ */
+async function* eventCases(input: InputSource, opts: EventsCsvOptions, counts: RowCounts, seen: Set<string> | undefined): AsyncGenerator<CaseChunk> {
+  const file = sourceName(input);
+  const dateFormat = opts.dateFormat ?? 'iso';
+  const known = opts.knownEvents ? new Set(opts.knownEvents) : undefined;
+  let fast: FastRows | undefined;
+  let current: CaseBuilder | undefined;
+  let problems: DataProblem[] = [];
+  let currentId: string | undefined;
+  const id = new CaseIdBytes();
+  for await (const batch of scanCsvTable(input, EVENTS_CSV)) {
+    fast ??= new FastRows(eventsLayout(batch.header), dateFormat, known);
+    const layout = fast.layout;
+    const lines = batch.lines;
+    const rows = batch.rows;
+    for (let r = 0; lines ? lines.next() : r < rows!.length; r++) {
+      counts.read++;
+      if (lines !== undefined && fast.check(lines)) {
+        const c = layout.caseId;
+        const line = lines.line;
+        if (!id.is(lines.buf, lines.at[c]!, lines.at[c + 1]! - 1)) {
           if (current !== undefined || problems.length > 0) {
             yield { case: current && finishCase(current), problems };
             problems = [];
             current = undefined;
           }
-          currentId = row.caseId;
+          currentId = id.set(lines.buf, lines.at[c]!, lines.at[c + 1]! - 1);
+          if (seen !== undefined) {
+            if (seen.has(currentId)) problems.push(notContiguous(currentId, line, file));
+            else seen.add(currentId);
+          }
+        }
+        counts.used++;
+        current ??= startCase(currentId!);
+        const warning = addEvent(current, fast.event(lines), line, fast.dob, currentId!, file);
+        if (warning) problems.push(warning);
+        continue;
+      }
+      const row = readEventRow(lines ? lineRow(lines, batch.header, EVENTS_CSV) : rows![r]!, layout, dateFormat, known);
+      if (row.caseId !== undefined && row.caseId !== currentId) {
+        if (current !== undefined || problems.length > 0) {
+          yield { case: current && finishCase(current), problems };
+          problems = [];
+          current = undefined;
+        }
+        currentId = id.setText(row.caseId);
+        if (seen !== undefined) {
           if (seen.has(row.caseId)) problems.push(notContiguous(row.caseId, row.line, file));
           else seen.add(row.caseId);
         }
-        if (!row.ok) {
-          counts.reported++;
-          problems.push(...row.problems);
-          continue;
-        }
+      }
+      if (!row.ok) {
+        counts.reported++;
+        problems.push(...row.problems);
+        continue;
+      }
+      counts.used++;
+      current ??= startCase(row.caseId);
+      const warning = addRow(current, row, file);
+      if (warning) problems.push(warning);
+    }
+  }
+  if (current !== undefined || problems.length > 0) yield { case: current && finishCase(current), problems };
+}
+
+/** What the index pass over events CSV files finds (`indexEventsCsv`). */
+export interface EventsIndex {
+  /** No case comes back after another, and every date of the `date` column can be read (when false, the other fields cover only the rows read until it was found). */
+  grouped: boolean;
+  /** The number of runs of rows of one case with a usable row (the chunks with a case). */
+  cases: number;
+  /** The event types of the usable rows, in order of first appearance. */
+  types: Set<string>;
+  counts: RowCounts;
+}
+
+/**
+ * The index pass over an events CSV: the chunks `streamEventsCsv` would give,
+ * counted without being built. It tells whether the rows are grouped by case
+ * (no `case-not-contiguous`; no `invalid-date` in the `date` column, since a
+ * column written wholly in the other format is one usage error that only the
+ * whole read makes), the number of cases, the event types of the usable rows,
+ * the row counts, and adds to `attributes` the attribute names of the usable
+ * rows (`order`, in order of first appearance as `Object.entries` of the
+ * events lists them) and those whose text differs within one case (`varies`):
+ * the carried columns are `order` without `varies`. Rows that pass the fast
+ * checks (`FastRows`) are counted from their bytes (no event built); the
+ * others are read by `readEventRow`, as the stream reads them. Memory holds
+ * the set of case ids, to notice one that comes back. The pass stops at the
+ * end of the chunk where it finds the rows not grouped: such a file is read
+ * another way (the CLI sorts it through temporary files, `./case-spill`), so
+ * `cases`, `types`, `counts` and `attributes` then cover only the rows read so far.
+ * @example
+ * const attributes = { order: [], varies: new Set<string>() };
+ * const index = await indexEventsCsv({ text: 'case_id,event,date,team\nC1,lac-review,2024-03-27,A\n' }, {}, attributes);
+ * // index: { grouped: true, cases: 1, types: Set { 'lac-review' }, counts: { read: 1, used: 1, reported: 0 } }; attributes.order ['team']
+ */
+export async function indexEventsCsv(input: InputSource, options: EventsCsvOptions, attributes: { order: string[]; varies: Set<string> }): Promise<EventsIndex> {
+  const file = sourceName(input);
+  const dateFormat = options.dateFormat ?? 'iso';
+  const known = options.knownEvents ? new Set(options.knownEvents) : undefined;
+  const types = new Set<string>();
+  const counts = noRows();
+  const seen = new Set<string>();
+  const id = new CaseIdBytes();
+  let cases = 0;
+  let grouped = true;
+  let fast: FastRows | undefined;
+  let carried: CarriedColumns | undefined;
+  let currentId: string | undefined;
+  // Whether the current run of rows has a usable row (it is then a case).
+  let isCase = false;
+  const newRun = (caseId: string): void => {
+    currentId = caseId;
+    isCase = false;
+    if (seen.has(caseId)) grouped = false;
+    else seen.add(caseId);
+  };
+  for await (const batch of scanCsvTable(input, EVENTS_CSV)) {
+    if (fast === undefined) {
+      fast = new FastRows(eventsLayout(batch.header), dateFormat, known);
+      carried = new CarriedColumns(fast, attributes);
+    }
+    const layout = fast.layout;
+    const lines = batch.lines;
+    const rows = batch.rows;
+    for (let r = 0; lines ? lines.next() : r < rows!.length; r++) {
+      counts.read++;
+      if (lines !== undefined && fast.check(lines)) {
+        const c = layout.caseId;
+        if (!id.is(lines.buf, lines.at[c]!, lines.at[c + 1]! - 1)) newRun(id.set(lines.buf, lines.at[c]!, lines.at[c + 1]! - 1));
         counts.used++;
-        current ??= startCase(row.caseId);
-        const warning = addRow(current, row, file);
-        if (warning) problems.push(warning);
+        if (!isCase) {
+          isCase = true;
+          cases++;
+          carried!.startCase();
+        }
+        types.add(fast.type);
+        carried!.fromLine(lines);
+        continue;
+      }
+      const row = readEventRow(lines ? lineRow(lines, batch.header, EVENTS_CSV) : rows![r]!, layout, dateFormat, known);
+      if (row.caseId !== undefined && row.caseId !== currentId) newRun(id.setText(row.caseId));
+      if (!row.ok) {
+        counts.reported++;
+        for (const p of row.problems) if (p.code === 'invalid-date' && p.column === 'date') grouped = false;
+        continue;
+      }
+      counts.used++;
+      if (!isCase) {
+        isCase = true;
+        cases++;
+        carried!.startCase();
+      }
+      types.add(row.event.type);
+      carried!.fromEvent(row.event);
+    }
+    if (!grouped) break;
+  }
+  return { grouped, cases, types, counts };
+}
+
+/** The case id of the current run, as text and as bytes, to tell a row of another case without decoding its cell. */
+class CaseIdBytes {
+  private bytes = Buffer.alloc(64);
+  private length = -1;
+
+  /** True when `buf[from, to)` is the current case id. */
+  is(buf: Buffer, from: number, to: number): boolean {
+    const n = to - from;
+    if (n !== this.length) return false;
+    const bytes = this.bytes;
+    for (let i = 0; i < n; i++) if (bytes[i] !== buf[from + i]) return false;
+    return true;
+  }
+
+  /** Makes `buf[from, to)` the current case id; returns it as text. */
+  set(buf: Buffer, from: number, to: number): string {
+    this.room(to - from);
+    buf.copy(this.bytes, 0, from, to);
+    this.length = to - from;
+    return buf.toString('utf8', from, to);
+  }
+
+  /** Makes `text` the current case id; returns it. */
+  setText(text: string): string {
+    this.room(Buffer.byteLength(text, 'utf8'));
+    this.length = this.bytes.write(text, 0, 'utf8');
+    return text;
+  }
+
+  private room(n: number): void {
+    if (n > this.bytes.length) this.bytes = Buffer.alloc(Math.max(n, this.bytes.length * 2));
+  }
+}
+
+/**
+ * Strings read from bytes once and then reused, keyed by the bytes: the event
+ * types, dates and attribute values of a file repeat row after row. What is
+ * kept is what the reader's own functions answered for those bytes, so a
+ * value from here is the value they give. At most `limit` entries are kept,
+ * so that memory stays bounded whatever the file holds.
+ */
+class ByteMemo<V> {
+  private readonly table = new Map<number, { bytes: Buffer; value: V; next: unknown }>();
+  private size = 0;
+
+  constructor(private readonly limit: number) {}
+
+  /** The value kept for `buf[from, to)`, or undefined. */
+  get(buf: Buffer, from: number, to: number): V | undefined {
+    type Entry = { bytes: Buffer; value: V; next: Entry | undefined };
+    for (let e = this.table.get(hashBytes(buf, from, to)) as Entry | undefined; e !== undefined; e = e.next) {
+      const bytes = e.bytes;
+      const n = bytes.length;
+      if (n !== to - from) continue;
+      let i = 0;
+      while (i < n && bytes[i] === buf[from + i]) i++;
+      if (i === n) return e.value;
+    }
+    return undefined;
+  }
+
+  /** Keeps `value` for `buf[from, to)` (unless the memo is full). */
+  set(buf: Buffer, from: number, to: number, value: V): void {
+    if (this.size >= this.limit) return;
+    this.size++;
+    const h = hashBytes(buf, from, to);
+    this.table.set(h, { bytes: Buffer.from(buf.subarray(from, to)), value, next: this.table.get(h) });
+  }
+}
+
+/** FNV-1a over `buf[from, to)`, cut to 30 bits (a small integer, the fastest Map key). */
+function hashBytes(buf: Buffer, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
+  return h & 0x3fffffff;
+}
+
+/**
+ * The fast checks of a row read from bytes: a row passes when it certainly
+ * is usable, as `readEventRow` would find it: one cell per column, a case id
+ * that is not blank, an event that is not blank (and known, when the events
+ * are known), a `date` cell that `readInputDate` reads, a `dob` cell empty or
+ * read. Every value comes from what `readEventRow`'s own functions answered
+ * for the same bytes (`ByteMemo`). A row that does not pass is read by
+ * `readEventRow` itself.
+ */
+class FastRows {
+  /** The event type, date and dob of the row that passed last. */
+  type = '';
+  date = '';
+  dob: string | undefined;
+  private readonly types = new ByteMemo<string>(4096);
+  private readonly dates = new ByteMemo<string>(100_000);
+  private readonly dobs = new ByteMemo<string>(100_000);
+  private readonly values = new ByteMemo<string | boolean | undefined>(100_000);
+  private readonly columns: number;
+
+  constructor(
+    readonly layout: EventsCsvLayout,
+    private readonly dateFormat: InputDateFormat,
+    private readonly known: ReadonlySet<string> | undefined,
+  ) {
+    this.columns = Math.max(layout.caseId, layout.event, layout.date, layout.dob, ...layout.attributes.map((a) => a.index)) + 1;
+  }
+
+  /** True when the current line is a usable row; then `type`, `date` and `dob` are its values. */
+  check(lines: CsvLines): boolean {
+    if (lines.count !== this.columns) return false;
+    const buf = lines.buf;
+    const at = lines.at;
+    const layout = this.layout;
+    if (isBlank(buf, at[layout.caseId]!, at[layout.caseId + 1]! - 1)) return false;
+    const e0 = at[layout.event]!;
+    const e1 = at[layout.event + 1]! - 1;
+    let type = this.types.get(buf, e0, e1);
+    if (type === undefined) {
+      if (isBlank(buf, e0, e1)) return false;
+      type = buf.toString('utf8', e0, e1);
+      this.types.set(buf, e0, e1, type);
+    }
+    if (this.known !== undefined && !this.known.has(type)) return false;
+    const date = this.read(this.dates, buf, at[layout.date]!, at[layout.date + 1]! - 1, DATE);
+    if (date === undefined) return false;
+    let dob: string | undefined;
+    if (layout.dob >= 0) {
+      const d0 = at[layout.dob]!;
+      const d1 = at[layout.dob + 1]! - 1;
+      if (d1 > d0) {
+        dob = this.read(this.dobs, buf, d0, d1, DOB);
+        if (dob === undefined) return false;
       }
     }
-    if (current !== undefined || problems.length > 0) yield { case: current && finishCase(current), problems };
-  });
+    this.type = type;
+    this.date = date;
+    this.dob = dob;
+    return true;
+  }
+
+  /** The event of the row that passed `check`, as `readEventRow` builds it. */
+  event(lines: CsvLines): CaseEvent {
+    const event: CaseEvent = { type: this.type, date: this.date };
+    const attributes = this.layout.attributes;
+    for (let i = 0; i < attributes.length; i++) {
+      const value = this.value(lines, attributes[i]!.index);
+      if (value !== undefined) event[attributes[i]!.name] = value;
+    }
+    return event;
+  }
+
+  /** `attributeValue` of cell `k` of the current line. */
+  value(lines: CsvLines, k: number): string | boolean | undefined {
+    const from = lines.at[k]!;
+    const to = lines.at[k + 1]! - 1;
+    if (to === from) return undefined;
+    const buf = lines.buf;
+    const kept = this.values.get(buf, from, to);
+    if (kept !== undefined) return kept;
+    const value = attributeValue(buf.toString('utf8', from, to));
+    this.values.set(buf, from, to, value);
+    return value;
+  }
+
+  /** The date `readInputDate` reads from `buf[from, to)`, or undefined when it reads none. */
+  private read(memo: ByteMemo<string>, buf: Buffer, from: number, to: number, opts: { time: boolean }): string | undefined {
+    const kept = memo.get(buf, from, to);
+    if (kept !== undefined) return kept;
+    const read = readInputDate(buf.toString('utf8', from, to), this.dateFormat, opts);
+    if (!read.ok) return undefined;
+    memo.set(buf, from, to, read.date);
+    return read.date;
+  }
+}
+
+/**
+ * The carried columns as `carriedAttributes` works them out, counted while
+ * indexing: each attribute's text on the first event of a case that has it,
+ * and whether a later event of the case has another text.
+ */
+class CarriedColumns {
+  /** Attribute columns (positions in the layout's `attributes`) in the order `Object.entries` gives an event's keys. */
+  private readonly order: number[];
+  private readonly names: string[];
+  private readonly byName = new Map<string, number>();
+  private readonly listed: boolean[];
+  private readonly varying: boolean[];
+  private readonly first: (string | undefined)[];
+
+  constructor(
+    private readonly fast: FastRows,
+    private readonly attributes: { order: string[]; varies: Set<string> },
+  ) {
+    const layout = fast.layout.attributes;
+    this.names = layout.map((a) => a.name);
+    this.names.forEach((name, j) => this.byName.set(name, j));
+    const probe: Record<string, number> = {};
+    for (const name of this.names) probe[name] = 0;
+    this.order = Object.keys(probe).map((name) => this.byName.get(name)!);
+    this.listed = this.names.map((name) => attributes.order.includes(name));
+    this.varying = this.names.map((name) => attributes.varies.has(name));
+    this.first = this.names.map(() => undefined);
+  }
+
+  startCase(): void {
+    this.first.fill(undefined);
+  }
+
+  /** Adds the attributes of the current line (a usable row of the current case). */
+  fromLine(lines: CsvLines): void {
+    const columns = this.fast.layout.attributes;
+    for (const j of this.order) {
+      if (this.varying[j]) continue;
+      const value = this.fast.value(lines, columns[j]!.index);
+      if (value !== undefined) this.add(j, String(value));
+    }
+  }
+
+  /** Adds the attributes of an event read by `readEventRow`. */
+  fromEvent(event: CaseEvent): void {
+    for (const [k, v] of Object.entries(event)) {
+      if (k === 'type' || k === 'date' || v === undefined || v === null) continue;
+      const j = this.byName.get(k)!;
+      if (!this.varying[j]) this.add(j, String(v));
+    }
+  }
+
+  private add(j: number, text: string): void {
+    if (!this.listed[j]) {
+      this.listed[j] = true;
+      if (!this.attributes.order.includes(this.names[j]!)) this.attributes.order.push(this.names[j]!);
+    }
+    const first = this.first[j];
+    if (first === undefined) this.first[j] = text;
+    else if (first !== text) {
+      this.attributes.varies.add(this.names[j]!);
+      this.varying[j] = true;
+    }
+  }
 }

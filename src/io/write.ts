@@ -181,79 +181,271 @@ export function problemCsvCells(p: DataProblem): string[] {
   ];
 }
 
+/** Bytes at which a writer hands its buffer to the output (one `write` per chunk). */
+const FLUSH_AT = 256 * 1024;
+
+/** The most bytes `String(n)` takes for a number (`-1.7976931348623157e+308`). */
+const MAX_NUMBER_BYTES = 24;
+
+/** The most bytes `csvField(neutraliseCell(s))` takes as UTF-8: every character doubled, quotes and `'` around, 3 bytes a character. */
+const cellRoom = (s: string): number => s.length * 6 + 9;
+
+/** Copies bytes encoded beforehand into `buf` at `pos` (room made); the position after them. */
+function putBytes(buf: Buffer, pos: number, b: Uint8Array): number {
+  const n = b.length;
+  if (n < 24) {
+    for (let i = 0; i < n; i++) buf[pos++] = b[i]!;
+    return pos;
+  }
+  buf.set(b, pos);
+  return pos + n;
+}
+
+/** Writes a number as `String(n)` gives it: an integer's digits directly (room made). */
+function putNumber(buf: Buffer, pos: number, n: number): number {
+  if ((n | 0) !== n) return pos + buf.write(String(n), pos, 'latin1');
+  if (n < 0) {
+    buf[pos++] = 45; // -
+    n = -n;
+  }
+  let end = pos + 1;
+  for (let k = n; k >= 10; k = Math.floor(k / 10)) end++;
+  let at = end;
+  do {
+    buf[--at] = 48 + (n % 10);
+    n = Math.floor(n / 10);
+  } while (n > 0);
+  return end;
+}
+
 /**
- * A writer of result rows as CSV text, equal to `csvRow(resultCsvCells(r), eol)`
- * but cheaper: the cells that repeat across results (procedure, rule, event
- * names, status, the source: 36% of the bytes of a full audit) are neutralised
- * and quoted once and remembered, the case id once per run of its results.
- * `carriedColumns` adds the carried per-case cells after `source`, as the CSV writer's option does.
- * @example const row = resultCsvRowWriter('\n'); row(result) === csvRow(resultCsvCells(result))
+ * Writes a text cell as `csvField(neutraliseCell(s))` gives it, as UTF-8 (room
+ * made, `cellRoom`): plain ASCII (dates, ids) is copied byte by byte, anything
+ * else goes the long way.
  */
-export function resultCsvRowWriter(eol: '\n' | '\r\n' = '\n', carriedColumns: readonly string[] = []): (r: ResultLike) => string {
-  const words = new Map<string, string>();
-  const word = (value: string): string => {
+function putCell(buf: Buffer, pos: number, s: string): number {
+  const n = s.length;
+  if (n > 0) {
+    const first = s.charCodeAt(0);
+    // = + - @ TAB (CR below): neutralised, the long way.
+    if (first === 61 || first === 43 || first === 45 || first === 64 || first === 9) return pos + buf.write(csvField(neutraliseCell(s)), pos);
+  }
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    // Not ASCII, or a comma, a double quote, LF or CR: the long way.
+    if (c > 127 || c === 44 || c === 34 || c === 10 || c === 13) return pos + buf.write(csvField(neutraliseCell(s)), pos);
+    buf[pos + i] = c;
+  }
+  return pos + n;
+}
+
+/**
+ * Bytes in a buffer that grows as needed, written to directly: ASCII copied
+ * byte by byte, other text encoded as UTF-8 in place (no intermediate string
+ * or Buffer per row). `take()` hands over what is written and starts afresh.
+ */
+class ByteSink {
+  buf: Buffer;
+  pos = 0;
+  constructor(private readonly capacity: number = FLUSH_AT + 64 * 1024) {
+    this.buf = Buffer.allocUnsafe(capacity);
+  }
+
+  /** Makes room for `n` more bytes. */
+  room(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + n));
+    this.buf.copy(bigger, 0, 0, this.pos);
+    this.buf = bigger;
+  }
+
+  /** Text as UTF-8 (what `Buffer.from(text)` gives). */
+  text(s: string): void {
+    this.room(s.length * 3);
+    this.pos += this.buf.write(s, this.pos);
+  }
+
+  /** Bytes encoded beforehand. */
+  bytes(b: Uint8Array): void {
+    this.room(b.length);
+    this.pos = putBytes(this.buf, this.pos, b);
+  }
+
+  /** One byte (ASCII). */
+  byte(c: number): void {
+    this.room(1);
+    this.buf[this.pos++] = c;
+  }
+
+  /** A number as `String(n)` gives it. */
+  number(n: number): void {
+    this.room(MAX_NUMBER_BYTES);
+    this.pos = putNumber(this.buf, this.pos, n);
+  }
+
+  /** A text cell, neutralised and quoted as `csvField(neutraliseCell(s))` does. */
+  cell(s: string): void {
+    this.room(cellRoom(s));
+    this.pos = putCell(this.buf, this.pos, s);
+  }
+
+  /** What is written so far (sharing memory with the sink until `take`). */
+  peek(): Buffer {
+    return this.buf.subarray(0, this.pos);
+  }
+
+  /** Hands over what is written; the sink starts a new buffer. */
+  take(): Buffer {
+    const chunk = this.buf.subarray(0, this.pos);
+    this.buf = Buffer.allocUnsafe(this.capacity);
+    this.pos = 0;
+    return chunk;
+  }
+}
+
+/** Writes one item's bytes into a sink. */
+type ItemEncoder<T> = (x: T, index: number, sink: ByteSink) => void;
+
+/**
+ * The results CSV row encoder: writes into a sink exactly the UTF-8 bytes of
+ * `csvRow(resultCsvCells(r), eol)`, but cheaply: the cells that repeat across
+ * results (procedure, rule, event names, status, the source: 36% of the bytes
+ * of a full audit) are neutralised, quoted and encoded once and remembered,
+ * the case id and the carried cells once per run of a case's results, and the
+ * dates and numbers are written straight as bytes.
+ */
+function resultCsvEncoder(eol: '\n' | '\r\n', carriedColumns: readonly string[]): ItemEncoder<ResultLike> {
+  const encode = (cellText: string): Buffer => Buffer.from(csvField(neutraliseCell(cellText)));
+  const words = new Map<string, Buffer>();
+  const word = (value: string): Buffer => {
     let cell = words.get(value);
     if (cell === undefined) {
-      cell = csvField(neutraliseCell(value));
+      cell = encode(value);
       if (words.size >= 4096) words.clear();
       words.set(value, cell);
     }
     return cell;
   };
-  // Sources are shared, frozen objects (one per rule); others are written each time.
-  const sources = new WeakMap<object, string>();
-  const source = (ref: ResultLike['source']): string => {
+  // Sources are shared, frozen objects (one per rule); others are encoded each time.
+  const sources = new WeakMap<object, Buffer>();
+  const source = (ref: ResultLike['source']): Buffer => {
     let cell = sources.get(ref);
     if (cell === undefined) {
-      cell = csvField(neutraliseCell(formatSource(ref)));
+      cell = encode(formatSource(ref));
       if (Object.isFrozen(ref)) sources.set(ref, cell);
     }
     return cell;
   };
-  const cell = (value: string | undefined): string => (value === undefined ? '' : csvField(neutraliseCell(value)));
-  const carried =
-    carriedColumns.length === 0
-      ? (): string => ''
-      : (r: ResultLike): string => {
-          let out = '';
-          for (const c of carriedColumns) out += `,${csvField(neutraliseCell(r.carried?.[c] ?? ''))}`;
-          return out;
-        };
+  // The carried cells (constant per case): encoded again only when a value differs from the last row's.
+  const lastCarried: (string | undefined)[] = carriedColumns.map(() => undefined);
+  let carriedCells: Uint8Array = Buffer.from(','.repeat(carriedColumns.length));
+  const carried = (values: ResultLike['carried']): Uint8Array => {
+    let same = true;
+    for (let i = 0; i < carriedColumns.length; i++) {
+      const v = values?.[carriedColumns[i]!] ?? '';
+      if (v !== lastCarried[i]) {
+        lastCarried[i] = v;
+        same = false;
+      }
+    }
+    if (!same) carriedCells = Buffer.from(lastCarried.map((v) => `,${csvField(neutraliseCell(v!))}`).join(''));
+    return carriedCells;
+  };
+  const end = Buffer.from(eol);
+  const breach = Buffer.from(',true,');
+  const noBreach = Buffer.from(',false,');
+  // The last value of each repeating cell, before the map: consecutive rows mostly share them.
+  const slots = [0, 1, 2, 3].map(() => ({ value: undefined as string | undefined, cell: new Uint8Array(0) as Uint8Array }));
+  const cached = (slot: number, value: string): Uint8Array => {
+    const last = slots[slot]!;
+    if (last.value !== value) {
+      last.value = value;
+      last.cell = word(value);
+    }
+    return last.cell;
+  };
   let lastCase: string | undefined;
-  let caseCell = '';
-  return (r) => {
+  let caseCell: Uint8Array = Buffer.alloc(0);
+  const COMMA = 44;
+  return (r, _index, sink) => {
     if (r.caseId !== lastCase) {
       lastCase = r.caseId;
-      caseCell = csvField(neutraliseCell(r.caseId));
+      caseCell = encode(r.caseId);
     }
+    const procedure = cached(0, r.procedure);
+    const rule = cached(1, r.rule);
+    const event = cached(2, r.anchor.event);
+    const status = cached(3, r.status);
+    const sourceCell = source(r.source);
+    const carriedCells = carriedColumns.length > 0 ? carried(r.carried) : undefined;
+    const anchorDate = r.anchor.date;
+    const due = r.due;
+    const earliest = r.earliest;
+    const completed = r.completed?.date;
     const late = r.late;
-    return (
-      caseCell +
-      ',' +
-      word(r.procedure) +
-      ',' +
-      word(r.rule) +
-      ',' +
-      num(r.occurrence) +
-      ',' +
-      word(r.anchor.event) +
-      ',' +
-      cell(r.anchor.date) +
-      ',' +
-      cell(r.due) +
-      ',' +
-      cell(r.earliest) +
-      ',' +
-      cell(r.completed?.date) +
-      ',' +
-      word(r.status) +
-      (r.breach ? ',true,' : ',false,') +
-      (late === undefined ? ',' : `${num(late.workingDays)},${num(late.days)}`) +
-      ',' +
-      source(r.source) +
-      carried(r) +
-      eol
+    // Room for the whole row first; then every cell is written without further checks.
+    sink.room(
+      caseCell.length +
+        procedure.length +
+        rule.length +
+        event.length +
+        status.length +
+        sourceCell.length +
+        (carriedCells?.length ?? 0) +
+        cellRoom(anchorDate) +
+        (due === undefined ? 0 : cellRoom(due)) +
+        (earliest === undefined ? 0 : cellRoom(earliest)) +
+        (completed === undefined ? 0 : cellRoom(completed)) +
+        3 * MAX_NUMBER_BYTES +
+        32,
     );
+    const buf = sink.buf;
+    let pos = putBytes(buf, sink.pos, caseCell);
+    buf[pos++] = COMMA;
+    pos = putBytes(buf, pos, procedure);
+    buf[pos++] = COMMA;
+    pos = putBytes(buf, pos, rule);
+    buf[pos++] = COMMA;
+    pos = putNumber(buf, pos, r.occurrence);
+    buf[pos++] = COMMA;
+    pos = putBytes(buf, pos, event);
+    buf[pos++] = COMMA;
+    pos = putCell(buf, pos, anchorDate);
+    buf[pos++] = COMMA;
+    if (due !== undefined) pos = putCell(buf, pos, due);
+    buf[pos++] = COMMA;
+    if (earliest !== undefined) pos = putCell(buf, pos, earliest);
+    buf[pos++] = COMMA;
+    if (completed !== undefined) pos = putCell(buf, pos, completed);
+    buf[pos++] = COMMA;
+    pos = putBytes(buf, pos, status);
+    pos = putBytes(buf, pos, r.breach ? breach : noBreach);
+    if (late !== undefined) {
+      if (late.workingDays !== undefined) pos = putNumber(buf, pos, late.workingDays);
+      buf[pos++] = COMMA;
+      if (late.days !== undefined) pos = putNumber(buf, pos, late.days);
+    } else buf[pos++] = COMMA;
+    buf[pos++] = COMMA;
+    pos = putBytes(buf, pos, sourceCell);
+    if (carriedCells !== undefined) pos = putBytes(buf, pos, carriedCells);
+    sink.pos = putBytes(buf, pos, end);
+  };
+}
+
+/**
+ * A writer of result rows as CSV text, equal to `csvRow(resultCsvCells(r), eol)`:
+ * the CSV writer's row encoder (cells that repeat across results encoded once),
+ * one row at a time as a string. `carriedColumns` adds the carried per-case
+ * cells after `source`, as the CSV writer's option does.
+ * @example const row = resultCsvRowWriter('\n'); row(result) === csvRow(resultCsvCells(result))
+ */
+export function resultCsvRowWriter(eol: '\n' | '\r\n' = '\n', carriedColumns: readonly string[] = []): (r: ResultLike) => string {
+  const encode = resultCsvEncoder(eol, carriedColumns);
+  const sink = new ByteSink(1024);
+  return (r) => {
+    sink.pos = 0;
+    encode(r, 0, sink);
+    return sink.peek().toString('utf8');
   };
 }
 
@@ -291,8 +483,6 @@ export function resultJson(r: ResultLike): Record<string, unknown> {
   for (const key of Object.keys(source)) if (!(key in out) && source[key] !== undefined) out[key] = source[key];
   return out;
 }
-
-const FLUSH_AT = 256 * 1024;
 
 function waitForDrain(out: Writable): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -345,40 +535,57 @@ function isStdio(out: Writable): boolean {
 }
 
 /**
- * A writer of items as text: `head` first, `item(x, index)` for each, `tail` last,
- * buffered into chunks of about 256 kB, waiting for 'drain' when `out` asks to.
+ * A writer of items as bytes: `head` first, each item encoded into a buffer,
+ * `tail` last, handed to `out` in chunks of about 256 kB, waiting for 'drain'
+ * when `out` asks to.
  */
-function textWriter<T>(
-  out: Writable,
-  head: string,
-  item: (x: T, index: number) => string,
-  tail: (count: number) => string,
-  opts: WriterOptions,
-): ItemWriter<T> {
-  let buffer = head;
+function byteWriter<T>(out: Writable, head: string, item: ItemEncoder<T>, tail: (count: number) => string, opts: WriterOptions): ItemWriter<T> {
+  const sink = new ByteSink();
+  sink.text(head);
   let count = 0;
   let ended = false;
   const flush = (): Promise<void> | void => {
-    if (buffer.length === 0) return;
-    const chunk = buffer;
-    buffer = '';
-    if (!out.write(chunk)) return waitForDrain(out);
+    if (sink.pos === 0) return;
+    if (!out.write(sink.take())) return waitForDrain(out);
   };
   return {
     write(x: T): Promise<void> | void {
       if (ended) throw new Error('write after end');
-      buffer += item(x, count++);
-      if (buffer.length >= FLUSH_AT) return flush();
+      item(x, count++, sink);
+      if (sink.pos >= FLUSH_AT) return flush();
     },
     async end(): Promise<void> {
       if (ended) return;
       ended = true;
-      buffer += tail(count);
+      sink.text(tail(count));
       await flush();
       if (opts.close ?? !isStdio(out)) await waitForFinish(out);
     },
   };
 }
+
+/** An encoder of items given as text (problem rows). */
+const asText =
+  <T>(item: (x: T, index: number) => string): ItemEncoder<T> =>
+  (x, i, sink) =>
+    sink.text(item(x, i));
+
+/** An encoder of the items of a JSON array, one a line: `\n` before the first, `,\n` before the others. */
+const jsonItem =
+  <T>(json: (x: T) => string): ItemEncoder<T> =>
+  (x, i, sink) => {
+    if (i > 0) sink.byte(44); // ,
+    sink.byte(10);
+    sink.text(json(x));
+  };
+
+/** An encoder of NDJSON lines. */
+const ndjsonItem =
+  <T>(json: (x: T) => string): ItemEncoder<T> =>
+  (x, _i, sink) => {
+    sink.text(json(x));
+    sink.byte(10);
+  };
 
 /**
  * A writer of results in the given format.
@@ -393,12 +600,12 @@ export function createResultWriter(format: OutputFormat, out: Writable, opts: Wr
     case 'csv':
     {
       const extra = opts.carriedColumns ?? [];
-      return textWriter(out, (opts.bom ? UTF8_BOM : '') + csvRow([...RESULT_CSV_COLUMNS, ...extra], eol), resultCsvRowWriter(eol, extra), () => '', opts);
+      return byteWriter(out, (opts.bom ? UTF8_BOM : '') + csvRow([...RESULT_CSV_COLUMNS, ...extra], eol), resultCsvEncoder(eol, extra), () => '', opts);
     }
     case 'json':
-      return textWriter(out, '[', (r, i) => `${i === 0 ? '\n' : ',\n'}${JSON.stringify(resultJson(r))}`, (n) => (n === 0 ? ']\n' : '\n]\n'), opts);
+      return byteWriter(out, '[', jsonItem((r) => JSON.stringify(resultJson(r))), (n) => (n === 0 ? ']\n' : '\n]\n'), opts);
     case 'ndjson':
-      return textWriter(out, '', (r) => `${JSON.stringify(resultJson(r))}\n`, () => '', opts);
+      return byteWriter(out, '', ndjsonItem((r) => JSON.stringify(resultJson(r))), () => '', opts);
   }
 }
 
@@ -413,10 +620,10 @@ export function createProblemWriter(format: OutputFormat, out: Writable, opts: W
   const eol = opts.eol ?? '\n';
   switch (format) {
     case 'csv':
-      return textWriter(out, (opts.bom ? UTF8_BOM : '') + csvRow(PROBLEM_CSV_COLUMNS, eol), (p) => csvRow(problemCsvCells(p), eol), () => '', opts);
+      return byteWriter(out, (opts.bom ? UTF8_BOM : '') + csvRow(PROBLEM_CSV_COLUMNS, eol), asText((p) => csvRow(problemCsvCells(p), eol)), () => '', opts);
     case 'json':
-      return textWriter(out, '[', (p, i) => `${i === 0 ? '\n' : ',\n'}${JSON.stringify(p)}`, (n) => (n === 0 ? ']\n' : '\n]\n'), opts);
+      return byteWriter(out, '[', jsonItem((p) => JSON.stringify(p)), (n) => (n === 0 ? ']\n' : '\n]\n'), opts);
     case 'ndjson':
-      return textWriter(out, '', (p) => `${JSON.stringify(p)}\n`, () => '', opts);
+      return byteWriter(out, '', ndjsonItem((p) => JSON.stringify(p)), () => '', opts);
   }
 }

@@ -34,14 +34,15 @@ import {
   summaryRecords,
 } from '../../index';
 import { createProblemWriter, createResultWriter, csvRow, neutraliseCell, UTF8_BOM, type OutputFormat } from '../../io/write';
-import { readEventsCsv, streamEventsCsv, type EventsCsvOptions } from '../../io/events-csv';
+import { indexEventsCsv, readEventsCsv, streamGroupedEventsCsv, type EventsCsvOptions } from '../../io/events-csv';
+import { inputBytes, partitionCount, spillEventsCsv, withTemporaryFiles, type TemporaryFiles } from '../../io/case-spill';
 import { renderHtmlReport, type SummaryPart } from '../../io/html-report';
 import { renderIcs } from '../../io/ics';
 import { readNdjson } from '../../io/ndjson';
 import { readSsda903, ssda903Child } from '../../io/ssda903';
 import { CIN_CENSUS_MAPPING, readCinCensus, type CinCensusProcedure } from '../../io/cin-census';
 import { readActionPlan } from '../../io/action-plan';
-import { combineReads, type ReadResult, type RowCounts } from '../../io/result';
+import { combineReads, type CaseChunk, type ReadResult, type RowCounts } from '../../io/result';
 import { checkEncoding, type InputEncoding, type InputSource } from '../../io/source';
 import { forTerminal, renderTable } from '../table';
 import {
@@ -116,7 +117,7 @@ export function registerAuditCommand(program: Command, { io, setExitCode }: Comm
       ].join('\n'),
     )
     .action(async (files: string[], o: AuditOptions) => {
-      setExitCode(await runAudit(files, o, io));
+      setExitCode(await withTemporaryFiles((temporary) => runAudit(files, o, io, temporary)));
     });
 }
 
@@ -158,53 +159,17 @@ export interface Loaded {
   /** The child of a case, when a child can have several cases. */
   childOf?: (c: CaseRecord) => string;
   /**
-   * Event CSV files whose rows are grouped by case: read again case by case
-   * while evaluating (`input.cases` is then empty and `input.problems` holds
-   * none of their problems; `input.counts` is final; `recorded` the event types they record).
+   * Event CSV files read case by case while evaluating (`chunks`): files whose
+   * rows are grouped by case are read again, others come back from temporary
+   * files sorted by case (`io/case-spill`). `input.cases` is then empty and
+   * `input.problems` holds none of their problems; `input.counts` is final;
+   * `recorded` the event types they record.
    */
-  stream?: { files: string[]; cases: number; options: EventsCsvOptions; at: (path: string) => InputSource; recorded: string[]; carriedColumns: string[] };
+  stream?: { cases: number; chunks: () => AsyncIterable<CaseChunk>; recorded: string[]; carriedColumns: string[] };
 }
 
-/**
- * The index pass over an events CSV: reads it case by case keeping nothing but
- * the event types it records and the number of cases, and tells whether its
- * rows are grouped by case (no case comes back after another). Memory does not
- * grow with the file (beyond the set of case ids the stream reader keeps).
- */
-async function indexEventsCsv(
-  input: InputSource,
-  options: EventsCsvOptions,
-  attributes: { order: string[]; varies: Set<string> },
-): Promise<{ grouped: boolean; cases: number; types: Set<string>; counts: RowCounts }> {
-  const types = new Set<string>();
-  let cases = 0;
-  let grouped = true;
-  const stream = streamEventsCsv(input, options);
-  for await (const chunk of stream) {
-    if (chunk.case) {
-      cases++;
-      for (const e of chunk.case.events) types.add(e.type);
-      // The carried columns, as carriedAttributes works them out: attributes never varying within a case.
-      const mine = new Map<string, string>();
-      for (const e of chunk.case.events) {
-        for (const [k, v] of Object.entries(e)) {
-          if (k === 'type' || k === 'date' || v === undefined || v === null) continue;
-          const text = String(v);
-          if (!attributes.order.includes(k)) attributes.order.push(k);
-          const seen = mine.get(k);
-          if (seen === undefined) mine.set(k, text);
-          else if (seen !== text) attributes.varies.add(k);
-        }
-      }
-    }
-    // Not grouped: read whole. Dates that cannot be read: read whole too, where a date column written wholly in
-    // the other format is one usage error (readEventsCsv's check, which the stream reader does not make).
-    for (const p of chunk.problems) if (p.code === 'case-not-contiguous' || (p.code === 'invalid-date' && p.column === 'date')) grouped = false;
-  }
-  return { grouped, cases, types, counts: { ...stream.counts } };
-}
-
-export async function load(files: string[], o: InputOptions & { only?: string }): Promise<Loaded> {
+/** Reads the input of `audit` and `due`; temporary files it makes (an input not grouped by case) are `temporary`'s to remove. */
+export async function load(files: string[], o: InputOptions & { only?: string }, temporary?: TemporaryFiles): Promise<Loaded> {
   const sources = [files.length > 0, Boolean(o.ssda903), Boolean(o.cinCensus), Boolean(o.actionPlan)].filter(Boolean).length;
   if (sources !== 1) throw new UsageError('give one input: event files, --ssda903, --cin-census or --action-plan');
   if (o.only && o.only !== 'breaches' && o.only !== 'open') throw new UsageError('--only takes `breaches` or `open`');
@@ -256,7 +221,19 @@ export async function load(files: string[], o: InputOptions & { only?: string })
       counts.used += index.counts.used;
       counts.reported += index.counts.reported;
     }
-    if (grouped) return { procedure, input: { cases: [], problems: [], counts }, stream: { files, cases, options, at, recorded: [...types], carriedColumns: attributes.order.filter((k) => !attributes.varies.has(k)) } };
+    if (grouped) {
+      // The index pass found the files grouped: no set of case ids to notice one coming back.
+      const chunks = async function* () {
+        for (const file of files) yield* streamGroupedEventsCsv(at(file), options);
+      };
+      return { procedure, input: { cases: [], problems: [], counts }, stream: { cases, chunks, recorded: [...types], carriedColumns: attributes.order.filter((k) => !attributes.varies.has(k)) } };
+    }
+    // Not grouped (or a date that cannot be read): a file bigger than one partition is spilled to temporary files
+    // by case and read back case by case in order of first appearance, as the whole read gives them.
+    if (files.some((file) => partitionCount(inputBytes(at(file))) > 1)) {
+      const spilled = await spillEventsCsv(files.map(at), options, temporary);
+      return { procedure, input: { cases: [], problems: [], counts: spilled.counts }, stream: spilled };
+    }
   }
   for (const file of files) {
     reads.push(/\.(nd)?jsonl?$/i.test(file) ? await readNdjson(at(file), { knownEvents }) : await readEventsCsv(at(file), { dateFormat: o.dateFormat, knownEvents }));
@@ -364,8 +341,13 @@ export interface CarriedLookup {
   onCase: (c: CaseRecord) => void;
 }
 
-/** The carried columns of the loaded input (`carriedAttributes`); none for the national returns and action plans. */
-export function columnLookup(files: readonly string[], loaded: Loaded): CarriedLookup {
+/**
+ * The carried columns of the loaded input (`carriedAttributes`); none for the national returns and action plans.
+ * Streamed files: `keepAll` false keeps only the case being evaluated (asked for while its results are
+ * written), so memory does not grow with the caseload; true (the default) keeps every case's values, for
+ * output made after the evaluation (calendar events, the HTML report, `due`).
+ */
+export function columnLookup(files: readonly string[], loaded: Loaded, { keepAll = true }: { keepAll?: boolean } = {}): CarriedLookup {
   // Attributes the procedure declares (e.g. s47) are the events', not carried columns.
   const declared = Object.values(loaded.procedure.events).flatMap((e) => Object.keys(e.attributes ?? {}));
   const streamedColumns = loaded.stream?.carriedColumns.filter((c) => !declared.includes(c));
@@ -377,9 +359,13 @@ export function columnLookup(files: readonly string[], loaded: Loaded): CarriedL
         : { columns: [], values: new Map() };
   const byId = new Map<string, Record<string, string>>();
   for (const [c, v] of carried.values) if (!byId.has(c.id)) byId.set(c.id, v);
-  // Streamed: each case's carried values are worked out as it arrives (kept by case id, only when there are carried columns).
+  // A case id met again in a later file keeps the values of its first case: the values of the cases seen are
+  // kept whenever a later file may bring an id back.
+  const keep = keepAll || (loaded.stream ? files.length : 0) > 1;
+  let current: { id: string; values: Record<string, string> } | undefined;
+  // Streamed: each case's carried values are worked out as it arrives (only when there are carried columns).
   const onCase = (c: CaseRecord): void => {
-    if (carried.columns.length === 0 || byId.has(c.id)) return;
+    if (carried.columns.length === 0 || byId.has(c.id) || current?.id === c.id) return;
     const out: Record<string, string> = {};
     for (const k of carried.columns) {
       for (const e of c.events) {
@@ -390,9 +376,10 @@ export function columnLookup(files: readonly string[], loaded: Loaded): CarriedL
         }
       }
     }
-    byId.set(c.id, out);
+    current = { id: c.id, values: out };
+    if (keep) byId.set(c.id, out);
   };
-  return { columns: carried.columns, of: (id) => byId.get(id), onCase };
+  return { columns: carried.columns, of: (id) => (current?.id === id ? current.values : byId.get(id)), onCase };
 }
 
 /** Refuses a `--group-by` / `--columns` name that is not a carried column. */
@@ -416,12 +403,12 @@ export function columnList(text: string | undefined): string[] {
   return text ? text.split(',').map((c) => c.trim()).filter(Boolean) : [];
 }
 
-async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<number> {
+async function runAudit(files: string[], o: AuditOptions, io: CliIO, temporary: TemporaryFiles): Promise<number> {
   const started = Date.now();
   // Outputs are checked before anything is read or written (exit 3).
   if (o.out) checkOutputPath(o.out, '--out');
   if (o.problems) checkOutputPath(o.problems, '--problems');
-  const loaded = await load(files, o);
+  const loaded = await load(files, o, temporary);
   const procedure = loaded.procedure;
   const outFile = o.out ? openOutput(o.out, '--out') : undefined;
   const out: CliIO['stdout'] = outFile ? outFile.stream : io.stdout;
@@ -429,7 +416,8 @@ async function runAudit(files: string[], o: AuditOptions, io: CliIO): Promise<nu
   if (o.columns && format !== 'ics') throw new UsageError('--columns chooses what calendar events carry: use it with --format ics');
   if (o.by !== undefined && !(PERIOD_UNITS as readonly string[]).includes(o.by)) throw new UsageError(`--by takes ${PERIOD_UNITS.join(', ')}`);
   // Columns constant per case (generic files): carried to every result, and what --group-by splits by.
-  const carried = columnLookup(files, loaded);
+  // Written as they stream, results need only the current case's values; calendar events and the HTML report are made at the end.
+  const carried = columnLookup(files, loaded, { keepAll: format === 'ics' || format === 'html' });
   if (o.groupBy !== undefined) checkCarried('--group-by', [o.groupBy], carried);
   if (o.columns) checkCarried('--columns', columnList(o.columns), carried);
   const groupCol = o.groupBy;
@@ -561,13 +549,11 @@ function stepNote(stderr: CliIO['stderr'], text: string): () => void {
 
 /** The cases of streamed event files, each after a chunk with its reader problems (if any). */
 async function* streamCases(streamed: NonNullable<Loaded['stream']>, onCase: (c: CaseRecord) => void): AsyncGenerator<CaseRecord | { case: undefined; problems: DataProblem[] }> {
-  for (const file of streamed.files) {
-    for await (const chunk of streamEventsCsv(streamed.at(file), streamed.options)) {
-      if (chunk.problems.length > 0) yield { case: undefined, problems: chunk.problems };
-      if (chunk.case) {
-        onCase(chunk.case);
-        yield chunk.case;
-      }
+  for await (const chunk of streamed.chunks()) {
+    if (chunk.problems.length > 0) yield { case: undefined, problems: chunk.problems };
+    if (chunk.case) {
+      onCase(chunk.case);
+      yield chunk.case;
     }
   }
 }

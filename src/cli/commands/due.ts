@@ -6,6 +6,7 @@
 import type { Command } from 'commander';
 import { dueWindow, isOpen, selectDue, type DataProblem, type DueItem, type Result } from '../../index';
 import { renderIcs } from '../../io/ics';
+import { withTemporaryFiles, type TemporaryFiles } from '../../io/case-spill';
 import { sourceTitle } from '../../io/sources';
 import { checkOutputPath, chosenFormat, formatOption, openOutput, progressReporter, UsageError, writeRecords, type CliIO, type CommandContext } from '../common';
 import { renderTable } from '../table';
@@ -46,14 +47,14 @@ export function registerDueCommand(program: Command, { io, setExitCode }: Comman
       ].join('\n'),
     )
     .action(async (files: string[], o: DueCommandOptions) => {
-      setExitCode(await runDue(files, o, io));
+      setExitCode(await withTemporaryFiles((temporary) => runDue(files, o, io, temporary)));
     });
 }
 
 /** Columns of the worklist (CSV, JSON, table), after the group column and any --columns. */
 const DUE_COLUMNS = ['due_date', 'case_id', 'procedure', 'rule', 'occurrence', 'title', 'status', 'working_days_late', 'anchor_event', 'anchor_date', 'source'] as const;
 
-async function runDue(files: string[], o: DueCommandOptions, io: CliIO): Promise<number> {
+async function runDue(files: string[], o: DueCommandOptions, io: CliIO, temporary: TemporaryFiles): Promise<number> {
   const started = Date.now();
   let window;
   try {
@@ -64,7 +65,7 @@ async function runDue(files: string[], o: DueCommandOptions, io: CliIO): Promise
   // Outputs are checked before anything is read or written (exit 3), as in audit.
   if (o.out) checkOutputPath(o.out, '--out');
   if (o.problems) checkOutputPath(o.problems, '--problems');
-  const loaded = await load(files, o);
+  const loaded = await load(files, o, temporary);
   const outFile = o.out ? openOutput(o.out, '--out') : undefined;
   const out: CliIO['stdout'] = outFile ? outFile.stream : io.stdout;
   const format = chosenFormat(o.format, out);

@@ -8,9 +8,9 @@ import { eventsOf, firstIndexFrom, matches } from '../anchors';
 import type { CaseContext, Period, PeriodRef } from '../context';
 import type { PreparedEvent } from '../events';
 import { judge } from '../judge';
-import { addOffset, momentOf, type EventMoment, type Moment } from '../moment';
+import { addOffset, momentOf, offsetMoment, type EventMoment, type Moment } from '../moment';
 import type { Result } from '../result';
-import type { CycleRule } from '../schema';
+import type { CycleRule, Procedure } from '../schema';
 import type { z } from 'zod';
 import type { CycleTiming } from '../schema';
 import { timingFor, type ChosenVersion } from './shared';
@@ -25,11 +25,11 @@ export interface CycleOccurrence {
   start: Moment;
   previous: Moment;
   due: Moment;
-  completed?: EventMoment;
+  completed: EventMoment | undefined;
   /** The end (or restart) of the sequence, when it has ended. */
-  end?: Moment;
+  end: Moment | undefined;
   /** The period the sequence runs in, for a cycle scoped to one. */
-  period?: Period;
+  period: Period | undefined;
 }
 
 /** What a cycle's evaluation gives: its results, and its occurrences in order for the rule's cycle-tasks. */
@@ -61,7 +61,9 @@ export function evaluateCycle(ctx: CaseContext, rule: CycleRule): CycleOutcome {
     const end = sequence.end ? momentOf(sequence.end) : undefined;
     const switchDay = thereafterDay(ctx, timing, start, sequence.end);
     const periodRef: PeriodRef | undefined = sequence.period?.ref;
-    const inPeriod = sequence.period ? { period: sequence.period } : {};
+    const period = sequence.period;
+    const asOf = ctx.options.asOf;
+    const dueSoon = ctx.options.dueSoon;
     let previous: EventMoment = { event: sequence.start.type, moment: start };
     /** Occurrences counted from a date on or after the switch to `thereafter` (0 before it). */
     let afterSwitch = 0;
@@ -70,14 +72,16 @@ export function evaluateCycle(ctx: CaseContext, rule: CycleRule): CycleOutcome {
       const intervals = switched ? timing.thereafter!.intervals : timing.intervals;
       const k = switched ? afterSwitch++ : n - 1;
       const interval = intervals[Math.min(k, intervals.length - 1)]!;
-      const due = addOffset(math, previous.moment, interval, timing);
-      const lines = math.explain
-        ? [
-            ...(n === 1 ? startLines : [`sequence ${index + 1}: previous ${previous.event} on ${previous.moment.date}`]),
-            ...(switched && afterSwitch === 1 ? [`from ${formatIsoDay(switchDay!)}: ${timing.thereafter!.intervals.join(', ')} (thereafter)`] : []),
-            ...due.lines,
-          ]
-        : [];
+      let lines: string[];
+      let due: Moment;
+      if (math.explain) {
+        lines = n === 1 ? [...startLines] : [`sequence ${index + 1}: previous ${previous.event} on ${previous.moment.date}`];
+        if (switched && afterSwitch === 1) lines.push(`from ${formatIsoDay(switchDay!)}: ${timing.thereafter!.intervals.join(', ')} (thereafter)`);
+        due = offsetMoment(math, previous.moment, interval, timing, lines);
+      } else {
+        lines = [];
+        due = offsetMoment(math, previous.moment, interval, timing, undefined);
+      }
       // The first candidate since the previous occurrence (on or after the start for the first), within the sequence.
       const next = candidates[firstIndexFrom(candidates, previous.moment.day, n !== 1)];
       const completer = next && (!sequence.end || next.day <= sequence.end.day) ? next : undefined;
@@ -85,17 +89,17 @@ export function evaluateCycle(ctx: CaseContext, rule: CycleRule): CycleOutcome {
         // C8: an occurrence falling due after the end of the sequence is not reported; one due on the end day itself
         // could no longer be late while the sequence ran, so it is not reported either (docs/conventions.md).
         // An open occurrence stops the projection.
-        if (sequence.end && due.moment.day >= sequence.end.day) break;
+        if (sequence.end && due.day >= sequence.end.day) break;
         if (sequence.end && math.explain) lines.push(`sequence ended: ${sequence.end.type} on ${sequence.end.date}`);
-        const judgement = judge({ cal: math.calendar, explain: math.explain, asOf: end ?? ctx.options.asOf, dueSoon: ctx.options.dueSoon, anchor: previous.moment, due: due.moment });
-        results.push(ctx.result(rule, n, previous, judgement, { due: due.moment, sequence: index + 1, source }, lines, periodRef));
-        occurrences.push({ sequence: index, n, start, previous: previous.moment, due: due.moment, ...(end ? { end } : {}), ...inPeriod });
+        const judgement = judge({ cal: math.calendar, explain: math.explain, asOf: end ?? asOf, dueSoon, anchor: previous.moment, due });
+        results.push(ctx.result(rule, n, previous, judgement, { due, sequence: index + 1, source }, lines, periodRef));
+        occurrences.push({ sequence: index, n, start, previous: previous.moment, due, completed: undefined, end, period });
         break;
       }
-      const completed = { event: completer.type, moment: momentOf(completer) };
-      const judgement = judge({ cal: math.calendar, explain: math.explain, asOf: ctx.options.asOf, dueSoon: ctx.options.dueSoon, anchor: previous.moment, due: due.moment, completion: completed });
-      results.push(ctx.result(rule, n, previous, judgement, { due: due.moment, completed, sequence: index + 1, source }, lines, periodRef));
-      occurrences.push({ sequence: index, n, start, previous: previous.moment, due: due.moment, completed, ...(end ? { end } : {}), ...inPeriod });
+      const completed: EventMoment = { event: completer.type, moment: momentOf(completer) };
+      const judgement = judge({ cal: math.calendar, explain: math.explain, asOf, dueSoon, anchor: previous.moment, due, completion: completed });
+      results.push(ctx.result(rule, n, previous, judgement, { due, completed, sequence: index + 1, source }, lines, periodRef));
+      occurrences.push({ sequence: index, n, start, previous: previous.moment, due, completed, end, period });
       previous = completed;
     }
   });
@@ -107,11 +111,8 @@ export function evaluateCycle(ctx: CaseContext, rule: CycleRule): CycleOutcome {
  * scoped to a period, a sequence starts (or restarts) only inside a period, and the period's end ends it.
  */
 function sequencesOf(ctx: CaseContext, rule: CycleRule): Sequence[] {
-  const starts = new Set(Array.isArray(rule.start.event) ? rule.start.event : [rule.start.event]);
-  const restarts = new Set(rule.restart ?? []);
-  const ends = new Set([...(rule.end ?? []), ...(ctx.options.procedure.stopEvents ?? [])]);
+  const { starts, restarts, ends } = sequenceEvents(ctx.options.procedure, rule);
   const periods = rule.period ? ctx.periods(rule.period) : undefined;
-  if (rule.period) for (const type of ctx.options.procedure.periods?.[rule.period]?.end ?? []) ends.add(type);
   const periodAt = (event: PreparedEvent): Period | undefined | null => {
     if (!periods) return undefined;
     const scope = ctx.scopeAt(rule.period!, 'ends', event.day);
@@ -134,6 +135,26 @@ function sequencesOf(ctx: CaseContext, rule: CycleRule): Sequence[] {
     if (!open && starts.has(event.type) && matches(event, rule.start.where)) begin(event);
   }
   return sequences;
+}
+
+/** The events that start, restart and end a cycle's sequences: worked out once per rule (and procedure), not per case. */
+interface SequenceEvents {
+  starts: ReadonlySet<string>;
+  restarts: ReadonlySet<string>;
+  ends: ReadonlySet<string>;
+}
+const sequenceEventsOf = new WeakMap<CycleRule, { procedure: Procedure; events: SequenceEvents }>();
+
+function sequenceEvents(procedure: Procedure, rule: CycleRule): SequenceEvents {
+  const known = sequenceEventsOf.get(rule);
+  if (known && known.procedure === procedure) return known.events;
+  const starts = new Set(Array.isArray(rule.start.event) ? rule.start.event : [rule.start.event]);
+  const restarts = new Set(rule.restart ?? []);
+  const ends = new Set([...(rule.end ?? []), ...(procedure.stopEvents ?? [])]);
+  if (rule.period) for (const type of procedure.periods?.[rule.period]?.end ?? []) ends.add(type);
+  const events = { starts, restarts, ends };
+  sequenceEventsOf.set(rule, { procedure, events });
+  return events;
 }
 
 /** The day a sequence switches to `thereafter`: start + elapsed, or the first such event on or after the start (before the end). */
