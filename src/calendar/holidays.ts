@@ -9,9 +9,15 @@
  *    time (`npm run holidays`) into the snapshot `rule-holidays.json`, which is
  *    what the calendar reads: loading and running `date-holidays` took over a
  *    second of every start-up.
+ *
+ * The zod schema of the gov.uk shape is in ./govuk-schema.ts: loading zod took
+ * most of the start-up of `timescales add` (issue 14), so a caller's list is
+ * checked here by `isGovUkShape`, which accepts exactly what the schema accepts
+ * (test/calendar/govuk-shape.test.ts), and the bundled list is checked by the
+ * tests, not at every start.
  */
-import { z } from 'zod';
 import officialData from './govuk-bank-holidays.json';
+import type { GovUkBankHolidays } from './govuk-schema';
 import ruleData from './rule-holidays.json';
 import { TimescalesInputError } from '../errors';
 import { isoWeekday, toCivil, tryParseIsoDay } from './daynumber';
@@ -21,17 +27,44 @@ export type Division = (typeof DIVISIONS)[number];
 export const REGIONS = [...DIVISIONS, 'united-kingdom'] as const;
 export type Region = (typeof REGIONS)[number];
 
-/** The gov.uk `bank-holidays.json` shape (extra keys such as `bunting` are allowed). */
-export const GovUkBankHolidaysSchema = z.record(
-  z.string(),
-  z.object({
-    division: z.string().optional(),
-    events: z.array(
-      z.object({ title: z.string(), date: z.string(), notes: z.string().optional() }).loose(),
-    ),
-  }),
-);
-export type GovUkBankHolidays = z.infer<typeof GovUkBankHolidaysSchema>;
+export type { GovUkBankHolidays } from './govuk-schema';
+
+type Loose = Record<PropertyKey, unknown>;
+/** zod's object test: any object that is not null or an array. */
+const isObject = (v: unknown): v is Loose => typeof v === 'object' && v !== null && !Array.isArray(v);
+const optionalString = (v: unknown): boolean => v === undefined || typeof v === 'string';
+const ownEnumerable = (o: object, key: PropertyKey): boolean => Object.prototype.propertyIsEnumerable.call(o, key);
+
+/** zod's record test (`isPlainObject` of zod/v4/core/util): an object literal, `Object.create(null)`, not a class instance. */
+function isPlainObject(o: unknown): o is Loose {
+  if (!isObject(o)) return false;
+  const ctor = (o as { constructor?: unknown }).constructor;
+  if (ctor === undefined || typeof ctor !== 'function') return true;
+  const prot: unknown = ctor.prototype;
+  return isObject(prot) && Object.prototype.hasOwnProperty.call(prot, 'isPrototypeOf');
+}
+
+/**
+ * Whether `data` has the gov.uk `bank-holidays.json` shape: what
+ * `GovUkBankHolidaysSchema.safeParse(data).success` says, without loading zod.
+ * The record's own enumerable keys (not `__proto__`) must be strings, each
+ * value an object with an optional string `division` and an `events` array of
+ * objects with string `title` and `date` and an optional string `notes`
+ * (extra keys such as `bunting` are allowed).
+ */
+export function isGovUkShape(data: unknown): data is GovUkBankHolidays {
+  if (!isPlainObject(data)) return false;
+  for (const key of Reflect.ownKeys(data)) {
+    if (key === '__proto__' || !ownEnumerable(data, key)) continue;
+    if (typeof key !== 'string') return false;
+    const entry = data[key];
+    if (!isObject(entry) || !optionalString(entry.division) || !Array.isArray(entry.events)) return false;
+    for (const e of entry.events as unknown[]) {
+      if (!isObject(e) || typeof e.title !== 'string' || typeof e.date !== 'string' || !optionalString(e.notes)) return false;
+    }
+  }
+  return true;
+}
 
 /** A holiday as a day number with its name. */
 export interface HolidayDay {
@@ -97,13 +130,18 @@ export const ONE_OFF_CORRECTIONS: ReadonlyArray<{
 
 /** Reads a gov.uk-shaped list into per-division holidays, validating every date. */
 export function readGovUkData(data: unknown, field = 'holidaysData'): Map<Division, DivisionHolidays> {
-  const parsed = GovUkBankHolidaysSchema.safeParse(data);
-  if (!parsed.success) {
+  if (!isGovUkShape(data)) {
     throw new TimescalesInputError(field, data, 'an object in the gov.uk bank-holidays.json shape: { "england-and-wales": { "events": [{ "title", "date" }] }, ... }');
   }
+  return readDivisions(data, field);
+}
+
+/** The divisions of a list already known to have the gov.uk shape. */
+function readDivisions(data: GovUkBankHolidays, field: string): Map<Division, DivisionHolidays> {
   const out = new Map<Division, DivisionHolidays>();
   for (const division of DIVISIONS) {
-    const entry = parsed.data[division];
+    // Only the record's own enumerable keys count (what the schema reads).
+    const entry = ownEnumerable(data, division) ? data[division] : undefined;
     if (!entry) continue;
     const official: HolidayDay[] = entry.events.map((e, i) => {
       const day = tryParseIsoDay(e.date);
@@ -124,9 +162,9 @@ export function readGovUkData(data: unknown, field = 'holidaysData'): Map<Divisi
 }
 
 let bundled: Map<Division, DivisionHolidays> | undefined;
-/** The official list carried in the package, read once. */
+/** The official list carried in the package, read once (its shape is checked by test/calendar/govuk-shape.test.ts). */
 export function bundledOfficial(): Map<Division, DivisionHolidays> {
-  bundled ??= readGovUkData(officialData, 'bundled govuk-bank-holidays.json');
+  bundled ??= readDivisions(officialData as GovUkBankHolidays, 'bundled govuk-bank-holidays.json');
   return bundled;
 }
 

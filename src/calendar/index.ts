@@ -12,5 +12,6 @@ export {
   type SkippedDay,
 } from './calendar';
 export { describeDuration, formatDuration, parseDuration, DURATION_UNITS, type Duration, type DurationUnit } from './duration';
-export { REGIONS, ONE_OFF_CORRECTIONS, GovUkBankHolidaysSchema, type Region, type GovUkBankHolidays } from './holidays';
+export { REGIONS, ONE_OFF_CORRECTIONS, type Region } from './holidays';
+export { GovUkBankHolidaysSchema, type GovUkBankHolidays } from './govuk-schema';
 export { isIsoDate, isoWeekday, formatIsoDay, tryParseIsoDay, parseIsoDay } from './daynumber';

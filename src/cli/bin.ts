@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { systemReason } from './common';
+import { systemReason } from './context';
 import { main } from './main';
 
 // A reader that stops early (`timescales rules lac-review | head -3`) is not an error.

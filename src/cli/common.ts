@@ -6,46 +6,15 @@ import type { Writable } from 'node:stream';
 import { accessSync, constants, createWriteStream, existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Command, Option } from 'commander';
-import { createCalendar, REGIONS, type Calendar } from '../calendar/index';
-import { readCalendarFiles } from '../io/calendar-files';
 import { csvRow, neutraliseCell, UTF8_BOM } from '../io/write';
 import { renderTable } from './table';
+import { OutputError, systemReason, type CliIO } from './context';
+
+export { OutputError, systemReason, UsageError, type CliIO, type CommandContext } from './context';
+export { addCalendarOptions, calendarFrom, type CommonOptions } from './calendar-options';
 
 export type Format = 'table' | 'csv' | 'json' | 'ndjson' | 'html' | 'ics';
 
-/** Where the command writes: process.stdout/stderr, or any writable stream (tests). */
-export interface CliIO {
-  stdout: Writable & { isTTY?: boolean };
-  stderr: Writable & { isTTY?: boolean };
-}
-
-/** What a command module gets: where to write, and how to set the exit code. */
-export interface CommandContext {
-  io: CliIO;
-  /** Writes a line to stdout. */
-  print(text: string): void;
-  setExitCode(code: number): void;
-}
-
-/** Usage problems the CLI finds itself (exit 2). */
-export class UsageError extends Error {}
-
-/** An output that cannot be written: stdout, `--out` or `--problems` (exit 3, one line naming the path and the system's reason). */
-export class OutputError extends Error {}
-
-/** The system's reason for a failed write or open, in words. */
-export function systemReason(err: NodeJS.ErrnoException): string {
-  const words: Record<string, string> = {
-    ENOSPC: 'no space left on the device',
-    EACCES: 'permission denied',
-    EPERM: 'operation not permitted',
-    ENOENT: 'no such directory',
-    EISDIR: 'it is a directory',
-    EROFS: 'read-only file system',
-    ENOTDIR: 'a part of the path is not a directory',
-  };
-  return (err.code && words[err.code]) ?? err.message;
-}
 
 /**
  * Checks, before anything is read or written, that `path` can be written: not
@@ -88,28 +57,6 @@ export function openOutput(path: string, option: string): { stream: Writable; cl
   };
 }
 
-export interface CommonOptions {
-  calendar?: string;
-  closures?: string;
-  holidays?: string;
-  countStartDay?: boolean;
-}
-
-export function calendarFrom(o: CommonOptions): Calendar {
-  const files = readCalendarFiles({ ...(o.closures ? { closures: o.closures } : {}), ...(o.holidays ? { holidays: o.holidays } : {}) });
-  return createCalendar({
-    ...(o.calendar ? { region: o.calendar as (typeof REGIONS)[number] } : {}),
-    ...files,
-    ...(o.countStartDay ? { countStartDay: true } : {}),
-  });
-}
-
-export function addCalendarOptions(cmd: Command): Command {
-  return cmd
-    .addOption(new Option('--calendar <region>', 'whose bank holidays').choices([...REGIONS]).default('england-and-wales'))
-    .option('--closures <file>', 'local non-working days, one ISO date a line (# comments allowed)')
-    .option('--holidays <file>', 'bank holidays in the gov.uk bank-holidays.json shape (replaces the bundled list for the years it covers)');
-}
 
 /** The --format option: table, csv, json, ndjson and the command's own extra formats. */
 export function formatOption(extra: readonly Format[] = []): Option {

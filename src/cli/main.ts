@@ -11,9 +11,9 @@
 import { Command, CommanderError } from 'commander';
 import { TimescalesInputError } from '../errors';
 import { forTerminal } from './table';
-import { OutputError, systemReason, UsageError, type CliIO, type CommandContext } from './common';
+import { OutputError, systemReason, UsageError, type CliIO, type CommandContext } from './context';
 
-export type { CliIO } from './common';
+export type { CliIO } from './context';
 
 const VERSION = '0.1.0';
 

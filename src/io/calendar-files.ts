@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { isIsoDate } from '../calendar/index';
-import { InputFileError } from './source';
+import { InputFileError } from './input-error';
 
 /**
  * @example readCalendarFiles({ closures: 'closures.txt' }) // { closures: ['2024-12-27', ...] }

@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { formatLocation, problemText, type ProblemText } from '../engine/problems';
 import { TimescalesInputError } from '../errors';
+import { InputFileError } from './input-error';
 
 /**
  * The encodings a file may be read in: UTF-8 (the default; a byte sequence
@@ -26,26 +27,7 @@ export type InputSource = { path: string; encoding?: InputEncoding } | { text: s
 /** What the DfE and action plan readers also take: a plain path. */
 export type DfeInput = string | InputSource;
 
-/**
- * The error thrown when a whole input file cannot be read (missing, empty,
- * bad header). It is a `TimescalesInputError`, with the file (and line and
- * column where known) and a message that starts with where, once:
- * `episodes.csv:1: missing column "DECOM" …`.
- */
-export class InputFileError extends TimescalesInputError {
-  constructor(
-    readonly file: string,
-    field: string,
-    value: unknown,
-    expected: string,
-    message: string,
-    readonly line?: number,
-    readonly column?: string | number,
-  ) {
-    super(field, value, expected);
-    this.message = message;
-  }
-}
+export { InputFileError };
 
 /**
  * An `InputFileError` whose message has the one shape of problems (engine/problems.ts):

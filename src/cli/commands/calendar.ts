@@ -1,7 +1,8 @@
 /** `timescales add` and `timescales between`: the working-day calendar from the shell. */
 import { Command, Option } from 'commander';
 import { readInputDate, type InputDateFormat } from '../../io/dates';
-import { addCalendarOptions, calendarFrom, UsageError, type CommandContext, type CommonOptions } from '../common';
+import { addCalendarOptions, calendarFrom, type CommonOptions } from '../calendar-options';
+import { UsageError, type CommandContext } from '../context';
 
 /** The `--date-format` of `add` and `between`: how their dates are written in and out. */
 function dateFormatOption(): Option {
