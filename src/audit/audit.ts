@@ -257,8 +257,17 @@ export function periodsOf(procedure: Procedure): PeriodCount | undefined {
  *   { type: 'became-looked-after', date: '2024-04-01' }], PERIODS, '2024-06-30') // 2
  */
 export function countPeriods(events: readonly { type: string; date: string }[], p: PeriodCount, asOf: string): number {
-  const relevant = events.filter((e) => (p.start.includes(e.type) || p.end.includes(e.type)) && e.date.slice(0, 10) <= asOf);
-  relevant.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const relevant: { type: string; date: string }[] = [];
+  let sorted = true;
+  for (const e of events) {
+    if (!(p.start.includes(e.type) || p.end.includes(e.type))) continue;
+    // The day part of a date-time against the as-of date (a date is its own day part).
+    if ((e.date.length > 10 ? e.date.slice(0, 10) : e.date) > asOf) continue;
+    if (sorted && relevant.length > 0 && relevant[relevant.length - 1]!.date > e.date) sorted = false;
+    relevant.push(e);
+  }
+  // By date, stable (events of one day keep their order); a file in date order is already so.
+  if (!sorted) relevant.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   let running = false;
   let n = 0;
   for (const e of relevant) {
@@ -390,8 +399,18 @@ export class SummaryBuilder {
     for (const r of results) this.add(r);
   }
 
+  /** The rule counted last, and its figures: a case's results come rule by rule. */
+  private lastRule: string | undefined;
+  private lastFigures: RuleSummary | undefined;
+
   add(r: Result): void {
-    const s = this.rules.get(r.rule);
+    let s: RuleSummary | undefined;
+    if (r.rule === this.lastRule) s = this.lastFigures;
+    else {
+      s = this.rules.get(r.rule);
+      this.lastRule = r.rule;
+      this.lastFigures = s;
+    }
     if (!s) return;
     this.results++;
     if (r.breach) this.breaches++;

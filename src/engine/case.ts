@@ -66,7 +66,7 @@ export function isPlainCaseRecord(record: unknown): record is CaseRecord {
   for (let i = 0; i < events.length; i++) {
     const e = events[i] as Record<string, unknown>;
     if (e === null || typeof e !== 'object' || Array.isArray(e)) return false;
-    if (typeof e.type !== 'string' || e.type.length === 0 || typeof e.date !== 'string' || !ISO_DATE_OR_TIME.test(e.date)) return false;
+    if (typeof e.type !== 'string' || e.type.length === 0 || typeof e.date !== 'string' || !(isDateShape(e.date) || ISO_DATE_OR_TIME.test(e.date))) return false;
     // type and date first, as the schema's output would have them (attributes keep their order after them).
     let k = 0;
     for (const key in e) {
@@ -77,6 +77,16 @@ export function isPlainCaseRecord(record: unknown): record is CaseRecord {
       const v = e[key];
       if (typeof v !== 'string' && typeof v !== 'boolean' && !(typeof v === 'number' && Number.isFinite(v))) return false;
     }
+  }
+  return true;
+}
+
+/** `ISO_DATE.test(text)` by character codes (what almost every event's date is): ten characters, digits and two dashes. */
+function isDateShape(text: string): boolean {
+  if (text.length !== 10) return false;
+  for (let i = 0; i < 10; i++) {
+    const c = text.charCodeAt(i);
+    if (i === 4 || i === 7 ? c !== 45 : c < 48 || c > 57) return false;
   }
   return true;
 }

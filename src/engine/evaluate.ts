@@ -57,12 +57,13 @@ export function evaluateProcedure(
     resultsByRule.set(rule.id, results);
   }
   // Results in the procedure's order of rules, not the order of evaluation.
-  const results: Result[] = [];
+  const results = [] as unknown as Evaluation;
   for (const rule of prepared.procedure.rules) {
     const ofRule = resultsByRule.get(rule.id);
-    if (ofRule) for (const result of ofRule) results.push(result);
+    if (ofRule) for (let i = 0; i < ofRule.length; i++) results.push(ofRule[i]!);
   }
-  return Object.assign(results, { problems: kase.problems });
+  results.problems = kase.problems;
+  return results;
 }
 
 /** One rule, by its kind; a cycle's outcome is kept in `cycles` for its tasks. */

@@ -56,49 +56,67 @@ export function prepareCase(procedure: Procedure, record: CaseRecord, asOfDay: n
       );
     }
   }
-  const { known, defaults } = eventTables(procedure);
+  const { known, types } = eventTables(procedure);
   const events: PreparedEvent[] = [];
-  const seen = new Map<string, PreparedEvent>();
-  record.events.forEach((raw, index) => {
-    const source = record.sources?.[index];
-    const at = () => ({ ...base, ...(source ? { file: source.file, line: source.line } : {}), event: { type: raw.type, date: raw.date } });
-    const def = known.has(raw.type) ? procedure.events[raw.type] : undefined;
-    if (!def) {
+  // Duplicates (C7: counted once) are events of one type, date and attributes. Their text key is built only
+  // for an event whose type and day an earlier event already had (rare), not for every event.
+  const typeDays = new Map<number, boolean>();
+  let seen: Map<string, PreparedEvent> | undefined;
+  const rawEvents = record.events;
+  for (let index = 0; index < rawEvents.length; index++) {
+    const raw = rawEvents[index]!;
+    const type = types.get(raw.type);
+    if (type === undefined) {
       problems.push(
-        unknownEvent({ ...at(), column: 'type' }, raw.type, {
+        unknownEvent({ ...eventAt(base, record, index, raw), column: 'type' }, raw.type, {
           subject: `events[${index}]:`,
           of: procedure.id,
           nearest: nearest(raw.type, [...known]),
           then: 'the event was not used',
         }),
       );
-      return;
+      continue;
     }
-    const when = readWhen(raw.date);
-    if (!when) {
+    const def = type.def;
+    // A date (the common case) read here; a date-time by readWhen.
+    const text = raw.date;
+    let date: string;
+    let day: number | undefined;
+    let dateTime: string | undefined;
+    let epoch: number | undefined;
+    if (text.length === 10) {
+      day = tryParseIsoDay(text);
+      date = text;
+    } else {
+      const when = readWhen(text);
+      day = when?.day;
+      date = when ? when.date : text;
+      dateTime = when?.dateTime;
+      epoch = when?.epoch;
+    }
+    if (day === undefined) {
       problems.push(
-        invalidDate({ ...at(), column: 'date' }, raw.date, {
+        invalidDate({ ...eventAt(base, record, index, raw), column: 'date' }, raw.date, {
           subject: `events[${index}] ${raw.type}:`,
           expected: `YYYY-MM-DD${def.dateTime ? ' or YYYY-MM-DDTHH:mm' : ''} that exists`,
           then: 'the event was not used',
         }),
       );
-      return;
+      continue;
     }
-    if (when.day < MIN_DAY || when.day > MAX_DAY) {
+    if (day < MIN_DAY || day > MAX_DAY) {
       problems.push({
-        ...at(),
+        ...eventAt(base, record, index, raw),
         code: 'date-out-of-range',
         severity: 'error',
         message: `events[${index}] ${raw.type}: ${raw.date} is outside the supported range ${FIRST_SUPPORTED_DATE} … ${LAST_SUPPORTED_DATE}`,
         column: 'date',
         value: raw.date,
       });
-      return;
+      continue;
     }
-    if (when.day > asOfDay) return; // the world as it was on the as-of date (C7)
-    const attrs: Record<string, string | number | boolean> = { ...defaults.get(raw.type) };
-    let key = `${raw.type}|${when.dateTime ?? when.date}`;
+    if (day > asOfDay) continue; // the world as it was on the as-of date (C7)
+    const attrs: Record<string, string | number | boolean> = { ...type.defaults };
     for (const name in raw) {
       if (name === 'type' || name === 'date' || !Object.prototype.hasOwnProperty.call(raw, name)) continue;
       const value = raw[name]!;
@@ -106,7 +124,7 @@ export function prepareCase(procedure: Procedure, record: CaseRecord, asOfDay: n
       const typed = spec ? coerce(value, spec.type) : value;
       if (typed === undefined) {
         problems.push({
-          ...at(),
+          ...eventAt(base, record, index, raw),
           code: 'invalid-attribute',
           severity: 'warning',
           message: `events[${index}] ${raw.type}: attribute ${name} = ${JSON.stringify(value)} is not a ${spec!.type}; ignored`,
@@ -116,22 +134,31 @@ export function prepareCase(procedure: Procedure, record: CaseRecord, asOfDay: n
         continue;
       }
       attrs[name] = typed;
-      key += `|${name}=${String(typed)}`;
     }
-    const event: PreparedEvent = { type: raw.type, date: when.date, day: when.day, attrs, index, ...(when.dateTime ? { dateTime: when.dateTime, epoch: when.epoch } : {}) };
-    const twin = seen.get(key);
-    if (twin) {
-      problems.push({
-        ...at(),
-        code: 'duplicate-event',
-        severity: 'warning',
-        message: `events[${index}] ${raw.type} on ${raw.date} repeats events[${twin.index}]; counted once`,
-      });
-      return;
-    }
-    seen.set(key, event);
+    const event: PreparedEvent = { type: raw.type, date, day, dateTime, epoch, attrs, index };
+    const typeDay = type.index * 65_536 + (day - MIN_DAY);
+    if (typeDays.has(typeDay)) {
+      if (!typeDays.get(typeDay)) {
+        // The first repeat of this type and day: the text keys of the events kept so far that share them.
+        typeDays.set(typeDay, true);
+        seen ??= new Map();
+        for (const kept of events) if (kept.type === raw.type && kept.day === day) seen.set(eventKey(rawEvents[kept.index]!, def), kept);
+      }
+      const key = eventKey(raw, def);
+      const twin = seen!.get(key);
+      if (twin) {
+        problems.push({
+          ...eventAt(base, record, index, raw),
+          code: 'duplicate-event',
+          severity: 'warning',
+          message: `events[${index}] ${raw.type} on ${raw.date} repeats events[${twin.index}]; counted once`,
+        });
+        continue;
+      }
+      seen!.set(key, event);
+    } else typeDays.set(typeDay, false);
     events.push(event);
-  });
+  }
   events.sort((a, b) => a.day - b.day || (a.epoch ?? 0) - (b.epoch ?? 0) || a.index - b.index);
   const byType = new Map<string, PreparedEvent[]>();
   for (const e of events) {
@@ -149,22 +176,51 @@ export function prepareCase(procedure: Procedure, record: CaseRecord, asOfDay: n
   };
 }
 
-const tables = new WeakMap<Procedure, { known: Set<string>; defaults: Map<string, Record<string, string | number | boolean>> }>();
+/** What `prepareCase` knows of one event type of a procedure: its definition, attribute defaults and a number. */
+interface EventType {
+  def: Procedure['events'][string];
+  defaults: Record<string, string | number | boolean>;
+  index: number;
+}
 
-/** Per procedure, once: its event names and each event's attribute defaults. */
+const tables = new WeakMap<Procedure, { known: Set<string>; types: Map<string, EventType> }>();
+
+/** Per procedure, once: its event names and each event's definition and attribute defaults. */
 function eventTables(procedure: Procedure) {
   let t = tables.get(procedure);
   if (!t) {
-    const defaults = new Map<string, Record<string, string | number | boolean>>();
+    const types = new Map<string, EventType>();
     for (const [type, def] of Object.entries(procedure.events)) {
       const d: Record<string, string | number | boolean> = {};
       for (const [name, a] of Object.entries(def.attributes ?? {})) if (a.default !== undefined) d[name] = a.default;
-      defaults.set(type, d);
+      types.set(type, { def, defaults: d, index: types.size });
     }
-    t = { known: new Set(Object.keys(procedure.events)), defaults };
+    t = { known: new Set(Object.keys(procedure.events)), types };
     tables.set(procedure, t);
   }
   return t;
+}
+
+/** Where a problem with an event was found: the case, the file and line it was read from, and the event. */
+function eventAt(base: { caseId: string; procedure: string }, record: CaseRecord, index: number, raw: CaseRecord['events'][number]) {
+  const source = record.sources?.[index];
+  return { ...base, ...(source ? { file: source.file, line: source.line } : {}), event: { type: raw.type, date: raw.date } };
+}
+
+/**
+ * The text that identifies an event for duplicates: its type, date (or date-time) as given and its valid
+ * attributes as typed, in the record's order (`type|date|name=value…`).
+ */
+function eventKey(raw: CaseRecord['events'][number], def: EventType['def']): string {
+  let key = `${raw.type}|${raw.date}`;
+  for (const name in raw) {
+    if (name === 'type' || name === 'date' || !Object.prototype.hasOwnProperty.call(raw, name)) continue;
+    const value = raw[name]!;
+    const spec = def.attributes?.[name];
+    const typed = spec ? coerce(value, spec.type) : value;
+    if (typed !== undefined) key += `|${name}=${String(typed)}`;
+  }
+  return key;
 }
 
 function readWhen(text: string): { date: string; day: number; dateTime?: string; epoch?: number } | undefined {

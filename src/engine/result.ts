@@ -1,7 +1,11 @@
 import type { DataProblem } from './problems';
 import type { RuleKind, SourceRef, Status } from './schema';
 
-/** One occurrence of one rule for one case: what was due, when, and what happened (docs/cli.md, "Output"). */
+/**
+ * One occurrence of one rule for one case: what was due, when, and what happened (docs/cli.md, "Output").
+ * Every result has every key below, in this order; an optional one it lacks holds `undefined`
+ * (`JSON.stringify` and the writers leave it out).
+ */
 export interface Result {
   caseId: string;
   procedure: string;

@@ -265,28 +265,10 @@ class ByteSink {
     this.pos += this.buf.write(s, this.pos);
   }
 
-  /** Bytes encoded beforehand. */
-  bytes(b: Uint8Array): void {
-    this.room(b.length);
-    this.pos = putBytes(this.buf, this.pos, b);
-  }
-
   /** One byte (ASCII). */
   byte(c: number): void {
     this.room(1);
     this.buf[this.pos++] = c;
-  }
-
-  /** A number as `String(n)` gives it. */
-  number(n: number): void {
-    this.room(MAX_NUMBER_BYTES);
-    this.pos = putNumber(this.buf, this.pos, n);
-  }
-
-  /** A text cell, neutralised and quoted as `csvField(neutraliseCell(s))` does. */
-  cell(s: string): void {
-    this.room(cellRoom(s));
-    this.pos = putCell(this.buf, this.pos, s);
   }
 
   /** What is written so far (sharing memory with the sink until `take`). */
