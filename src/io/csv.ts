@@ -350,6 +350,8 @@ export class CsvLines {
   /** The physical line number of the current line. */
   line = 0;
   private pos = 0;
+  /** The bytes that come after `buf` (the rest of a chunk whose first piece `buf` is). */
+  private pending: Buffer | undefined;
   private nextLine = 1;
   private ended = false;
   private bom: boolean;
@@ -360,9 +362,26 @@ export class CsvLines {
     this.skipBlank = (opts.blankLines ?? 'skip') === 'skip';
   }
 
-  /** Adds a chunk after what is not yet read. */
+  /**
+   * Adds a chunk after what is not yet read. The start of a line that the
+   * last chunk cut is joined only to the chunk's bytes up to its first LF (a
+   * short piece read first), so that the chunk itself is read in place, not copied.
+   */
   push(chunk: Buffer): void {
-    this.buf = this.pos < this.buf.length ? Buffer.concat([this.buf.subarray(this.pos), chunk]) : chunk;
+    const carried = this.pending === undefined ? this.buf.length - this.pos : this.buf.length - this.pos + this.pending.length;
+    if (carried === 0) this.buf = chunk;
+    else {
+      const rest = this.pending === undefined ? this.buf.subarray(this.pos) : Buffer.concat([this.buf.subarray(this.pos), this.pending]);
+      const lf = this.bom ? -1 : chunk.indexOf(10);
+      if (lf === -1) this.buf = Buffer.concat([rest, chunk]);
+      else {
+        this.buf = Buffer.concat([rest, chunk.subarray(0, lf + 1)]);
+        this.pending = chunk.subarray(lf + 1);
+        this.pos = 0;
+        return;
+      }
+    }
+    this.pending = undefined;
     this.pos = 0;
   }
 
@@ -379,8 +398,9 @@ export class CsvLines {
   /** The bytes not yet read as lines (the start of a line, or more), handed on when the fast path ends. */
   rest(): Buffer {
     this.skipBom();
-    const rest = this.buf.subarray(this.pos);
+    const rest = this.pending === undefined ? this.buf.subarray(this.pos) : Buffer.concat([this.buf.subarray(this.pos), this.pending]);
     this.buf = EMPTY;
+    this.pending = undefined;
     this.pos = 0;
     return rest;
   }
@@ -392,7 +412,13 @@ export class CsvLines {
       const buf = this.buf;
       const n = buf.length;
       const start = this.pos;
-      if (start >= n) return false;
+      if (start >= n) {
+        if (this.pending === undefined) return false;
+        this.buf = this.pending;
+        this.pending = undefined;
+        this.pos = 0;
+        continue;
+      }
       let at = this.at;
       let cells = 1;
       at[0] = start;

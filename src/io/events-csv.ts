@@ -605,14 +605,52 @@ function hashBytes(buf: Buffer, from: number, to: number): number {
   return h & 0x3fffffff;
 }
 
+/** `isoDayKey` of a cell of the shape YYYY-MM-DD whose day does not exist. */
+export const NO_SUCH_DAY = -2;
+
+/**
+ * The ten bytes at `buf[from]` read as an ISO date YYYY-MM-DD: its key
+ * `year * 10000 + month * 100 + day` when the day exists in the Gregorian
+ * calendar (then `readInputDate` of that text in `iso` reads the same text,
+ * with or without times allowed), `NO_SUCH_DAY` when it has that shape but
+ * the day does not exist (then `readInputDate` reads no date), or -1 when the
+ * bytes do not have that shape.
+ * @example isoDayKey(Buffer.from('2024-02-29'), 0) // 20240229
+ * @example isoDayKey(Buffer.from('2023-02-29'), 0) // NO_SUCH_DAY
+ */
+export function isoDayKey(buf: Buffer, from: number): number {
+  if (buf[from + 4] !== 45 || buf[from + 7] !== 45) return -1;
+  const y0 = buf[from]! - 48;
+  const y1 = buf[from + 1]! - 48;
+  const y2 = buf[from + 2]! - 48;
+  const y3 = buf[from + 3]! - 48;
+  const m0 = buf[from + 5]! - 48;
+  const m1 = buf[from + 6]! - 48;
+  const d0 = buf[from + 8]! - 48;
+  const d1 = buf[from + 9]! - 48;
+  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0 || y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || m0 > 9 || m1 > 9 || d0 > 9 || d1 > 9) return -1;
+  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const month = m0 * 10 + m1;
+  const day = d0 * 10 + d1;
+  if (month < 1 || month > 12 || day < 1) return NO_SUCH_DAY;
+  if (day > 28) {
+    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    const last = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+    if (day > last) return NO_SUCH_DAY;
+  }
+  return year * 10000 + month * 100 + day;
+}
+
 /**
  * The fast checks of a row read from bytes: a row passes when it certainly
  * is usable, as `readEventRow` would find it: one cell per column, a case id
  * that is not blank, an event that is not blank (and known, when the events
  * are known), a `date` cell that `readInputDate` reads, a `dob` cell empty or
- * read. Every value comes from what `readEventRow`'s own functions answered
- * for the same bytes (`ByteMemo`). A row that does not pass is read by
- * `readEventRow` itself.
+ * read. An ISO date of the shape YYYY-MM-DD is checked from its bytes
+ * (`isoDayKey`, the answer `readInputDate` gives for that shape), and the
+ * event against the known names by length and bytes; every other value comes
+ * from what `readEventRow`'s own functions answered for the same bytes
+ * (`ByteMemo`). A row that does not pass is read by `readEventRow` itself.
  */
 class FastRows {
   /** The event type, date and dob of the row that passed last. */
@@ -624,13 +662,25 @@ class FastRows {
   private readonly dobs = new ByteMemo<string>(100_000);
   private readonly values = new ByteMemo<string | boolean | undefined>(100_000);
   private readonly columns: number;
+  /** The ISO dates met, by `isoDayKey` (ISO files only). */
+  private readonly days = new Map<number, string>();
+  private readonly iso: boolean;
+  /** The known event names that are not blank, and their UTF-8 bytes; undefined when any event is accepted. */
+  private readonly knownNames: string[] = [];
+  private readonly knownBytes: Buffer[] | undefined;
 
   constructor(
     readonly layout: EventsCsvLayout,
     private readonly dateFormat: InputDateFormat,
-    private readonly known: ReadonlySet<string> | undefined,
+    known: ReadonlySet<string> | undefined,
   ) {
     this.columns = Math.max(layout.caseId, layout.event, layout.date, layout.dob, ...layout.attributes.map((a) => a.index)) + 1;
+    this.iso = dateFormat === 'iso';
+    if (known !== undefined) {
+      // A blank name is never usable (`readEventRow` reports the cell as missing), so it never passes here.
+      this.knownNames = [...known].filter((name) => name.trim() !== '');
+      this.knownBytes = this.knownNames.map((name) => Buffer.from(name, 'utf8'));
+    }
   }
 
   /** True when the current line is a usable row; then `type`, `date` and `dob` are its values. */
@@ -642,13 +692,30 @@ class FastRows {
     if (isBlank(buf, at[layout.caseId]!, at[layout.caseId + 1]! - 1)) return false;
     const e0 = at[layout.event]!;
     const e1 = at[layout.event + 1]! - 1;
-    let type = this.types.get(buf, e0, e1);
-    if (type === undefined) {
-      if (isBlank(buf, e0, e1)) return false;
-      type = buf.toString('utf8', e0, e1);
-      this.types.set(buf, e0, e1, type);
+    let type: string | undefined;
+    const names = this.knownBytes;
+    if (names !== undefined) {
+      // The known names by length and bytes (a cell's bytes are UTF-8, so equal bytes are equal text).
+      const n = e1 - e0;
+      for (let k = 0; k < names.length; k++) {
+        const name = names[k]!;
+        if (name.length !== n) continue;
+        let i = 0;
+        while (i < n && name[i] === buf[e0 + i]) i++;
+        if (i === n) {
+          type = this.knownNames[k]!;
+          break;
+        }
+      }
+      if (type === undefined) return false;
+    } else {
+      type = this.types.get(buf, e0, e1);
+      if (type === undefined) {
+        if (isBlank(buf, e0, e1)) return false;
+        type = buf.toString('utf8', e0, e1);
+        this.types.set(buf, e0, e1, type);
+      }
     }
-    if (this.known !== undefined && !this.known.has(type)) return false;
     const date = this.read(this.dates, buf, at[layout.date]!, at[layout.date + 1]! - 1, DATE);
     if (date === undefined) return false;
     let dob: string | undefined;
@@ -692,6 +759,18 @@ class FastRows {
 
   /** The date `readInputDate` reads from `buf[from, to)`, or undefined when it reads none. */
   private read(memo: ByteMemo<string>, buf: Buffer, from: number, to: number, opts: { time: boolean }): string | undefined {
+    if (this.iso && to - from === 10) {
+      // A cell of the shape YYYY-MM-DD: `readInputDate` reads it when the day exists, as the same text (`isoDayKey`).
+      const key = isoDayKey(buf, from);
+      if (key >= 0) {
+        const kept = this.days.get(key);
+        if (kept !== undefined) return kept;
+        const text = buf.toString('latin1', from, to);
+        if (this.days.size < 100_000) this.days.set(key, text);
+        return text;
+      }
+      if (key === NO_SUCH_DAY) return undefined;
+    }
     const kept = memo.get(buf, from, to);
     if (kept !== undefined) return kept;
     const read = readInputDate(buf.toString('utf8', from, to), this.dateFormat, opts);
