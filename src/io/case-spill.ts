@@ -21,10 +21,9 @@
  * removed when the cases have been read, when `close` is called, at the end of
  * the `withTemporaryFiles` call it was made for, or when the process exits.
  */
-import { closeSync, createReadStream, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { CaseEvent, CaseRecord } from '../engine/case';
 import type { DataProblem } from '../engine/problems';
 import { addRow, eventRowBatches, finishCase, startCase, wrongDateFormat, type CaseBuilder, type DateColumnTally, type EventsCsvOptions } from './events-csv';
@@ -279,17 +278,62 @@ function mergeByLine(a: DataProblem[], b: DataProblem[]): DataProblem[] {
   return out;
 }
 
+/**
+ * The lines of a file, pulled one at a time, 64 kB read at a time. A pull, not
+ * a stream: a stream (readline over `createReadStream`) keeps reading while the
+ * consumer waits for its output to drain, so with many case files open at once
+ * their lines pile up in memory; here a file is read only when its next line is asked for.
+ */
+class PulledLines {
+  private buf = Buffer.alloc(0);
+  private pos = 0;
+  private eof = false;
+  private readonly fd: number;
+
+  constructor(path: string) {
+    this.fd = openSync(path, 'r');
+  }
+
+  next(): string | undefined {
+    for (;;) {
+      const nl = this.buf.indexOf(10, this.pos);
+      if (nl !== -1) {
+        const line = this.buf.toString('utf8', this.pos, nl);
+        this.pos = nl + 1;
+        return line;
+      }
+      if (this.eof) {
+        if (this.pos >= this.buf.length) return undefined;
+        const last = this.buf.toString('utf8', this.pos);
+        this.pos = this.buf.length;
+        return last;
+      }
+      const chunk = Buffer.allocUnsafe(64 * 1024);
+      const n = readSync(this.fd, chunk, 0, chunk.length, null);
+      if (n === 0) this.eof = true;
+      else {
+        this.buf = this.pos < this.buf.length ? Buffer.concat([this.buf.subarray(this.pos), chunk.subarray(0, n)]) : chunk.subarray(0, n);
+        this.pos = 0;
+      }
+    }
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+}
+
 /** Pass 3: the cases of one file's case files, merged by first line. */
 async function* mergeCases(spilled: SpilledFile): AsyncGenerator<CaseRecord> {
-  const readers = spilled.caseFiles.map((path) => createInterface({ input: createReadStream(path), crlfDelay: Infinity }));
-  const lines = readers.map((r) => r[Symbol.asyncIterator]());
+  const readers: PulledLines[] = [];
   try {
+    for (const path of spilled.caseFiles) readers.push(new PulledLines(path));
     const heads: (SpilledCase | undefined)[] = [];
-    const next = async (i: number) => {
-      const r = await lines[i]!.next();
-      heads[i] = r.done ? undefined : (JSON.parse(r.value as string) as SpilledCase);
+    const next = (i: number) => {
+      const line = readers[i]!.next();
+      heads[i] = line === undefined ? undefined : (JSON.parse(line) as SpilledCase);
     };
-    for (let i = 0; i < lines.length; i++) await next(i);
+    for (let i = 0; i < readers.length; i++) next(i);
     for (;;) {
       let min = -1;
       for (let i = 0; i < heads.length; i++) if (heads[i] !== undefined && (min === -1 || heads[i]![0] < heads[min]![0])) min = i;
@@ -300,7 +344,7 @@ async function* mergeCases(spilled: SpilledFile): AsyncGenerator<CaseRecord> {
       b.record.sources = eventLines.map((line) => ({ file: spilled.file, line }));
       if (dob !== null) b.record.dateOfBirth = dob;
       yield b.record;
-      await next(min);
+      next(min);
     }
   } finally {
     for (const r of readers) r.close();
