@@ -383,48 +383,36 @@ async function* eventCases(input: InputSource, opts: EventsCsvOptions, counts: R
     const rows = batch.rows;
     for (let r = 0; lines ? lines.next() : r < rows!.length; r++) {
       counts.read++;
-      if (lines !== undefined && fast.check(lines)) {
+      // A row that passes the fast checks is read from its bytes; any other by readEventRow.
+      const quick = lines !== undefined && fast.check(lines);
+      const row = quick ? undefined : readEventRow(lines ? lineRow(lines, batch.header, EVENTS_CSV) : rows![r]!, layout, dateFormat, known);
+      const line = row === undefined ? lines!.line : row.line;
+      // The case id of a run this row starts, if it starts one.
+      let runId: string | undefined;
+      if (row === undefined) {
         const c = layout.caseId;
-        const line = lines.line;
-        if (!id.is(lines.buf, lines.at[c]!, lines.at[c + 1]! - 1)) {
-          if (current !== undefined || problems.length > 0) {
-            yield { case: current && finishCase(current), problems };
-            problems = [];
-            current = undefined;
-          }
-          currentId = id.set(lines.buf, lines.at[c]!, lines.at[c + 1]! - 1);
-          if (seen !== undefined) {
-            if (seen.has(currentId)) problems.push(notContiguous(currentId, line, file));
-            else seen.add(currentId);
-          }
-        }
-        counts.used++;
-        current ??= startCase(currentId!);
-        const warning = addEvent(current, fast.event(lines), line, fast.dob, currentId!, file);
-        if (warning) problems.push(warning);
-        continue;
-      }
-      const row = readEventRow(lines ? lineRow(lines, batch.header, EVENTS_CSV) : rows![r]!, layout, dateFormat, known);
-      if (row.caseId !== undefined && row.caseId !== currentId) {
+        if (!id.is(lines!.buf, lines!.at[c]!, lines!.at[c + 1]! - 1)) runId = id.set(lines!.buf, lines!.at[c]!, lines!.at[c + 1]! - 1);
+      } else if (row.caseId !== undefined && row.caseId !== currentId) runId = id.setText(row.caseId);
+      if (runId !== undefined) {
         if (current !== undefined || problems.length > 0) {
           yield { case: current && finishCase(current), problems };
           problems = [];
           current = undefined;
         }
-        currentId = id.setText(row.caseId);
+        currentId = runId;
         if (seen !== undefined) {
-          if (seen.has(row.caseId)) problems.push(notContiguous(row.caseId, row.line, file));
-          else seen.add(row.caseId);
+          if (seen.has(runId)) problems.push(notContiguous(runId, line, file));
+          else seen.add(runId);
         }
       }
-      if (!row.ok) {
+      if (row !== undefined && !row.ok) {
         counts.reported++;
         problems.push(...row.problems);
         continue;
       }
       counts.used++;
-      current ??= startCase(row.caseId);
-      const warning = addRow(current, row, file);
+      current ??= startCase(currentId!);
+      const warning = row === undefined ? addEvent(current, fast.event(lines!), line, fast.dob, currentId!, file) : addRow(current, row, file);
       if (warning) problems.push(warning);
     }
   }

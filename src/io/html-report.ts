@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { AuditSummary, BreakdownRow, PeriodUnit, RuleSummary } from '../audit/index';
+import type { AuditSummary, BreakdownRow, PeriodUnit, RuleFigures, RuleSummary } from '../audit/index';
 
 /** One part of the summary's breakdown (a period or a group) and its rules' figures. */
 export interface SummaryPart {
@@ -37,20 +37,10 @@ export interface HtmlReportInput {
   problems: readonly DataProblem[];
 }
 
-/** One rule's figures as the report shows them: each can be recomputed from the columns beside it. */
-export interface ReportRule {
+/** One rule's figures as the report shows them (those of the summary, `RuleFigures`): each can be recomputed from the columns beside it. */
+export interface ReportRule extends Pick<RuleFigures, 'results' | 'dueByAsOf' | 'onTime' | 'late' | 'missed' | 'tooEarly' | 'onTimePercent'> {
   rule: string;
   title: string;
-  results: number;
-  dueByAsOf: number;
-  onTime: number;
-  /** Done after the due date. */
-  late: number;
-  /** Not done and past the due date (overdue). */
-  missed: number;
-  /** Done before a window opened. */
-  tooEarly: number;
-  onTimePercent: number | null;
   /** False for a rule the data cannot measure, evaluated only because --all-rules asked: its figures are not evidence. */
   measured: boolean;
 }
