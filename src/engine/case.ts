@@ -48,6 +48,27 @@ export type CaseRecord = z.infer<typeof CaseRecordSchema>;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_DATE_OR_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
+/** Case records built by this package's readers and handed straight to an evaluation, with no caller's code in between (`vouchForCaseRecord`). */
+const vouched = new WeakSet<object>();
+
+/**
+ * Marks a record that this package's own reader built and that goes straight
+ * to an evaluation (the CLI's streamed audit): `evaluateProcedure` then skips
+ * the check of its shape (`isPlainCaseRecord`, else the schema). The readers'
+ * records are ones the schema accepts and gives back unchanged (a property
+ * test of the readers holds them to it), so the evaluation is the same.
+ * Internal: not exported from the package, so no caller can vouch for a
+ * record it built or changed.
+ */
+export function vouchForCaseRecord(record: CaseRecord): void {
+  vouched.add(record);
+}
+
+/** True when `record` was marked by `vouchForCaseRecord`. */
+export function isVouchedCaseRecord(record: object): boolean {
+  return vouched.has(record);
+}
+
 /**
  * True when `record` is certainly a valid `CaseRecord` as it is (what the
  * readers build): the same checks as `CaseRecordSchema`, written out, so that an

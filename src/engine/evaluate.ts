@@ -5,7 +5,7 @@
  * and keeps the results. Nothing here reads the clock, the environment or a file.
  */
 import { TimescalesInputError } from '../errors';
-import { CaseRecordSchema, isPlainCaseRecord, type CaseRecord } from './case';
+import { CaseRecordSchema, isPlainCaseRecord, isVouchedCaseRecord, type CaseRecord } from './case';
 import { CaseContext } from './context';
 import { prepareCase } from './events';
 import { evaluateCycle, type CycleOutcome } from './kinds/cycle';
@@ -27,7 +27,8 @@ export function evaluateProcedure(
   options: EvaluateOptions | PreparedOptions,
 ): Evaluation {
   const prepared = options !== null && typeof options === 'object' && 'rules' in options && 'cal' in options ? options : prepareOptions(procedure, options as EvaluateOptions);
-  const parsed = isPlainCaseRecord(record) ? { success: true as const, data: record } : CaseRecordSchema.safeParse(record);
+  const plain = record !== null && typeof record === 'object' && isVouchedCaseRecord(record) ? true : isPlainCaseRecord(record);
+  const parsed = plain ? { success: true as const, data: record } : CaseRecordSchema.safeParse(record);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const path = issue.path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('');

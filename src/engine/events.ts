@@ -62,6 +62,7 @@ export function prepareCase(procedure: Procedure, record: CaseRecord, asOfDay: n
   // for an event whose type and day an earlier event already had (rare), not for every event.
   const typeDays = new Map<number, boolean>();
   let seen: Map<string, PreparedEvent> | undefined;
+  let inOrder = true;
   const rawEvents = record.events;
   for (let index = 0; index < rawEvents.length; index++) {
     const raw = rawEvents[index]!;
@@ -157,9 +158,13 @@ export function prepareCase(procedure: Procedure, record: CaseRecord, asOfDay: n
       }
       seen!.set(key, event);
     } else typeDays.set(typeDay, false);
+    // Still in the order of the sort below? (`index` only grows, so an equal day and instant keeps it.)
+    const last = events.length > 0 ? events[events.length - 1]! : undefined;
+    if (last !== undefined && (last.day > day || (last.day === day && (last.epoch ?? 0) > (epoch ?? 0)))) inOrder = false;
     events.push(event);
   }
-  events.sort((a, b) => a.day - b.day || (a.epoch ?? 0) - (b.epoch ?? 0) || a.index - b.index);
+  // Events given in date order (the usual export) are already sorted.
+  if (!inOrder) events.sort((a, b) => a.day - b.day || (a.epoch ?? 0) - (b.epoch ?? 0) || a.index - b.index);
   const byType = new Map<string, PreparedEvent[]>();
   for (const e of events) {
     const list = byType.get(e.type);

@@ -29,3 +29,17 @@ describe('isPlainCaseRecord', () => {
     expect(isPlainCaseRecord(record)).toBe(false);
   });
 });
+
+describe('vouchForCaseRecord', () => {
+  it('lets a record the CLI hands straight from its reader skip the check, and is not part of the package', async () => {
+    const { evaluate } = await import('../../src/index');
+    const { vouchForCaseRecord } = await import('../../src/engine/case');
+    // A key the schema refuses: unvouched, the evaluation refuses the record; vouched, it is not checked again.
+    const odd = { id: 'C1', events: [{ type: 'became-looked-after', date: '2024-03-01' }], extra: 1 } as unknown as Parameters<typeof evaluate>[1];
+    expect(() => evaluate('lac-review', odd, { asOf: '2024-06-30' })).toThrow(/extra|Unrecognized/i);
+    vouchForCaseRecord(odd);
+    expect(evaluate('lac-review', odd, { asOf: '2024-06-30' }).length).toBeGreaterThan(0);
+    // Only this package's readers may vouch: the function is not exported to callers.
+    expect(Object.keys(await import('../../src/index'))).not.toContain('vouchForCaseRecord');
+  });
+});

@@ -43,6 +43,7 @@ import { readSsda903, ssda903Child } from '../../io/ssda903';
 import { CIN_CENSUS_MAPPING, readCinCensus, type CinCensusProcedure } from '../../io/cin-census';
 import { readActionPlan } from '../../io/action-plan';
 import { combineReads, type CaseChunk, type ReadResult, type RowCounts } from '../../io/result';
+import { vouchForCaseRecord } from '../../engine/case';
 import { checkEncoding, type InputEncoding, type InputSource } from '../../io/source';
 import { forTerminal, renderTable } from '../table';
 import {
@@ -553,6 +554,8 @@ async function* streamCases(streamed: NonNullable<Loaded['stream']>, onCase: (c:
     if (chunk.problems.length > 0) yield { case: undefined, problems: chunk.problems };
     if (chunk.case) {
       onCase(chunk.case);
+      // Built by the events CSV reader and evaluated next, unchanged: no need to check its shape again.
+      vouchForCaseRecord(chunk.case);
       yield chunk.case;
     }
   }
