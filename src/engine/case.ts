@@ -48,26 +48,16 @@ export type CaseRecord = z.infer<typeof CaseRecordSchema>;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_DATE_OR_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
-/** Case records built by this package's readers and handed straight to an evaluation, with no caller's code in between (`vouchForCaseRecord`). */
-const vouched = new WeakSet<object>();
-
 /**
- * Marks a record that this package's own reader built and that goes straight
- * to an evaluation (the CLI's streamed audit): `evaluateProcedure` then skips
- * the check of its shape (`isPlainCaseRecord`, else the schema). The readers'
- * records are ones the schema accepts and gives back unchanged (a property
- * test of the readers holds them to it), so the evaluation is the same.
- * Internal: not exported from the package, so no caller can vouch for a
- * record it built or changed.
+ * The mark of a `{ case, problems }` chunk whose case this package's own
+ * reader built and handed straight to the audit (the CLI's streamed audit):
+ * the audit then evaluates it without checking its shape again
+ * (`isPlainCaseRecord`, else the schema). The readers' records are ones the
+ * schema accepts and gives back unchanged (a property test of the readers
+ * holds them to it), so the evaluation is the same. Internal: the symbol is
+ * not exported from the package, so no caller can mark a record it built or changed.
  */
-export function vouchForCaseRecord(record: CaseRecord): void {
-  vouched.add(record);
-}
-
-/** True when `record` was marked by `vouchForCaseRecord`. */
-export function isVouchedCaseRecord(record: object): boolean {
-  return vouched.has(record);
-}
+export const VOUCHED: unique symbol = Symbol('safeguarding-timescales: case built by the reader');
 
 /**
  * True when `record` is certainly a valid `CaseRecord` as it is (what the

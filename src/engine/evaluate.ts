@@ -5,7 +5,7 @@
  * and keeps the results. Nothing here reads the clock, the environment or a file.
  */
 import { TimescalesInputError } from '../errors';
-import { CaseRecordSchema, isPlainCaseRecord, isVouchedCaseRecord, type CaseRecord } from './case';
+import { CaseRecordSchema, isPlainCaseRecord, type CaseRecord } from './case';
 import { CaseContext } from './context';
 import { prepareCase } from './events';
 import { evaluateCycle, type CycleOutcome } from './kinds/cycle';
@@ -27,8 +27,16 @@ export function evaluateProcedure(
   options: EvaluateOptions | PreparedOptions,
 ): Evaluation {
   const prepared = options !== null && typeof options === 'object' && 'rules' in options && 'cal' in options ? options : prepareOptions(procedure, options as EvaluateOptions);
-  const plain = record !== null && typeof record === 'object' && isVouchedCaseRecord(record) ? true : isPlainCaseRecord(record);
-  const parsed = plain ? { success: true as const, data: record } : CaseRecordSchema.safeParse(record);
+  return evaluateCase(prepared, record, true);
+}
+
+/**
+ * `evaluateProcedure` with the options prepared. `check`: check the record's
+ * shape first (false only for a record this package's reader built and handed
+ * straight on, `VOUCHED`).
+ */
+export function evaluateCase(prepared: PreparedOptions, record: CaseRecord, check: boolean): Evaluation {
+  const parsed = !check || isPlainCaseRecord(record) ? { success: true as const, data: record } : CaseRecordSchema.safeParse(record);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const path = issue.path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('');

@@ -30,16 +30,21 @@ describe('isPlainCaseRecord', () => {
   });
 });
 
-describe('vouchForCaseRecord', () => {
-  it('lets a record the CLI hands straight from its reader skip the check, and is not part of the package', async () => {
-    const { evaluate } = await import('../../src/index');
-    const { vouchForCaseRecord } = await import('../../src/engine/case');
-    // A key the schema refuses: unvouched, the evaluation refuses the record; vouched, it is not checked again.
-    const odd = { id: 'C1', events: [{ type: 'became-looked-after', date: '2024-03-01' }], extra: 1 } as unknown as Parameters<typeof evaluate>[1];
-    expect(() => evaluate('lac-review', odd, { asOf: '2024-06-30' })).toThrow(/extra|Unrecognized/i);
-    vouchForCaseRecord(odd);
-    expect(evaluate('lac-review', odd, { asOf: '2024-06-30' }).length).toBeGreaterThan(0);
-    // Only this package's readers may vouch: the function is not exported to callers.
-    expect(Object.keys(await import('../../src/index'))).not.toContain('vouchForCaseRecord');
+describe('VOUCHED', () => {
+  it('lets a case the CLI hands straight from its reader skip the check, and is not part of the package', async () => {
+    const { auditStream } = await import('../../src/index');
+    const { VOUCHED } = await import('../../src/engine/case');
+    const statuses = async (chunk: object) => {
+      const out: string[] = [];
+      for await (const c of auditStream('lac-review', [chunk as never], { asOf: '2024-06-30' })) for (const r of c.results) out.push(`${r.rule}:${r.status}`);
+      return out;
+    };
+    // A key the schema refuses: unmarked, the audit refuses the case; marked, it is not checked again.
+    const odd = { id: 'C1', events: [{ type: 'became-looked-after', date: '2024-03-01' }], extra: 1 };
+    await expect(statuses({ case: odd, problems: [] })).rejects.toThrow(/extra|Unrecognized/i);
+    // Only that the case was evaluated (its dates are the lac-review tests' business).
+    expect((await statuses({ case: odd, problems: [], [VOUCHED]: true })).length).toBeGreaterThan(0);
+    // Only this package's readers may mark a case: the symbol is not exported to callers.
+    expect(Object.values(await import('../../src/index'))).not.toContain(VOUCHED);
   });
 });

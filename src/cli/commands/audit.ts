@@ -43,7 +43,7 @@ import { readSsda903, ssda903Child } from '../../io/ssda903';
 import { CIN_CENSUS_MAPPING, readCinCensus, type CinCensusProcedure } from '../../io/cin-census';
 import { readActionPlan } from '../../io/action-plan';
 import { combineReads, type CaseChunk, type ReadResult, type RowCounts } from '../../io/result';
-import { vouchForCaseRecord } from '../../engine/case';
+import { VOUCHED } from '../../engine/case';
 import { checkEncoding, type InputEncoding, type InputSource } from '../../io/source';
 import { forTerminal, renderTable } from '../table';
 import {
@@ -549,14 +549,17 @@ function stepNote(stderr: CliIO['stderr'], text: string): () => void {
 }
 
 /** The cases of streamed event files, each after a chunk with its reader problems (if any). */
-async function* streamCases(streamed: NonNullable<Loaded['stream']>, onCase: (c: CaseRecord) => void): AsyncGenerator<CaseRecord | { case: undefined; problems: DataProblem[] }> {
+async function* streamCases(
+  streamed: NonNullable<Loaded['stream']>,
+  onCase: (c: CaseRecord) => void,
+): AsyncGenerator<{ case: CaseRecord; problems: DataProblem[]; [VOUCHED]: true } | { case: undefined; problems: DataProblem[] }> {
+  const none: DataProblem[] = [];
   for await (const chunk of streamed.chunks()) {
     if (chunk.problems.length > 0) yield { case: undefined, problems: chunk.problems };
     if (chunk.case) {
       onCase(chunk.case);
       // Built by the events CSV reader and evaluated next, unchanged: no need to check its shape again.
-      vouchForCaseRecord(chunk.case);
-      yield chunk.case;
+      yield { case: chunk.case, problems: none, [VOUCHED]: true };
     }
   }
 }
