@@ -27,7 +27,7 @@ import { join } from 'node:path';
 import type { CaseEvent, CaseRecord } from '../engine/case';
 import type { DataProblem } from '../engine/problems';
 import { CsvLines, lineRow, scanCsvTable } from './csv';
-import { addEvent, EVENTS_CSV, eventsLayout, FastRows, finishCase, readEventRow, startCase, tallyDateCell, wrongDateFormat, type CaseBuilder, type DateColumnTally, type EventsCsvLayout, type EventsCsvOptions } from './events-csv';
+import { EVENTS_CSV, eventsLayout, FastRows, noteDob, readEventRow, startCase, tallyDateCell, wrongDateFormat, type CaseBuilder, type CaseDob, type DateColumnTally, type EventsCsvLayout, type EventsCsvOptions } from './events-csv';
 import { noRows, type CaseChunk, type RowCounts } from './result';
 import { sourceName, type InputSource } from './source';
 
@@ -131,9 +131,16 @@ class ByteSink {
 
   /** Appends `src[from, to)`. */
   bytes(src: Buffer, from: number, to: number): void {
-    this.room(to - from);
-    src.copy(this.buf, this.size, from, to);
-    this.size += to - from;
+    const n = to - from;
+    this.room(n);
+    // A row is short: a loop copies it faster than a call into `Buffer.copy`.
+    if (n > 128) src.copy(this.buf, this.size, from, to);
+    else {
+      const buf = this.buf;
+      let at = this.size;
+      for (let i = from; i < to; i++) buf[at++] = src[i]!;
+    }
+    this.size += n;
   }
 
   /** Appends one byte. */
@@ -250,34 +257,58 @@ function spilledLayout(layout: EventsCsvLayout): EventsCsvLayout {
 class SpilledRows {
   line = 0;
   caseId = '';
+  type = '';
+  /** The row's event (built only when asked for, for a row written as its cells). */
   event: CaseEvent = { type: '', date: '' };
   dob: string | undefined;
   /** Where the current row's bytes start and end (its LF) in `lines.buf`. */
   start = 0;
   end = 0;
+  /** The attribute columns' names, in the order of the file's columns. */
+  readonly names: string[];
+  /** Each attribute column's place among the keys of an event that has every attribute, in `Object.keys` order (integer-like names first). */
+  readonly ranks: number[];
+  private json = false;
 
-  constructor(private readonly fast: FastRows) {}
+  constructor(private readonly fast: FastRows) {
+    this.names = fast.layout.attributes.map((a) => a.name);
+    const probe: Record<string, number> = { type: 0, date: 0 };
+    for (const name of this.names) probe[name] = 0;
+    const keys = Object.keys(probe);
+    this.ranks = this.names.map((name) => keys.indexOf(name));
+  }
 
-  /** Reads the current line of `lines`; `withId`: also the case id (always there for a row written as JSON). */
-  read(lines: CsvLines, withId: boolean): void {
+  /** Reads the current line of `lines`; `withId`: also the case id, `withEvent`: also the event (always there for a row written as JSON). */
+  read(lines: CsvLines, withId: boolean, withEvent: boolean): void {
     const buf = lines.buf;
     const at = lines.at;
     this.start = at[0]!;
     this.end = at[lines.count]! - 1;
     if (buf[this.start] === JSON_ROW) {
       const [line, caseId, dob, event] = JSON.parse(buf.toString('utf8', this.start + 1, this.end)) as SpilledRow;
+      this.json = true;
       this.line = line;
       this.caseId = caseId;
       this.dob = dob ?? undefined;
       this.event = event;
+      this.type = event.type;
       return;
     }
     const fast = this.fast;
     if (!fast.check(lines)) throw new Error(`case-spill: a spilled row (line ${digits(buf, at[0]!, at[1]! - 1)}) does not read back as it was written`);
+    this.json = false;
     this.line = digits(buf, at[0]!, at[1]! - 1);
     if (withId) this.caseId = lines.text(fast.layout.caseId);
     this.dob = fast.dob;
-    this.event = fast.event(lines);
+    this.type = fast.type;
+    if (withEvent) this.event = fast.event(lines);
+  }
+
+  /** The value of attribute column `j` (of `names`) in the current row's event: undefined when the event does not have it. */
+  value(lines: CsvLines, j: number): string | number | boolean | undefined {
+    if (!this.json) return this.fast.value(lines, this.fast.layout.attributes[j]!.index);
+    const name = this.names[j]!;
+    return Object.hasOwn(this.event, name) ? this.event[name] : undefined;
   }
 }
 
@@ -368,16 +399,44 @@ async function partition(
 /** The lines of a partition or case file: no BOM, no blank line, every line ended by LF. */
 const spillLines = () => new CsvLines({ bom: false, blankLines: 'keep' });
 
+/** A case of a partition being gathered: its first line, its rows so far (a list through `next`), its dobs, its attribute texts. */
+class GatheredCase implements CaseDob {
+  events = 1;
+  last: number;
+  dob: string | undefined;
+  dobLine = 0;
+  dobConflict = false;
+  /** The text of each attribute (`String` of its value) on the first of the case's events that has it. */
+  texts: (string | undefined)[] | undefined;
+  constructor(
+    readonly first: number,
+    readonly row: number,
+  ) {
+    this.last = row;
+  }
+}
+
+/** Int32Array of `n` (or more) elements holding `a`'s. */
+function grown(a: Int32Array<ArrayBuffer>, n: number): Int32Array<ArrayBuffer> {
+  if (n < a.length) return a;
+  const b = new Int32Array(Math.max(n + 1, a.length * 2));
+  b.set(a);
+  return b;
+}
+
 /**
- * Pass 2: one partition read back whole, its cases built as `readEventsCsv`
- * builds them and written to a case file in order of first line: for each
- * case a line `first line,number of rows,date of birth` (empty when it has
- * none), then its rows as the partition has them. Returns the partition's
- * dob-conflict warnings; `tally` gets its cases, event types and attributes.
+ * Pass 2: one partition read back whole and gathered by case, without
+ * building events: the same dob-conflict warnings `readEventsCsv` gives, and
+ * the event types and attributes of each case as `recordedEvents` and
+ * `carriedAttributes` see them in its events (`tally`). Then its cases are
+ * written to a case file in order of first line: for each case a line `first
+ * line,number of rows,date of birth` (empty when the case has none: none
+ * given, or conflicting), then its rows as the partition has them. Returns the
+ * partition's dob-conflict warnings, in line order.
  */
-function buildCases(rowsPath: string, casesPath: string, dir: string, file: string, fileIndex: number, rows: SpilledRows | undefined, tally: Tally): DataProblem[] {
+function buildCases(rowsPath: string, casesPath: string, dir: string, file: string, f: number, spilled: SpilledRows | undefined, tally: Tally): DataProblem[] {
   const warnings: DataProblem[] = [];
-  const cases = new Map<string, { b: CaseBuilder; first: number; at: number[] }>();
+  const cases = new Map<string, GatheredCase>();
   let data: Buffer;
   try {
     data = readFileSync(rowsPath);
@@ -388,58 +447,71 @@ function buildCases(rowsPath: string, casesPath: string, dir: string, file: stri
   const lines = spillLines();
   lines.push(data);
   lines.end();
+  // Row n of the partition: its bytes [starts[n], ends[n]) and the next row of its case (-1: none).
+  let starts = new Int32Array(1024);
+  let ends = new Int32Array(1024);
+  let nexts = new Int32Array(1024);
+  let n = 0;
+  const note = (map: Map<string, Position>, key: string, first: number, ei: number, ki: number) => {
+    const seen = map.get(key);
+    if (seen === undefined || before4(f, first, ei, ki, seen)) map.set(key, [f, first, ei, ki]);
+  };
   while (lines.next()) {
-    rows!.read(lines, true);
-    const caseId = rows!.caseId;
-    let c = cases.get(caseId);
-    if (c === undefined) cases.set(caseId, (c = { b: startCase(caseId), first: rows!.line, at: [] }));
-    c.at.push(rows!.start, rows!.end + 1);
-    const warning = addEvent(c.b, rows!.event, rows!.line, rows!.dob, caseId, file);
-    if (warning) warnings.push(warning);
+    const rows = spilled!;
+    rows.read(lines, true, false);
+    if (n === starts.length) {
+      starts = grown(starts, n);
+      ends = grown(ends, n);
+      nexts = grown(nexts, n);
+    }
+    starts[n] = rows.start;
+    ends[n] = rows.end + 1;
+    nexts[n] = -1;
+    let c = cases.get(rows.caseId);
+    let ei = 0;
+    if (c === undefined) cases.set(rows.caseId, (c = new GatheredCase(rows.line, n)));
+    else {
+      nexts[c.last] = n;
+      c.last = n;
+      ei = c.events++;
+    }
+    n++;
+    // What `recordedEvents` and `carriedAttributes` see in the event: its type, then each attribute it has (its place among the event's keys by `ranks`).
+    note(tally.types, rows.type, c.first, ei, 0);
+    const names = rows.names;
+    for (let j = 0; j < names.length; j++) {
+      const v = rows.value(lines, j);
+      if (v === undefined || v === null) continue;
+      const name = names[j]!;
+      note(tally.attributes, name, c.first, ei, rows.ranks[j]!);
+      if (tally.varies.has(name)) continue;
+      const text = String(v);
+      const texts = (c.texts ??= new Array<string | undefined>(names.length));
+      const seen = texts[j];
+      if (seen === undefined) texts[j] = text;
+      else if (seen !== text) tally.varies.add(name);
+    }
+    if (rows.dob !== undefined) {
+      const warning = noteDob(c, rows.dob, rows.line, rows.caseId, file);
+      if (warning) warnings.push(warning);
+    }
   }
   const sink = new ByteSink(casesPath, dir);
   try {
-    for (const { b, first, at } of cases.values()) {
-      const record = finishCase(b);
-      noteCase(record, fileIndex, first, tally);
-      sink.number(first);
+    for (const c of cases.values()) {
+      sink.number(c.first);
       sink.byte(44);
-      sink.number(at.length / 2);
+      sink.number(c.events);
       sink.byte(44);
-      if (record.dateOfBirth !== undefined) sink.text(record.dateOfBirth);
+      if (c.dob !== undefined && !c.dobConflict) sink.text(c.dob);
       sink.byte(10);
-      for (let i = 0; i < at.length; i += 2) sink.bytes(data, at[i]!, at[i + 1]!);
+      for (let r = c.row; r !== -1; r = nexts[r]!) sink.bytes(data, starts[r]!, ends[r]!);
     }
   } finally {
     sink.close();
   }
   tally.cases += cases.size;
   return warnings;
-}
-
-/** A case's event types and attributes, as `recordedEvents` and `carriedAttributes` see them, with where they first occur (file `f`, the case's first line `first`). */
-function noteCase(c: CaseRecord, f: number, first: number, tally: Tally): void {
-  const mine = new Map<string, string>();
-  const note = (map: Map<string, Position>, key: string, ei: number, ki: number) => {
-    const seen = map.get(key);
-    if (seen === undefined || before4(f, first, ei, ki, seen)) map.set(key, [f, first, ei, ki]);
-  };
-  const events = c.events;
-  for (let ei = 0; ei < events.length; ei++) {
-    const e = events[ei]!;
-    note(tally.types, e.type, ei, 0);
-    let ki = -1;
-    for (const k in e) {
-      ki++;
-      const v = e[k];
-      if (k === 'type' || k === 'date' || v === undefined || v === null) continue;
-      note(tally.attributes, k, ei, ki);
-      const text = String(v);
-      const seen = mine.get(k);
-      if (seen === undefined) mine.set(k, text);
-      else if (seen !== text) tally.varies.add(k);
-    }
-  }
 }
 
 /** `before([f, first, ei, ki], b)`, without making the array. */
@@ -492,7 +564,7 @@ class CaseFile {
     const rows = this.rows!;
     let b: CaseBuilder | undefined;
     for (let i = 0; i < this.rowCount; i++) {
-      rows.read(this.line(), b === undefined);
+      rows.read(this.line(), b === undefined, true);
       b ??= startCase(rows.caseId);
       b.record.events.push(rows.event);
       b.record.sources!.push({ file: this.file, line: rows.line });

@@ -264,7 +264,14 @@ export function addRow(b: CaseBuilder, row: Extract<EventsRow, { ok: true }>, fi
 export function addEvent(b: CaseBuilder, event: CaseEvent, line: number, dob: string | undefined, caseId: string, file: string): DataProblem | undefined {
   b.record.events.push(event);
   b.record.sources!.push({ file, line });
-  if (dob === undefined) return undefined;
+  return dob === undefined ? undefined : noteDob(b, dob, line, caseId, file);
+}
+
+/** The dates of birth a case's rows give, as `CaseBuilder` keeps them. */
+export type CaseDob = Pick<CaseBuilder, 'dob' | 'dobLine' | 'dobConflict'>;
+
+/** Notes the dob a row of the case gives on `line`; returns a `conflicting-date-of-birth` warning when it differs from the first one given. */
+export function noteDob(b: CaseDob, dob: string, line: number, caseId: string, file: string): DataProblem | undefined {
   if (b.dob === undefined) {
     b.dob = dob;
     b.dobLine = line;
