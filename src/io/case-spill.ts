@@ -4,18 +4,30 @@
  * spilled to temporary files by case and read back case by case
  * (docs/cli.md, "Memory: large files are streamed").
  *
- * 1. Partition: the file is read once with the events CSV's own row reader;
- *    each usable row goes to one of K partition files by a hash of its case id
- *    (every row of a case lands in the same partition), with its line number.
- *    Rows that cannot be used are counted and their problems kept, as the
- *    whole read keeps them; the date column is tallied for `wrongDateFormat`.
- * 2. Cases: each partition is read back whole and its cases are built exactly
- *    as `readEventsCsv` builds them (the same dob-conflict warnings, the same
- *    sources: original file and line), then written to a case file in order of
- *    each case's first line. The carried columns and the recorded event types
- *    are worked out here, as over all cases, before anything is evaluated.
+ * 1. Partition: the file is read once as the stream of a grouped file reads
+ *    it (`scanCsvTable`, `FastRows`); each usable row goes to one of K
+ *    partition files by a hash of its case id (every row of a case lands in
+ *    the same partition), one line a row. A row that passes the fast checks
+ *    (its cells then hold no quote and no line break) is written as its line
+ *    number, a comma and its bytes as in the file; any other usable row (read
+ *    by `readEventRow`: the rows csv-parse reads once the file has shown a
+ *    quote) as `J` and JSON of its line, case id, dob and event. Rows that
+ *    cannot be used are counted and their problems kept, as the whole read
+ *    keeps them; the date column is tallied for `wrongDateFormat`.
+ * 2. Cases: each partition is read back whole and its rows gathered by case,
+ *    without building events: the same dob-conflict warnings as
+ *    `readEventsCsv`, and the event types and attributes each event would
+ *    have, so that the carried columns and the recorded event types are worked
+ *    out here, as over all cases, before anything is evaluated. Its cases are
+ *    written to a case file in order of first line: a line `first line,number
+ *    of rows,date of birth`, then the case's rows as the partition has them.
  * 3. Merge: the K case files of a file are merged by first line, which gives
- *    the cases in order of first appearance in the file, as the whole read does.
+ *    the cases in order of first appearance in the file, as the whole read
+ *    does. Each case's events are built from its rows as they were read in
+ *    pass 1: a row written as its bytes passes the same fast checks again (the
+ *    columns one to the right of the line number) and gets its event as the
+ *    stream of a grouped file builds it; a row written as JSON is parsed. Its
+ *    sources are the original file and lines.
  *
  * The temporary files live in a `mkdtemp` directory under `os.tmpdir()` and are
  * removed when the cases have been read, when `close` is called, at the end of
