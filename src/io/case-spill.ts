@@ -4,18 +4,30 @@
  * spilled to temporary files by case and read back case by case
  * (docs/cli.md, "Memory: large files are streamed").
  *
- * 1. Partition: the file is read once with the events CSV's own row reader;
- *    each usable row goes to one of K partition files by a hash of its case id
- *    (every row of a case lands in the same partition), with its line number.
- *    Rows that cannot be used are counted and their problems kept, as the
- *    whole read keeps them; the date column is tallied for `wrongDateFormat`.
- * 2. Cases: each partition is read back whole and its cases are built exactly
- *    as `readEventsCsv` builds them (the same dob-conflict warnings, the same
- *    sources: original file and line), then written to a case file in order of
- *    each case's first line. The carried columns and the recorded event types
- *    are worked out here, as over all cases, before anything is evaluated.
+ * 1. Partition: the file is read once as the stream of a grouped file reads
+ *    it (`scanCsvTable`, `FastRows`); each usable row goes to one of K
+ *    partition files by a hash of its case id (every row of a case lands in
+ *    the same partition), one line a row. A row that passes the fast checks
+ *    (its cells then hold no quote and no line break) is written as its line
+ *    number, a comma and its bytes as in the file; any other usable row (read
+ *    by `readEventRow`: the rows csv-parse reads once the file has shown a
+ *    quote) as `J` and JSON of its line, case id, dob and event. Rows that
+ *    cannot be used are counted and their problems kept, as the whole read
+ *    keeps them; the date column is tallied for `wrongDateFormat`.
+ * 2. Cases: each partition is read back whole and its rows gathered by case,
+ *    without building events: the same dob-conflict warnings as
+ *    `readEventsCsv`, and the event types and attributes each event would
+ *    have, so that the carried columns and the recorded event types are worked
+ *    out here, as over all cases, before anything is evaluated. Its cases are
+ *    written to a case file in order of first line: a line `first line,number
+ *    of rows,date of birth`, then the case's rows as the partition has them.
  * 3. Merge: the K case files of a file are merged by first line, which gives
- *    the cases in order of first appearance in the file, as the whole read does.
+ *    the cases in order of first appearance in the file, as the whole read
+ *    does. Each case's events are built from its rows as they were read in
+ *    pass 1: a row written as its bytes passes the same fast checks again (the
+ *    columns one to the right of the line number) and gets its event as the
+ *    stream of a grouped file builds it; a row written as JSON is parsed. Its
+ *    sources are the original file and lines.
  *
  * The temporary files live in a `mkdtemp` directory under `os.tmpdir()` and are
  * removed when the cases have been read, when `close` is called, at the end of
@@ -26,7 +38,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CaseEvent, CaseRecord } from '../engine/case';
 import type { DataProblem } from '../engine/problems';
-import { addRow, eventRowBatches, finishCase, startCase, wrongDateFormat, type CaseBuilder, type DateColumnTally, type EventsCsvOptions } from './events-csv';
+import { CsvLines, lineRow, scanCsvTable } from './csv';
+import { EVENTS_CSV, eventsLayout, FastRows, noteDob, readEventRow, startCase, tallyDateCell, wrongDateFormat, type CaseBuilder, type CaseDob, type DateColumnTally, type EventsCsvLayout, type EventsCsvOptions } from './events-csv';
 import { noRows, type CaseChunk, type RowCounts } from './result';
 import { sourceName, type InputSource } from './source';
 
@@ -112,10 +125,10 @@ function spillError(dir: string, err: unknown): Error {
   return Object.assign(new Error(e.message), { code: e.code, output: `temporary files in ${dir} (for an input not grouped by case; TMPDIR chooses the directory)` });
 }
 
-/** Lines appended to a file, written in large pieces. */
-class LineSink {
-  private fd: number;
-  private parts: string[] = [];
+/** Bytes appended to a file, written 64 kB at a time. */
+class ByteSink {
+  private readonly fd: number;
+  private buf = Buffer.allocUnsafe(1 << 16);
   private size = 0;
   constructor(
     readonly path: string,
@@ -127,22 +140,63 @@ class LineSink {
       throw spillError(dir, e);
     }
   }
-  add(line: string): void {
-    this.parts.push(line);
-    this.size += line.length + 1;
-    if (this.size >= 1 << 16) this.flush();
+
+  /** Appends `src[from, to)`. */
+  bytes(src: Buffer, from: number, to: number): void {
+    const n = to - from;
+    this.room(n);
+    // A row is short: a loop copies it faster than a call into `Buffer.copy`.
+    if (n > 128) src.copy(this.buf, this.size, from, to);
+    else {
+      const buf = this.buf;
+      let at = this.size;
+      for (let i = from; i < to; i++) buf[at++] = src[i]!;
+    }
+    this.size += n;
   }
+
+  /** Appends one byte. */
+  byte(b: number): void {
+    this.room(1);
+    this.buf[this.size++] = b;
+  }
+
+  /** Appends a whole number (not negative) in decimal digits. */
+  number(n: number): void {
+    this.room(16);
+    const buf = this.buf;
+    let digits = 1;
+    for (let m = n; m >= 10; m = Math.floor(m / 10)) digits++;
+    for (let i = this.size + digits - 1; i >= this.size; i--) {
+      buf[i] = 48 + (n % 10);
+      n = Math.floor(n / 10);
+    }
+    this.size += digits;
+  }
+
+  /** Appends text as UTF-8. */
+  text(s: string): void {
+    const n = Buffer.byteLength(s, 'utf8');
+    this.room(n);
+    this.size += this.buf.write(s, this.size, 'utf8');
+  }
+
+  private room(n: number): void {
+    if (this.size + n <= this.buf.length) return;
+    this.flush();
+    if (n > this.buf.length) this.buf = Buffer.allocUnsafe(n);
+  }
+
   private flush(): void {
-    if (this.parts.length === 0) return;
-    const text = `${this.parts.join('\n')}\n`;
-    this.parts = [];
-    this.size = 0;
+    let done = 0;
     try {
-      writeSync(this.fd, text);
+      while (done < this.size) done += writeSync(this.fd, this.buf, done, this.size - done);
     } catch (e) {
       throw spillError(this.dir, e);
     }
+    this.size = 0;
   }
+
   close(): void {
     try {
       this.flush();
@@ -152,40 +206,187 @@ class LineSink {
   }
 }
 
+const FNV_BASIS = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
 /** A case id's partition: FNV-1a of its UTF-16 code units. */
 function bucket(caseId: string, k: number): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < caseId.length; i++) h = Math.imul(h ^ caseId.charCodeAt(i), 0x01000193);
+  let h = FNV_BASIS;
+  for (let i = 0; i < caseId.length; i++) h = Math.imul(h ^ caseId.charCodeAt(i), FNV_PRIME);
   return (h >>> 0) % k;
 }
 
-/** A row in a partition file: line, case id, dob, event. */
-type SpilledRow = [number, string, string | null, CaseEvent];
-/** A case in a case file: first line, id, date of birth, events, the line of each event. */
-type SpilledCase = [number, string, string | null, CaseEvent[], number[]];
+/**
+ * `bucket` of the case id whose UTF-8 bytes are `buf[from, to)`: computed on
+ * the bytes while they are ASCII (one byte, one code unit of the same value),
+ * else on the decoded text, so that a case id read from bytes and the same
+ * case id read as text always land in the same partition.
+ */
+function bucketOfBytes(buf: Buffer, from: number, to: number, k: number): number {
+  let h = FNV_BASIS;
+  for (let i = from; i < to; i++) {
+    const b = buf[i]!;
+    if (b >= 0x80) return bucket(buf.toString('utf8', from, to), k);
+    h = Math.imul(h ^ b, FNV_PRIME);
+  }
+  return (h >>> 0) % k;
+}
 
-/** One spilled file: its name, problems in input order, and its case files. */
+/** The whole number written in decimal digits in `buf[from, to)`. */
+function digits(buf: Buffer, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + (buf[i]! - 48);
+  return n;
+}
+
+/** The first byte of a spilled row written as JSON (`J`); a row written as its cells starts with a digit. */
+const JSON_ROW = 74;
+
+/** A usable row that did not pass the fast checks, in a partition or case file: `J` and this as JSON. */
+type SpilledRow = [number, string, string | null, CaseEvent];
+
+/**
+ * The layout of a spilled row written as its cells: the row's line number,
+ * then the cells of the input row, so every column is one to the right.
+ */
+function spilledLayout(layout: EventsCsvLayout): EventsCsvLayout {
+  return {
+    file: layout.file,
+    caseId: layout.caseId + 1,
+    event: layout.event + 1,
+    date: layout.date + 1,
+    dob: layout.dob < 0 ? -1 : layout.dob + 1,
+    attributes: layout.attributes.map((a) => ({ index: a.index + 1, name: a.name })),
+  };
+}
+
+/**
+ * A spilled row, the current line of `lines` (a partition or case file), read
+ * back: a row written as its cells passes `fast.check` again (the same bytes,
+ * the same checks as in pass 1), and its event is built from them as the
+ * stream of a grouped file builds it; a row written as JSON is parsed.
+ */
+class SpilledRows {
+  line = 0;
+  caseId = '';
+  type = '';
+  /** The row's event (built only when asked for, for a row written as its cells). */
+  event: CaseEvent = { type: '', date: '' };
+  dob: string | undefined;
+  /** Where the current row's bytes start and end (its LF) in `lines.buf`. */
+  start = 0;
+  end = 0;
+  /** The attribute columns' names, in the order of the file's columns. */
+  readonly names: string[];
+  /** Each attribute column's place among the keys of an event that has every attribute, in `Object.keys` order (integer-like names first). */
+  readonly ranks: number[];
+  private json = false;
+
+  constructor(private readonly fast: FastRows) {
+    this.names = fast.layout.attributes.map((a) => a.name);
+    const probe: Record<string, number> = { type: 0, date: 0 };
+    for (const name of this.names) probe[name] = 0;
+    const keys = Object.keys(probe);
+    this.ranks = this.names.map((name) => keys.indexOf(name));
+  }
+
+  /** Reads the current line of `lines`; `withId`: also the case id, `withEvent`: also the event (always there for a row written as JSON). */
+  read(lines: CsvLines, withId: boolean, withEvent: boolean): void {
+    const buf = lines.buf;
+    const at = lines.at;
+    this.start = at[0]!;
+    this.end = at[lines.count]! - 1;
+    if (buf[this.start] === JSON_ROW) {
+      const [line, caseId, dob, event] = JSON.parse(buf.toString('utf8', this.start + 1, this.end)) as SpilledRow;
+      this.json = true;
+      this.line = line;
+      this.caseId = caseId;
+      this.dob = dob ?? undefined;
+      this.event = event;
+      this.type = event.type;
+      return;
+    }
+    const fast = this.fast;
+    if (!fast.check(lines)) throw new Error(`case-spill: a spilled row (line ${digits(buf, at[0]!, at[1]! - 1)}) does not read back as it was written`);
+    this.json = false;
+    this.line = digits(buf, at[0]!, at[1]! - 1);
+    if (withId) this.caseId = lines.text(fast.layout.caseId);
+    this.dob = fast.dob;
+    this.type = fast.type;
+    if (withEvent) this.event = fast.event(lines);
+  }
+
+  /** The value of attribute column `j` (of `names`) in the current row's event: undefined when the event does not have it. */
+  value(lines: CsvLines, j: number): string | number | boolean | undefined {
+    if (!this.json) return this.fast.value(lines, this.fast.layout.attributes[j]!.index);
+    const name = this.names[j]!;
+    return Object.hasOwn(this.event, name) ? this.event[name] : undefined;
+  }
+}
+
+/** The reader of spilled rows of a file whose columns are `layout` (as in the file). */
+function spilledRows(layout: EventsCsvLayout, opts: EventsCsvOptions): SpilledRows {
+  return new SpilledRows(new FastRows(spilledLayout(layout), opts.dateFormat ?? 'iso', opts.knownEvents ? new Set(opts.knownEvents) : undefined));
+}
+
+/** One spilled file: its name, problems in input order, its case files and the layout of its columns (undefined when it has no rows). */
 interface SpilledFile {
   file: string;
   problems: DataProblem[];
   caseFiles: string[];
+  layout: EventsCsvLayout | undefined;
 }
 
 /**
- * Pass 1: the rows of one file into `k` partition files. Returns the problems of
- * the rows that cannot be used, in input order; throws as `readEventsCsv` does
- * (the file cannot be read, its header, a date column wholly in the other format).
+ * Pass 1: the rows of one file into `k` partition files, one line each. A row
+ * that passes the fast checks (`FastRows`, as the stream of a grouped file
+ * reads it: its cells then hold no quote and no line break) is written as its
+ * line number, a comma and its bytes as they are in the file; any other usable
+ * row, read by `readEventRow`, as `J` and JSON. Returns the problems of the
+ * rows that cannot be used, in input order, and the layout of the file's
+ * columns; throws as `readEventsCsv` does (the file cannot be read, its
+ * header, a date column wholly in the other format).
  */
-async function partition(input: InputSource, opts: EventsCsvOptions, dir: string, name: string, k: number, counts: RowCounts): Promise<{ problems: DataProblem[]; paths: string[] }> {
+async function partition(
+  input: InputSource,
+  opts: EventsCsvOptions,
+  dir: string,
+  name: string,
+  k: number,
+  counts: RowCounts,
+): Promise<{ problems: DataProblem[]; paths: string[]; layout: EventsCsvLayout | undefined }> {
   const file = sourceName(input);
+  const dateFormat = opts.dateFormat ?? 'iso';
+  const known = opts.knownEvents ? new Set(opts.knownEvents) : undefined;
   const problems: DataProblem[] = [];
   const tally: DateColumnTally = { file, nonBlank: 0, otherFormat: 0 };
-  const sinks: LineSink[] = [];
+  const sinks: ByteSink[] = [];
+  let fast: FastRows | undefined;
   try {
-    for (let i = 0; i < k; i++) sinks.push(new LineSink(join(dir, `${name}-rows-${i}.ndjson`), dir));
-    for await (const rows of eventRowBatches(input, opts, tally)) {
-      for (const row of rows) {
+    for (let i = 0; i < k; i++) sinks.push(new ByteSink(join(dir, `${name}-rows-${i}`), dir));
+    for await (const batch of scanCsvTable(input, EVENTS_CSV)) {
+      fast ??= new FastRows(eventsLayout(batch.header), dateFormat, known);
+      const layout = fast.layout;
+      const lines = batch.lines;
+      const rows = batch.rows;
+      for (let r = 0; lines ? lines.next() : r < rows!.length; r++) {
         counts.read++;
+        if (lines !== undefined && fast.check(lines)) {
+          // A usable row, not faulty, with a date that reads: `readEventsCsv` counts its date cell as written in the format asked for.
+          counts.used++;
+          tally.nonBlank++;
+          const buf = lines.buf;
+          const at = lines.at;
+          const sink = sinks[bucketOfBytes(buf, at[layout.caseId]!, at[layout.caseId + 1]! - 1, k)]!;
+          sink.number(lines.line);
+          sink.byte(44);
+          sink.bytes(buf, at[0]!, at[lines.count]! - 1);
+          sink.byte(10);
+          continue;
+        }
+        const csvRow = lines ? lineRow(lines, batch.header, EVENTS_CSV) : rows![r]!;
+        const row = readEventRow(csvRow, layout, dateFormat, known);
+        tallyDateCell(tally, csvRow, row, layout, dateFormat);
         if (!row.ok) {
           counts.reported++;
           for (const p of row.problems) problems.push(p);
@@ -193,50 +394,130 @@ async function partition(input: InputSource, opts: EventsCsvOptions, dir: string
         }
         counts.used++;
         const spilled: SpilledRow = [row.line, row.caseId, row.dob ?? null, row.event];
-        sinks[bucket(row.caseId, k)]!.add(JSON.stringify(spilled));
+        const sink = sinks[bucket(row.caseId, k)]!;
+        sink.byte(JSON_ROW);
+        sink.text(JSON.stringify(spilled));
+        sink.byte(10);
       }
     }
   } finally {
     for (const s of sinks) s.close();
   }
-  const wrong = wrongDateFormat(tally, opts.dateFormat ?? 'iso');
+  const wrong = wrongDateFormat(tally, dateFormat);
   if (wrong) throw wrong;
-  return { problems, paths: sinks.map((s) => s.path) };
+  return { problems, paths: sinks.map((s) => s.path), layout: fast?.layout };
+}
+
+/** The lines of a partition or case file: no BOM, no blank line, every line ended by LF. */
+const spillLines = () => new CsvLines({ bom: false, blankLines: 'keep' });
+
+/** A case of a partition being gathered: its first line, its rows so far (a list through `next`), its dobs, its attribute texts. */
+class GatheredCase implements CaseDob {
+  events = 1;
+  last: number;
+  dob: string | undefined;
+  dobLine = 0;
+  dobConflict = false;
+  /** The text of each attribute (`String` of its value) on the first of the case's events that has it. */
+  texts: (string | undefined)[] | undefined;
+  constructor(
+    readonly first: number,
+    readonly row: number,
+  ) {
+    this.last = row;
+  }
+}
+
+/** Int32Array of `n` (or more) elements holding `a`'s. */
+function grown(a: Int32Array<ArrayBuffer>, n: number): Int32Array<ArrayBuffer> {
+  if (n < a.length) return a;
+  const b = new Int32Array(Math.max(n + 1, a.length * 2));
+  b.set(a);
+  return b;
 }
 
 /**
- * Pass 2: one partition read back whole, its cases built as `readEventsCsv`
- * builds them and written to a case file in order of first line. Returns the
- * partition's dob-conflict warnings; `tally` gets its cases, event types and attributes.
+ * Pass 2: one partition read back whole and gathered by case, without
+ * building events: the same dob-conflict warnings `readEventsCsv` gives, and
+ * the event types and attributes of each case as `recordedEvents` and
+ * `carriedAttributes` see them in its events (`tally`). Then its cases are
+ * written to a case file in order of first line: for each case a line `first
+ * line,number of rows,date of birth` (empty when the case has none: none
+ * given, or conflicting), then its rows as the partition has them. Returns the
+ * partition's dob-conflict warnings, in line order.
  */
-function buildCases(rowsPath: string, casesPath: string, dir: string, file: string, fileIndex: number, tally: Tally): DataProblem[] {
+function buildCases(rowsPath: string, casesPath: string, dir: string, file: string, f: number, spilled: SpilledRows | undefined, tally: Tally): DataProblem[] {
   const warnings: DataProblem[] = [];
-  const cases = new Map<string, { b: CaseBuilder; first: number }>();
-  let text: string;
+  const cases = new Map<string, GatheredCase>();
+  let data: Buffer;
   try {
-    text = readFileSync(rowsPath, 'utf8');
+    data = readFileSync(rowsPath);
   } catch (e) {
     throw spillError(dir, e);
   }
-  let start = 0;
-  while (start < text.length) {
-    const end = text.indexOf('\n', start);
-    const [line, caseId, dob, event] = JSON.parse(text.slice(start, end)) as SpilledRow;
-    start = end + 1;
-    let c = cases.get(caseId);
-    if (c === undefined) cases.set(caseId, (c = { b: startCase(caseId), first: line }));
-    const warning = addRow(c.b, { ok: true, line, caseId, event, dob: dob ?? undefined }, file);
-    if (warning) warnings.push(warning);
-  }
-  text = '';
   rmSync(rowsPath, { force: true });
-  const sink = new LineSink(casesPath, dir);
+  const lines = spillLines();
+  lines.push(data);
+  lines.end();
+  // Row n of the partition: its bytes [starts[n], ends[n]) and the next row of its case (-1: none).
+  let starts = new Int32Array(1024);
+  let ends = new Int32Array(1024);
+  let nexts = new Int32Array(1024);
+  let n = 0;
+  const note = (map: Map<string, Position>, key: string, first: number, ei: number, ki: number) => {
+    const seen = map.get(key);
+    if (seen === undefined || before4(f, first, ei, ki, seen)) map.set(key, [f, first, ei, ki]);
+  };
+  while (lines.next()) {
+    const rows = spilled!;
+    rows.read(lines, true, false);
+    if (n === starts.length) {
+      starts = grown(starts, n);
+      ends = grown(ends, n);
+      nexts = grown(nexts, n);
+    }
+    starts[n] = rows.start;
+    ends[n] = rows.end + 1;
+    nexts[n] = -1;
+    let c = cases.get(rows.caseId);
+    let ei = 0;
+    if (c === undefined) cases.set(rows.caseId, (c = new GatheredCase(rows.line, n)));
+    else {
+      nexts[c.last] = n;
+      c.last = n;
+      ei = c.events++;
+    }
+    n++;
+    // What `recordedEvents` and `carriedAttributes` see in the event: its type, then each attribute it has (its place among the event's keys by `ranks`).
+    note(tally.types, rows.type, c.first, ei, 0);
+    const names = rows.names;
+    for (let j = 0; j < names.length; j++) {
+      const v = rows.value(lines, j);
+      if (v === undefined || v === null) continue;
+      const name = names[j]!;
+      note(tally.attributes, name, c.first, ei, rows.ranks[j]!);
+      if (tally.varies.has(name)) continue;
+      const text = String(v);
+      const texts = (c.texts ??= new Array<string | undefined>(names.length));
+      const seen = texts[j];
+      if (seen === undefined) texts[j] = text;
+      else if (seen !== text) tally.varies.add(name);
+    }
+    if (rows.dob !== undefined) {
+      const warning = noteDob(c, rows.dob, rows.line, rows.caseId, file);
+      if (warning) warnings.push(warning);
+    }
+  }
+  const sink = new ByteSink(casesPath, dir);
   try {
-    for (const { b, first } of cases.values()) {
-      const record = finishCase(b);
-      noteCase(record, [fileIndex, first, 0, 0], tally);
-      const spilled: SpilledCase = [first, record.id, record.dateOfBirth ?? null, record.events, record.sources!.map((s) => s.line)];
-      sink.add(JSON.stringify(spilled));
+    for (const c of cases.values()) {
+      sink.number(c.first);
+      sink.byte(44);
+      sink.number(c.events);
+      sink.byte(44);
+      if (c.dob !== undefined && !c.dobConflict) sink.text(c.dob);
+      sink.byte(10);
+      for (let r = c.row; r !== -1; r = nexts[r]!) sink.bytes(data, starts[r]!, ends[r]!);
     }
   } finally {
     sink.close();
@@ -245,24 +526,12 @@ function buildCases(rowsPath: string, casesPath: string, dir: string, file: stri
   return warnings;
 }
 
-/** A case's event types and attributes, as `recordedEvents` and `carriedAttributes` see them, with where they first occur. */
-function noteCase(c: CaseRecord, at: Position, tally: Tally): void {
-  const mine = new Map<string, string>();
-  const first = (map: Map<string, Position>, key: string, pos: Position) => {
-    const seen = map.get(key);
-    if (seen === undefined || before(pos, seen)) map.set(key, pos);
-  };
-  c.events.forEach((e, ei) => {
-    first(tally.types, e.type, [at[0], at[1], ei, 0]);
-    Object.entries(e).forEach(([k, v], ki) => {
-      if (k === 'type' || k === 'date' || v === undefined || v === null) return;
-      first(tally.attributes, k, [at[0], at[1], ei, ki]);
-      const text = String(v);
-      const seen = mine.get(k);
-      if (seen === undefined) mine.set(k, text);
-      else if (seen !== text) tally.varies.add(k);
-    });
-  });
+/** `before([f, first, ei, ki], b)`, without making the array. */
+function before4(f: number, first: number, ei: number, ki: number, b: Position): boolean {
+  if (f !== b[0]) return f < b[0];
+  if (first !== b[1]) return first < b[1];
+  if (ei !== b[2]) return ei < b[2];
+  return ki < b[3];
 }
 
 /** Two lists in line order as one (row problems and dob warnings never share a line). */
@@ -279,72 +548,93 @@ function mergeByLine(a: DataProblem[], b: DataProblem[]): DataProblem[] {
 }
 
 /**
- * The lines of a file, pulled one at a time, 64 kB read at a time. A pull, not
- * a stream: a stream (readline over `createReadStream`) keeps reading while the
- * consumer waits for its output to drain, so with many case files open at once
- * their lines pile up in memory; here a file is read only when its next line is asked for.
+ * The cases of a case file, pulled one at a time, 64 kB read at a time. A
+ * pull, not a stream: a stream keeps reading while the consumer waits for its
+ * output to drain, so with many case files open at once their lines would pile
+ * up in memory; here a file is read only when its next case is asked for.
+ * `first` is the first line of the next case, -1 when none is left.
  */
-class PulledLines {
-  private buf = Buffer.alloc(0);
-  private pos = 0;
+class CaseFile {
+  first = -1;
+  private rowCount = 0;
+  private dob: string | undefined;
+  private readonly lines = spillLines();
   private eof = false;
   private readonly fd: number;
 
-  constructor(path: string) {
+  constructor(
+    path: string,
+    private readonly file: string,
+    private readonly rows: SpilledRows | undefined,
+  ) {
     this.fd = openSync(path, 'r');
+    this.head();
   }
 
-  next(): string | undefined {
-    for (;;) {
-      const nl = this.buf.indexOf(10, this.pos);
-      if (nl !== -1) {
-        const line = this.buf.toString('utf8', this.pos, nl);
-        this.pos = nl + 1;
-        return line;
-      }
-      if (this.eof) {
-        if (this.pos >= this.buf.length) return undefined;
-        const last = this.buf.toString('utf8', this.pos);
-        this.pos = this.buf.length;
-        return last;
-      }
-      const chunk = Buffer.allocUnsafe(64 * 1024);
-      const n = readSync(this.fd, chunk, 0, chunk.length, null);
-      if (n === 0) this.eof = true;
-      else {
-        this.buf = this.pos < this.buf.length ? Buffer.concat([this.buf.subarray(this.pos), chunk.subarray(0, n)]) : chunk.subarray(0, n);
-        this.pos = 0;
-      }
+  /** The next case, as the whole read gives it: id, events, date of birth, and the file and line of each event. */
+  take(): CaseRecord {
+    const rows = this.rows!;
+    let b: CaseBuilder | undefined;
+    for (let i = 0; i < this.rowCount; i++) {
+      rows.read(this.line(), b === undefined, true);
+      b ??= startCase(rows.caseId);
+      b.record.events.push(rows.event);
+      b.record.sources!.push({ file: this.file, line: rows.line });
     }
+    if (this.dob !== undefined) b!.record.dateOfBirth = this.dob;
+    this.head();
+    return b!.record;
   }
 
   close(): void {
     closeSync(this.fd);
   }
+
+  /** Reads the line that starts the next case. */
+  private head(): void {
+    const lines = this.lines;
+    if (!this.next()) {
+      this.first = -1;
+      return;
+    }
+    const buf = lines.buf;
+    const at = lines.at;
+    this.first = digits(buf, at[0]!, at[1]! - 1);
+    this.rowCount = digits(buf, at[1]!, at[2]! - 1);
+    this.dob = at[3]! - 1 > at[2]! ? lines.text(2) : undefined;
+  }
+
+  private line(): CsvLines {
+    if (!this.next()) throw new Error('case-spill: a case file ends inside a case');
+    return this.lines;
+  }
+
+  private next(): boolean {
+    const lines = this.lines;
+    while (!lines.next()) {
+      if (this.eof) return false;
+      const chunk = Buffer.allocUnsafe(64 * 1024);
+      const n = readSync(this.fd, chunk, 0, chunk.length, null);
+      if (n === 0) {
+        this.eof = true;
+        lines.end();
+      } else lines.push(chunk.subarray(0, n));
+    }
+    return true;
+  }
 }
 
 /** Pass 3: the cases of one file's case files, merged by first line. */
-async function* mergeCases(spilled: SpilledFile): AsyncGenerator<CaseRecord> {
-  const readers: PulledLines[] = [];
+function* mergeCases(spilled: SpilledFile, opts: EventsCsvOptions): Generator<CaseRecord> {
+  const readers: CaseFile[] = [];
   try {
-    for (const path of spilled.caseFiles) readers.push(new PulledLines(path));
-    const heads: (SpilledCase | undefined)[] = [];
-    const next = (i: number) => {
-      const line = readers[i]!.next();
-      heads[i] = line === undefined ? undefined : (JSON.parse(line) as SpilledCase);
-    };
-    for (let i = 0; i < readers.length; i++) next(i);
+    const rows = spilled.layout && spilledRows(spilled.layout, opts);
+    for (const path of spilled.caseFiles) readers.push(new CaseFile(path, spilled.file, rows));
     for (;;) {
       let min = -1;
-      for (let i = 0; i < heads.length; i++) if (heads[i] !== undefined && (min === -1 || heads[i]![0] < heads[min]![0])) min = i;
+      for (let i = 0; i < readers.length; i++) if (readers[i]!.first !== -1 && (min === -1 || readers[i]!.first < readers[min]!.first)) min = i;
       if (min === -1) return;
-      const [, id, dob, events, eventLines] = heads[min]!;
-      const b = startCase(id);
-      b.record.events = events;
-      b.record.sources = eventLines.map((line) => ({ file: spilled.file, line }));
-      if (dob !== null) b.record.dateOfBirth = dob;
-      yield b.record;
-      next(min);
+      yield readers[min]!.take();
     }
   } finally {
     for (const r of readers) r.close();
@@ -380,16 +670,17 @@ export async function spillEventsCsv(inputs: readonly InputSource[], opts: Event
     for (let f = 0; f < inputs.length; f++) {
       const input = inputs[f]!;
       const file = sourceName(input);
-      const { problems, paths } = await partition(input, opts, dir, `f${f}`, partitionCount(inputBytes(input)), counts);
+      const { problems, paths, layout } = await partition(input, opts, dir, `f${f}`, partitionCount(inputBytes(input)), counts);
       const warnings: DataProblem[] = [];
+      const rows = layout && spilledRows(layout, opts);
       const caseFiles = paths.map((p, i) => {
-        const casesPath = join(dir, `f${f}-cases-${i}.ndjson`);
-        for (const w of buildCases(p, casesPath, dir, file, f, tally)) warnings.push(w);
+        const casesPath = join(dir, `f${f}-cases-${i}`);
+        for (const w of buildCases(p, casesPath, dir, file, f, rows, tally)) warnings.push(w);
         return casesPath;
       });
       // Each partition's warnings are in line order; together they are sorted (stable) before joining the row problems.
       warnings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-      files.push({ file, problems: mergeByLine(problems, warnings), caseFiles });
+      files.push({ file, problems: mergeByLine(problems, warnings), caseFiles, layout });
     }
     const order = (map: Map<string, Position>) => [...map.entries()].sort((a, b) => (before(a[1], b[1]) ? -1 : before(b[1], a[1]) ? 1 : 0)).map(([k]) => k);
     let started = false;
@@ -405,7 +696,7 @@ export async function spillEventsCsv(inputs: readonly InputSource[], opts: Event
         return (async function* () {
           try {
             yield { case: undefined, problems: files.flatMap((f) => f.problems) };
-            for (const f of files) for await (const c of mergeCases(f)) yield { case: c, problems: [] };
+            for (const f of files) for (const c of mergeCases(f, opts)) yield { case: c, problems: [] };
           } finally {
             close();
           }

@@ -216,17 +216,26 @@ export async function* eventRowBatches(input: InputSource, opts: EventsCsvOption
     const out: EventsRow[] = new Array(rows.length);
     for (let i = 0; i < rows.length; i++) {
       out[i] = readEventRow(rows[i], layout, dateFormat, known);
-      if (tally && !rows[i].fault) {
-        const cell = rows[i].cells[layout.date];
-        if (cell.trim() === '') continue;
-        tally.nonBlank++;
-        if (!out[i].ok && inOtherFormat(cell, dateFormat)) {
-          tally.otherFormat++;
-          tally.first ??= { line: rows[i].line, value: cell };
-        }
-      }
+      if (tally) tallyDateCell(tally, rows[i], out[i], layout, dateFormat);
     }
     yield out;
+  }
+}
+
+/**
+ * Counts the `date` cell of a data row read by `readEventRow` (its outcome
+ * `read`) in `tally`: a row that could be read as a row of the table, with a
+ * date cell that is not blank, counts; it counts as written in the other
+ * format when the row is not used and the cell reads in that format.
+ */
+export function tallyDateCell(tally: DateColumnTally, row: CsvRow, read: EventsRow, layout: EventsCsvLayout, dateFormat: InputDateFormat): void {
+  if (row.fault) return;
+  const cell = row.cells[layout.date];
+  if (cell.trim() === '') return;
+  tally.nonBlank++;
+  if (!read.ok && inOtherFormat(cell, dateFormat)) {
+    tally.otherFormat++;
+    tally.first ??= { line: row.line, value: cell };
   }
 }
 
@@ -251,10 +260,18 @@ export function addRow(b: CaseBuilder, row: Extract<EventsRow, { ok: true }>, fi
   return addEvent(b, row.event, row.line, row.dob, row.caseId, file);
 }
 
-function addEvent(b: CaseBuilder, event: CaseEvent, line: number, dob: string | undefined, caseId: string, file: string): DataProblem | undefined {
+/** Adds an event read on `line` (with the row's dob, if any) to its case; returns a `conflicting-date-of-birth` warning if it has one. */
+export function addEvent(b: CaseBuilder, event: CaseEvent, line: number, dob: string | undefined, caseId: string, file: string): DataProblem | undefined {
   b.record.events.push(event);
   b.record.sources!.push({ file, line });
-  if (dob === undefined) return undefined;
+  return dob === undefined ? undefined : noteDob(b, dob, line, caseId, file);
+}
+
+/** The dates of birth a case's rows give, as `CaseBuilder` keeps them. */
+export type CaseDob = Pick<CaseBuilder, 'dob' | 'dobLine' | 'dobConflict'>;
+
+/** Notes the dob a row of the case gives on `line`; returns a `conflicting-date-of-birth` warning when it differs from the first one given. */
+export function noteDob(b: CaseDob, dob: string, line: number, caseId: string, file: string): DataProblem | undefined {
   if (b.dob === undefined) {
     b.dob = dob;
     b.dobLine = line;
@@ -639,8 +656,9 @@ export function isoDayKey(buf: Buffer, from: number): number {
  * event against the known names by length and bytes; every other value comes
  * from what `readEventRow`'s own functions answered for the same bytes
  * (`ByteMemo`). A row that does not pass is read by `readEventRow` itself.
+ * The spill (`./case-spill`) also reads its temporary files with it.
  */
-class FastRows {
+export class FastRows {
   /** The event type, date and dob of the row that passed last. */
   type = '';
   date = '';

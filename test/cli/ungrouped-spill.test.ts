@@ -25,6 +25,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const a = file('a.csv', shuffledCaseload(11, 'A', 40));
 const b = file('b.csv', shuffledCaseload(12, 'B', 25));
+// Without quotes (every usable row read from its bytes), CRLF and a BOM; and one whose first quote comes after its first chunk.
+const f = file('f.csv', shuffledCaseload(13, 'F', 40, { quotes: false, crlf: true, bom: true }));
+const m = file('m.csv', shuffledCaseload(14, 'M', 1100, { quotes: false, quotedTail: 12 }));
 
 const saved = { ...spillSettings };
 const savedTmp = process.env.TMPDIR;
@@ -73,6 +76,9 @@ const CASES: [string, string[]][] = [
   ['html by team', ['--format', 'html', '--group-by', 'team', a, b]],
   ['ics with columns', ['--format', 'ics', '--columns', 'team,worker', a]],
   ['only breaches, one rule', ['--format', 'csv', '--only', 'breaches', '--rules', 'review-cycle', a, b]],
+  ['csv of files without quotes, or with quotes after the first chunk', ['--format', 'csv', '--problems', 'PROBLEMS', f, m]],
+  ['ics with an integer-like column', ['--format', 'ics', '--columns', '2,worker', f, m]],
+  ['json of a file with quotes after the first chunk', ['--format', 'json', m]],
 ];
 
 describe('audit of an events CSV not grouped by case: spilled or read whole, the same bytes', () => {
@@ -122,9 +128,11 @@ describe('audit of an events CSV not grouped by case: spilled or read whole, the
   it('a temporary directory that cannot be written is an output error (exit 3), read whole files need none', async () => {
     process.env.TMPDIR = join(spillDir, 'no-such-dir');
     partitions('spilled');
-    const r = await run('audit', '--procedure', 'lac-review', '--as-of', '2024-06-30', '--summary', a);
-    expect(r.code).toBe(3);
-    expect(r.err).toMatch(/^timescales: temporary files in .*no-such-dir \(for an input not grouped by case; TMPDIR chooses the directory\): cannot write \(no such directory\)\n$/);
+    for (const input of [a, f]) {
+      const r = await run('audit', '--procedure', 'lac-review', '--as-of', '2024-06-30', '--summary', input);
+      expect(r.code).toBe(3);
+      expect(r.err).toMatch(/^timescales: temporary files in .*no-such-dir \(for an input not grouped by case; TMPDIR chooses the directory\): cannot write \(no such directory\)\n$/);
+    }
     partitions('whole');
     expect((await run('audit', '--procedure', 'lac-review', '--as-of', '2024-06-30', '--summary', a)).code).toBe(1);
   });

@@ -7,7 +7,7 @@
  * `recordedEvents` work out over all cases. The temporary files are gone
  * afterwards, also when the read fails.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -88,6 +88,66 @@ describe('spillEventsCsv', () => {
     expect(whole.cases.filter((c) => c.id === 'SHARED')).toHaveLength(2);
     expect(carriedAttributes(whole.cases).columns).toEqual(['team', 'worker']);
     expect(left()).toEqual([]);
+  });
+
+  /** The spilled read against the whole read of the same files: cases with sources, problems, counts, carried columns, event types. */
+  async function expectAsWhole(paths: string[], opts = {}): Promise<ReadResult> {
+    const spilled = await spilledRead(paths, opts);
+    const whole = await wholeRead(paths, opts);
+    expect(withSources(spilled.cases)).toEqual(withSources(whole.cases));
+    expect(spilled.cases.map((c) => Object.keys(c))).toEqual(whole.cases.map((c) => Object.keys(c)));
+    expect(spilled.cases.flatMap((c) => c.events.map((e) => Object.keys(e)))).toEqual(whole.cases.flatMap((c) => c.events.map((e) => Object.keys(e))));
+    expect(spilled.problems).toEqual(whole.problems);
+    expect(spilled.count).toBe(whole.cases.length);
+    const counts = await Promise.all(paths.map(async (path) => (await readEventsCsv({ path }, opts)).counts));
+    expect(spilled.counts).toEqual({ read: counts.reduce((n, c) => n + c.read, 0), used: counts.reduce((n, c) => n + c.used, 0), reported: counts.reduce((n, c) => n + c.reported, 0) });
+    expect(spilled.carriedColumns).toEqual(carriedAttributes(whole.cases).columns);
+    expect(spilled.recorded).toEqual(recordedEvents(whole.cases));
+    expect(left()).toEqual([]);
+    return whole;
+  }
+
+  it('gives what the whole read gives for rows read from their bytes: odd cell text, booleans, empty cells, CRLF, a BOM, non-ASCII case ids', async () => {
+    const opts = { knownEvents: ['became-looked-after', 'lac-review', 'carer-changed'] };
+    const texts = [
+      shuffledCaseload(21, 'F', 40, { quotes: false }),
+      shuffledCaseload(22, 'G', 40, { quotes: false, crlf: true }),
+      shuffledCaseload(23, 'H', 40, { quotes: false, bom: true, crlf: true }),
+    ];
+    for (const text of texts) expect(text).not.toContain('"');
+    const paths = texts.map((text, i) => file(`fast-${i}.csv`, text));
+    const whole = await expectAsWhole(paths, opts);
+    await expectAsWhole(paths);
+    // The data has what the comparison is about.
+    const values = whole.cases.flatMap((c) => c.events.flatMap((e) => Object.values(e)));
+    for (const v of ['tab\there', 'back\\slash\\n', 'café 漢字 😀', '{J[1', '12', 'J', ' spaced ', true, false]) expect(values).toContain(v);
+    expect(whole.cases.some((c) => c.id.startsWith('Jé'))).toBe(true);
+    expect(whole.cases.some((c) => c.events.some((e) => Object.keys(e)[0] === '2'))).toBe(true);
+    // 2 and worker are carried, and first met in the same event: their order is the order of an event's keys.
+    expect(carriedAttributes(whole.cases).columns).toEqual(['team', '2', 'worker']);
+    expect(whole.cases.some((c) => c.events.some((e) => Object.hasOwn(e, 'valueOf')))).toBe(true);
+    expect(whole.cases.some((c) => c.events.some((e) => !Object.hasOwn(e, 'valueOf')))).toBe(true);
+    const codes = new Set(whole.problems.map((p) => p.code));
+    for (const code of ['conflicting-date-of-birth', 'unknown-event', 'missing-value', 'invalid-date', 'wrong-column-count']) expect(codes).toContain(code);
+  });
+
+  it("gives what the whole read gives when a file's first quote comes after its first chunk: rows of one case read both ways", async () => {
+    const text = shuffledCaseload(24, 'M', 1100, { quotes: false, quotedTail: 12 });
+    expect(text.indexOf('"')).toBeGreaterThan(256 * 1024);
+    const path = file('mixed.csv', text);
+    // The case files hold rows of both kinds: written as their bytes (a line number first) and as JSON (J).
+    const s = await spillEventsCsv([{ path }]);
+    const [made] = left();
+    const caseLines = readdirSync(join(spillDir, made!))
+      .filter((f) => f.includes('-cases-'))
+      .flatMap((f) => readFileSync(join(spillDir, made!, f), 'utf8').split('\n'));
+    expect(caseLines.some((l) => l.startsWith('J'))).toBe(true);
+    expect(caseLines.some((l) => /^\d+,(M|Jé)/.test(l))).toBe(true);
+    s.close();
+    const whole = await expectAsWhole([path], { knownEvents: ['became-looked-after', 'lac-review', 'carer-changed'] });
+    const notes = whole.cases.flatMap((c) => c.events.map((e) => e.note));
+    for (const v of ['two\nlines, "quoted"', 'tab\tand \\ back', 'é 漢字\r\nCRLF inside', 'J[1,"x"]']) expect(notes).toContain(v);
+    expect(whole.problems.some((p) => p.code === 'conflicting-date-of-birth' && (p.line ?? 0) >= text.slice(0, text.indexOf('"')).split('\n').length)).toBe(true);
   });
 
   it('keeps several partitions until the cases are read, then removes them', async () => {
