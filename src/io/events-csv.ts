@@ -33,6 +33,7 @@ import { isBlank, lineRow, readCsvTable, scanCsvTable, type CsvFormat, type CsvH
 import { readInputDate, type InputDateFormat } from './dates';
 import { caseStream, noRows, type CaseChunk, type CaseStream, type ReadResult, type RowCounts } from './result';
 import { fileError, sourceName, type InputFileError, type InputSource } from './source';
+import { IdFilter } from './id-filter';
 
 /** Options of the events CSV readers. */
 export interface EventsCsvOptions {
@@ -438,7 +439,10 @@ async function* eventCases(input: InputSource, opts: EventsCsvOptions, counts: R
 
 /** What the index pass over events CSV files finds (`indexEventsCsv`). */
 export interface EventsIndex {
-  /** No case comes back after another, and every date of the `date` column can be read (when false, the other fields cover only the rows read until it was found). */
+  /**
+   * No case comes back after another, and every date of the `date` column can be read (when false, the other fields
+   * cover only the rows read until it was found). True is certain; false may rarely be said of a grouped file (`IdFilter`).
+   */
   grouped: boolean;
   /** The number of runs of rows of one case with a usable row (the chunks with a case). */
   cases: number;
@@ -458,8 +462,11 @@ export interface EventsIndex {
  * events lists them) and those whose text differs within one case (`varies`):
  * the carried columns are `order` without `varies`. Rows that pass the fast
  * checks (`FastRows`) are counted from their bytes (no event built); the
- * others are read by `readEventRow`, as the stream reads them. Memory holds
- * the set of case ids, to notice one that comes back. The pass stops at the
+ * others are read by `readEventRow`, as the stream reads them. The case ids
+ * met are kept in a Bloom filter of fixed size (`IdFilter`), to notice one that
+ * comes back: memory does not grow with the number of cases, and a rare false
+ * "met before" only makes a grouped file count as not grouped, which is read
+ * another way with the same output. The pass stops at the
  * end of the chunk where it finds the rows not grouped: such a file is read
  * another way (the CLI sorts it through temporary files, `./case-spill`), so
  * `cases`, `types`, `counts` and `attributes` then cover only the rows read so far.
@@ -474,20 +481,19 @@ export async function indexEventsCsv(input: InputSource, options: EventsCsvOptio
   const known = options.knownEvents ? new Set(options.knownEvents) : undefined;
   const types = new Set<string>();
   const counts = noRows();
-  const seen = new Set<string>();
+  // The ids met, in fixed memory: "maybe met" (rarely wrong) reads the file as not grouped, which gives the same output.
+  const seen = new IdFilter();
   const id = new CaseIdBytes();
   let cases = 0;
   let grouped = true;
   let fast: FastRows | undefined;
   let carried: CarriedColumns | undefined;
-  let currentId: string | undefined;
   // Whether the current run of rows has a usable row (it is then a case).
   let isCase = false;
-  const newRun = (caseId: string): void => {
-    currentId = caseId;
+  /** A run of rows of the case id now in `id` starts. */
+  const newRun = (): void => {
     isCase = false;
-    if (seen.has(caseId)) grouped = false;
-    else seen.add(caseId);
+    if (id.addTo(seen)) grouped = false;
   };
   for await (const batch of scanCsvTable(input, EVENTS_CSV)) {
     if (fast === undefined) {
@@ -501,7 +507,10 @@ export async function indexEventsCsv(input: InputSource, options: EventsCsvOptio
       counts.read++;
       if (lines !== undefined && fast.check(lines)) {
         const c = layout.caseId;
-        if (!id.is(lines.buf, lines.at[c]!, lines.at[c + 1]! - 1)) newRun(id.set(lines.buf, lines.at[c]!, lines.at[c + 1]! - 1));
+        if (!id.is(lines.buf, lines.at[c]!, lines.at[c + 1]! - 1)) {
+          id.setBytes(lines.buf, lines.at[c]!, lines.at[c + 1]! - 1);
+          newRun();
+        }
         counts.used++;
         if (!isCase) {
           isCase = true;
@@ -513,7 +522,10 @@ export async function indexEventsCsv(input: InputSource, options: EventsCsvOptio
         continue;
       }
       const row = readEventRow(lines ? lineRow(lines, batch.header, EVENTS_CSV) : rows![r]!, layout, dateFormat, known);
-      if (row.caseId !== undefined && row.caseId !== currentId) newRun(id.setText(row.caseId));
+      if (row.caseId !== undefined && !id.isText(row.caseId)) {
+        id.setText(row.caseId);
+        newRun();
+      }
       if (!row.ok) {
         counts.reported++;
         for (const p of row.problems) if (p.code === 'invalid-date' && p.column === 'date') grouped = false;
@@ -537,6 +549,8 @@ export async function indexEventsCsv(input: InputSource, options: EventsCsvOptio
 class CaseIdBytes {
   private bytes = Buffer.alloc(64);
   private length = -1;
+  /** The current id as text, once asked for (`isText`, `setText`). */
+  private text: string | undefined;
 
   /** True when `buf[from, to)` is the current case id. */
   is(buf: Buffer, from: number, to: number): boolean {
@@ -547,19 +561,40 @@ class CaseIdBytes {
     return true;
   }
 
+  /** True when `text` is the current case id. */
+  isText(text: string): boolean {
+    if (this.length < 0) return false;
+    this.text ??= this.bytes.toString('utf8', 0, this.length);
+    return text === this.text;
+  }
+
   /** Makes `buf[from, to)` the current case id; returns it as text. */
   set(buf: Buffer, from: number, to: number): string {
-    this.room(to - from);
-    buf.copy(this.bytes, 0, from, to);
-    this.length = to - from;
-    return buf.toString('utf8', from, to);
+    this.setBytes(buf, from, to);
+    return (this.text = buf.toString('utf8', from, to));
+  }
+
+  /** Makes `buf[from, to)` the current case id, without making its text. */
+  setBytes(buf: Buffer, from: number, to: number): void {
+    const n = to - from;
+    this.room(n);
+    // A loop, not `buf.copy`: ids are short, and copy's fixed cost is many times a short loop's.
+    const bytes = this.bytes;
+    for (let i = 0; i < n; i++) bytes[i] = buf[from + i]!;
+    this.length = n;
+    this.text = undefined;
   }
 
   /** Makes `text` the current case id; returns it. */
   setText(text: string): string {
     this.room(Buffer.byteLength(text, 'utf8'));
     this.length = this.bytes.write(text, 0, 'utf8');
-    return text;
+    return (this.text = text);
+  }
+
+  /** Adds the current id to `filter`; true when it may have been added before (`IdFilter.add`). */
+  addTo(filter: IdFilter): boolean {
+    return filter.add(this.bytes, 0, this.length);
   }
 
   private room(n: number): void {
