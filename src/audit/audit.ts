@@ -48,6 +48,7 @@ export interface AuditOptions extends EvaluateOptions {
   by?: PeriodUnit;
   /** Cases the reader set apart (`ReadResult.setAside`), counted in the summary with the reason. */
   setAside?: readonly { reason: string; cases: number }[];
+  [DISTINCT_CASES]?: true;
 }
 
 /** A rule left out of the figures because the data cannot measure it. */
@@ -327,8 +328,19 @@ export interface Breakdown {
   rows: BreakdownRow[];
 }
 
+/**
+ * Set in `SummaryOptions` (or `AuditOptions`) by the CLI when it has made
+ * sure that no two cases share an id (the index pass of one events file found
+ * its rows grouped by case) and no `childOf` is given: each case is then a
+ * child of its own, and the summary counts children as cases, without a set
+ * of ids that grows with the caseload. Not exported from the package: a
+ * caller's own cases keep the set.
+ */
+export const DISTINCT_CASES: unique symbol = Symbol('safeguarding-timescales: case ids known to be distinct');
+
 /** What the summary is told about the caseload besides the results. */
 export interface SummaryOptions {
+  [DISTINCT_CASES]?: true;
   asOf: string;
   profile?: string;
   /** Split the figures by this value of a result (e.g. a carried column, `result.carried.team`). */
@@ -343,7 +355,7 @@ export interface SummaryOptions {
 
 /**
  * Accumulates summary figures result by result (memory per rule, plus the
- * set of children seen).
+ * set of children seen, unless `DISTINCT_CASES`).
  *
  * @example
  * const s = new SummaryBuilder(procedure, options);
@@ -365,6 +377,8 @@ export class SummaryBuilder {
   private readonly records: string[] | null;
   private readonly periodCount: PeriodCount | undefined;
   private readonly childOf: (c: CaseRecord) => string;
+  /** Case ids are distinct and each case is its own child (`DISTINCT_CASES`): children are counted as cases. */
+  private readonly distinct: boolean;
   private readonly groupBy: SummaryOptions['groupBy'];
   private readonly by: PeriodUnit | undefined;
   private readonly setAside: { reason: string; cases: number }[];
@@ -379,6 +393,7 @@ export class SummaryBuilder {
     this.asOf = options.asOf;
     this.profile = options.profile ?? 'default';
     this.childOf = options.childOf ?? ((c) => c.id);
+    this.distinct = options[DISTINCT_CASES] === true && options.childOf === undefined;
     this.groupBy = options.groupBy;
     this.setAside = [...(options.setAside ?? [])];
     this.by = options.by;
@@ -395,7 +410,7 @@ export class SummaryBuilder {
   /** Counts a case: its child, its periods, its results and its problems. */
   addCase(record: CaseRecord, results: readonly Result[], problems: readonly DataProblem[]): void {
     this.cases++;
-    this.children.add(this.childOf(record));
+    if (!this.distinct) this.children.add(this.childOf(record));
     if (this.periodCount) this.periods += countPeriods(record.events, this.periodCount, this.asOf);
     this.addProblems(problems);
     for (const r of results) this.add(r);
@@ -453,7 +468,7 @@ export class SummaryBuilder {
       procedure: this.procedure.id,
       asOf: this.asOf,
       profile: this.profile,
-      children: this.children.size,
+      children: this.distinct ? this.cases : this.children.size,
       cases: this.cases,
       periods: this.periodCount ? { label: this.periodCount.label, count: this.periods } : null,
       results: this.results,

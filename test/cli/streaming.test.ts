@@ -56,3 +56,20 @@ describe('audit of an events CSV, streamed or read whole', () => {
     expect(closing(streamed.err)).toMatch(/7 rows read, 5 used, 2 reported/);
   });
 });
+
+describe('the count of children of streamed files', () => {
+  // One file grouped by case: its ids are distinct, so children are counted as cases (no set of ids kept).
+  // Two such files sharing C1: two cases of one child, so the set of ids is kept and C1 counted once.
+  const one = ['case_id,event,date', 'C1,became-looked-after,2024-01-08', 'C2,became-looked-after,2024-02-05'].join('\n');
+  const other = ['case_id,event,date', 'C1,lac-review,2024-02-01', 'C3,became-looked-after,2024-03-04'].join('\n');
+
+  it('counts the cases of one grouped file as children', async () => {
+    const r = await run('audit', '--procedure', 'lac-review', '--as-of', '2024-06-30', '--summary', '--format', 'json', file('one.csv', one));
+    expect(JSON.parse(r.out)).toMatchObject({ children: 2, cases: 2 });
+  });
+
+  it('counts a child whose id is in two files once', async () => {
+    const r = await run('audit', '--procedure', 'lac-review', '--as-of', '2024-06-30', '--summary', '--format', 'json', file('one.csv', one), file('other.csv', other));
+    expect(JSON.parse(r.out)).toMatchObject({ children: 3, cases: 4 });
+  });
+});

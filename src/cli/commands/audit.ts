@@ -44,6 +44,7 @@ import { CIN_CENSUS_MAPPING, readCinCensus, type CinCensusProcedure } from '../.
 import { readActionPlan } from '../../io/action-plan';
 import { combineReads, type CaseChunk, type ReadResult, type RowCounts } from '../../io/result';
 import { VOUCHED } from '../../engine/case';
+import { DISTINCT_CASES } from '../../audit/audit';
 import { checkEncoding, type InputEncoding, type InputSource } from '../../io/source';
 import { forTerminal, renderTable } from '../table';
 import {
@@ -164,9 +165,10 @@ export interface Loaded {
    * rows are grouped by case are read again, others come back from temporary
    * files sorted by case (`io/case-spill`). `input.cases` is then empty and
    * `input.problems` holds none of their problems; `input.counts` is final;
-   * `recorded` the event types they record.
+   * `recorded` the event types they record. `distinctIds`: no two of its
+   * cases share an id (one file, grouped or sorted by case).
    */
-  stream?: { cases: number; chunks: () => AsyncIterable<CaseChunk>; recorded: string[]; carriedColumns: string[] };
+  stream?: { cases: number; chunks: () => AsyncIterable<CaseChunk>; recorded: string[]; carriedColumns: string[]; distinctIds?: boolean };
 }
 
 /** Reads the input of `audit` and `due`; temporary files it makes (an input not grouped by case) are `temporary`'s to remove. */
@@ -227,13 +229,14 @@ export async function load(files: string[], o: InputOptions & { only?: string },
       const chunks = async function* () {
         for (const file of files) yield* streamGroupedEventsCsv(at(file), options);
       };
-      return { procedure, input: { cases: [], problems: [], counts }, stream: { cases, chunks, recorded: [...types], carriedColumns: attributes.order.filter((k) => !attributes.varies.has(k)) } };
+      return { procedure, input: { cases: [], problems: [], counts }, stream: { cases, chunks, recorded: [...types], carriedColumns: attributes.order.filter((k) => !attributes.varies.has(k)), distinctIds: files.length === 1 } };
     }
     // Not grouped (or a date that cannot be read): a file bigger than one partition is spilled to temporary files
     // by case and read back case by case in order of first appearance, as the whole read gives them.
     if (files.some((file) => partitionCount(inputBytes(at(file))) > 1)) {
       const spilled = await spillEventsCsv(files.map(at), options, temporary);
-      return { procedure, input: { cases: [], problems: [], counts: spilled.counts }, stream: spilled };
+      // Each file's cases are sorted by case, so one file's ids are distinct.
+      return { procedure, input: { cases: [], problems: [], counts: spilled.counts }, stream: Object.assign(spilled, { distinctIds: files.length === 1 }) };
     }
   }
   for (const file of files) {
@@ -311,6 +314,8 @@ export function evaluateLoaded(loaded: Loaded, o: InputOptions, trace: boolean, 
     ...(overrides ? { overrides } : {}),
     records,
     ...(loaded.childOf ? { childOf: loaded.childOf } : {}),
+    // Each case a child of its own, with an id no other case has: children are counted without a set of ids.
+    ...(loaded.stream?.distinctIds && !loaded.childOf ? { [DISTINCT_CASES]: true as const } : {}),
     ...(o.allRules ? { allRules: true } : {}),
     ...(split.groupBy ? { groupBy: split.groupBy } : {}),
     ...(split.by ? { by: split.by } : {}),
