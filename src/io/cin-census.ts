@@ -38,7 +38,8 @@
  *   procedure takes its events (`stats.elements` tells those apart).
  */
 import { StringDecoder } from 'node:string_decoder';
-import { SaxesParser } from 'saxes';
+import { createRequire } from 'node:module';
+import type { SaxesParser } from 'saxes';
 import type { CaseEvent, CaseRecord } from '../engine/case';
 import { dataProblem, duplicateCaseId, invalidDate, missingValue, type DataProblem, type ProblemPlace } from '../engine/problems';
 import { TimescalesInputError } from '../errors';
@@ -578,6 +579,17 @@ interface Frame {
 
 const EXPECTED = 'a CIN census XML file';
 
+let saxesModule: typeof import('saxes') | undefined;
+
+/**
+ * saxes, loaded the first time a census is read (synchronously, from its
+ * CommonJS build): an audit of other files does not pay for loading it
+ * (start-up, issue 14).
+ */
+function saxes(): typeof import('saxes') {
+  return (saxesModule ??= createRequire(import.meta.url)('saxes') as typeof import('saxes'));
+}
+
 /**
  * A SAX parser (saxes) that reads `Message/Children/Child` elements one at a
  * time: each `Child` is built as a small object (every element an array, as
@@ -590,7 +602,7 @@ const EXPECTED = 'a CIN census XML file';
  */
 function censusParser(census: Census, sink: ChildSink): { write(text: string): void; close(): void } {
   const name = census.name;
-  const sax = new SaxesParser({ position: true });
+  const sax: SaxesParser = new (saxes().SaxesParser)({ position: true });
   /** Local names of the open elements. */
   const open: string[] = [];
   let frames: Frame[] = [];

@@ -13,7 +13,7 @@
  * - No personal data beyond the case id: a carried column (a worker, a team)
  *   goes into the description only when it is asked for by `columns`.
  */
-import { ICalCalendar } from 'ical-generator';
+import { createRequire } from 'node:module';
 import { DateTime } from 'luxon';
 import type { Procedure, Result } from '../engine/index';
 import { sourceTitle } from './sources';
@@ -55,7 +55,7 @@ export function eventUid(r: Pick<Result, 'caseId' | 'procedure' | 'rule' | 'occu
  * renderIcs(selectDue(results, { window }).map((d) => d.result), { asOf: '2024-06-30', procedures: [getProcedure('cp-conference')] })
  */
 export function renderIcs(results: Iterable<Result>, options: IcsOptions): string {
-  const cal = new ICalCalendar({ prodId: PRODID, name: options.name ?? 'safeguarding-timescales: due dates' });
+  const cal = new (icalGenerator().ICalCalendar)({ prodId: PRODID, name: options.name ?? 'safeguarding-timescales: due dates' });
   const stamp = options.stamp ?? new Date();
   const byId = new Map(options.procedures.map((p) => [p.id, p]));
   for (const r of results) {
@@ -83,4 +83,15 @@ export function renderIcs(results: Iterable<Result>, options: IcsOptions): strin
     });
   }
   return cal.toString();
+}
+
+let ical: typeof import('ical-generator') | undefined;
+
+/**
+ * ical-generator, loaded the first time a calendar is written (synchronously,
+ * from its CommonJS build): an audit that writes no calendar does not pay for
+ * loading it (start-up, issue 14).
+ */
+function icalGenerator(): typeof import('ical-generator') {
+  return (ical ??= createRequire(import.meta.url)('ical-generator') as typeof import('ical-generator'));
 }
