@@ -330,11 +330,12 @@ export interface Breakdown {
 
 /**
  * Set in `SummaryOptions` (or `AuditOptions`) by the CLI when it has made
- * sure that no two cases share an id (the index pass of one events file found
- * its rows grouped by case) and no `childOf` is given: each case is then a
- * child of its own, and the summary counts children as cases, without a set
- * of ids that grows with the caseload. Not exported from the package: a
- * caller's own cases keep the set.
+ * sure that no two cases share an id (one events file, streamed because the
+ * index pass found its rows grouped by case, or sorted by case through
+ * temporary files). Unless a `childOf` is given, each case is then a child of
+ * its own, and the summary counts children as cases, without a set of ids
+ * that grows with the caseload. Not exported from the package: a caller's own
+ * cases keep the set.
  */
 export const DISTINCT_CASES: unique symbol = Symbol('safeguarding-timescales: case ids known to be distinct');
 

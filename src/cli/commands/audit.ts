@@ -314,8 +314,8 @@ export function evaluateLoaded(loaded: Loaded, o: InputOptions, trace: boolean, 
     ...(overrides ? { overrides } : {}),
     records,
     ...(loaded.childOf ? { childOf: loaded.childOf } : {}),
-    // Each case a child of its own, with an id no other case has: children are counted without a set of ids.
-    ...(loaded.stream?.distinctIds && !loaded.childOf ? { [DISTINCT_CASES]: true as const } : {}),
+    // Ids no other case has: without a childOf, children are counted without a set of ids (SummaryBuilder decides).
+    ...(loaded.stream?.distinctIds ? { [DISTINCT_CASES]: true as const } : {}),
     ...(o.allRules ? { allRules: true } : {}),
     ...(split.groupBy ? { groupBy: split.groupBy } : {}),
     ...(split.by ? { by: split.by } : {}),
