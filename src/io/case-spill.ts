@@ -561,6 +561,8 @@ class CaseFile {
   private readonly lines = spillLines();
   private eof = false;
   private readonly fd: number;
+  private readonly chunks: Buffer[] = [];
+  private turn = 0;
 
   constructor(
     path: string,
@@ -613,7 +615,9 @@ class CaseFile {
     const lines = this.lines;
     while (!lines.next()) {
       if (this.eof) return false;
-      const chunk = Buffer.allocUnsafe(64 * 1024);
+      // Two buffers read into in turn (`lines` copies a line cut by a chunk's end when given the next chunk), not one allocated per read.
+      const chunk = (this.chunks[this.turn] ??= Buffer.allocUnsafe(64 * 1024));
+      this.turn ^= 1;
       const n = readSync(this.fd, chunk, 0, chunk.length, null);
       if (n === 0) {
         this.eof = true;

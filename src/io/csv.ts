@@ -29,7 +29,7 @@
 import { parse } from 'csv-parse';
 import { clip, dataProblem, type DataProblem } from '../engine/problems';
 import { TimescalesInputError } from '../errors';
-import { countLineBreaks, fileError, fileOpenError, type InputFileError, type InputSource, openSource, sourceName } from './source';
+import { countLineBreaks, fileError, fileOpenError, type InputFileError, type InputSource, sourceChunks, sourceName } from './source';
 
 /** What a CSV format asks of its table. */
 export interface CsvFormat {
@@ -268,7 +268,7 @@ function recordLines(cells: string[]): number {
  * by one chunk: the next chunk is read only after the part was consumed.
  */
 async function* csvParts(input: InputSource, file: string, lines: CsvLines): AsyncGenerator<CsvLines | string[][]> {
-  const source = openSource(input);
+  const source = sourceChunks(input);
   // Every record may end with LF, CRLF or CR, whatever the first line used
   // (csv-parse otherwise takes the first line's ending for the whole file).
   const parser = parse({ bom: true, relax_column_count: true, relax_quotes: true, record_delimiter: ['\r\n', '\n', '\r'] });
@@ -288,14 +288,15 @@ async function* csvParts(input: InputSource, file: string, lines: CsvLines): Asy
     try {
       for await (const chunk of source) {
         if (fast) {
-          lines.push(chunk as Buffer);
-          if ((chunk as Buffer).indexOf(34) === -1) {
+          lines.push(chunk);
+          if (chunk.indexOf(34) === -1) {
             yield lines;
             continue;
           }
           fast = false;
-          parser.write(lines.rest());
-        } else parser.write(chunk);
+          // Copies: csv-parse may keep a piece of what it is given, and the chunk's buffer is read into again.
+          parser.write(Buffer.from(lines.rest()));
+        } else parser.write(Buffer.from(chunk));
         if (queue.length > 0) {
           const batch = queue;
           queue = [];
@@ -316,7 +317,7 @@ async function* csvParts(input: InputSource, file: string, lines: CsvLines): Asy
     if (queue.length > 0) yield queue;
     if (failure !== undefined) throw failure;
   } finally {
-    source.destroy();
+    await source.return(undefined);
     parser.destroy();
   }
 }

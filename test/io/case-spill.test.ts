@@ -150,6 +150,19 @@ describe('spillEventsCsv', () => {
     expect(whole.problems.some((p) => p.code === 'conflicting-date-of-birth' && (p.line ?? 0) >= text.slice(0, text.indexOf('"')).split('\n').length)).toBe(true);
   });
 
+  it('gives what the whole read gives when a case file is longer than its two 64 kB read buffers', async () => {
+    // One partition: its case file holds every row, read back 64 kB at a time into two buffers in turn.
+    spillSettings.maxPartitions = 1;
+    const path = file('long.csv', shuffledCaseload(25, 'L', 1100, { quotes: false }));
+    const s = await spillEventsCsv([{ path }]);
+    const [made] = left();
+    const caseFiles = readdirSync(join(spillDir, made!)).filter((f) => f.includes('-cases-'));
+    expect(caseFiles).toHaveLength(1);
+    expect(readFileSync(join(spillDir, made!, caseFiles[0]!)).length).toBeGreaterThan(4 * 64 * 1024);
+    s.close();
+    await expectAsWhole([path]);
+  });
+
   it('keeps several partitions until the cases are read, then removes them', async () => {
     const a = file('c.csv', shuffledCaseload(3, 'C'));
     const s = await spillEventsCsv([{ path: a }]);
