@@ -18,5 +18,8 @@ export default defineConfig([
     clean: false,
     target: 'node20',
     platform: 'node',
+    // zod bundled into the command (its licence: THIRD_PARTY_NOTICES.md): one file to load, not zod's ~95
+    // modules resolved one by one by Node's ESM loader, ~35 ms of every audit's start-up. The library keeps it external.
+    noExternal: ['zod'],
   },
 ]);

@@ -14,7 +14,7 @@ listing="$(tar -tzf "$tmp/$tarball")"
 for f in package/dist/index.js package/dist/index.cjs package/dist/index.d.ts package/dist/index.d.cts package/dist/cli.js \
          package/dist/testing.js package/dist/testing.cjs package/dist/testing.d.ts package/dist/testing.d.cts \
          package/schemas/fixture.schema.json package/testing/package.json package/docs/fixtures.md \
-         package/README.md package/CHANGELOG.md package/LICENSE package/docs/conventions.md package/docs/cli.md; do
+         package/README.md package/CHANGELOG.md package/LICENSE package/THIRD_PARTY_NOTICES.md package/docs/conventions.md package/docs/cli.md; do
   grep -qx "$f" <<<"$listing" || { echo "check-pack: $f is missing from the tarball" >&2; exit 1; }
 done
 # Every docs/ page the README links to is in the tarball.
