@@ -5,7 +5,7 @@
  * file cannot be read.
  */
 import { isUtf8 } from 'node:buffer';
-import { createReadStream } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { formatLocation, problemText, type ProblemText } from '../engine/problems';
@@ -156,19 +156,43 @@ async function* fileChunks(path: string, size: number): AsyncGenerator<Buffer> {
  */
 async function* checkedUtf8(file: AsyncIterable<Buffer>, path: string): AsyncGenerator<Buffer> {
   let carry: Buffer | undefined;
-  let line = 1;
-  let afterCr = false;
+  let offset = 0; // the bytes of the file before `body`
   for await (const chunk of file) {
     const bytes = carry === undefined ? chunk : Buffer.concat([carry, chunk]);
     const cut = bytes.length - incompleteTail(bytes);
     const body = cut === bytes.length ? bytes : bytes.subarray(0, cut);
     carry = cut === bytes.length ? undefined : Buffer.from(bytes.subarray(cut));
-    if (!isUtf8(body)) throw notUtf8(path, body, line, afterCr);
-    line += byteLineBreaks(body, 0, body.length, afterCr);
-    if (body.length > 0) afterCr = body[body.length - 1] === 13;
+    if (!isUtf8(body)) throw notUtf8(path, body, ...lineAt(path, offset));
+    offset += body.length;
     yield body;
   }
-  if (carry !== undefined) throw notUtf8(path, carry, line, afterCr);
+  if (carry !== undefined) throw notUtf8(path, carry, ...lineAt(path, offset));
+}
+
+/**
+ * The line number of byte `offset` of the file at `path`, and whether the
+ * byte before it is a CR (the first half of a CRLF). The file's first
+ * `offset` bytes are read again to count their line breaks: only to name the
+ * line of a byte that is not UTF-8, so that reading a good file counts no lines
+ * (counting them cost about 0.1 s per 40 MB read).
+ */
+function lineAt(path: string, offset: number): [line: number, afterCr: boolean] {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(256 * 1024);
+    let line = 1;
+    let afterCr = false;
+    for (let at = 0; at < offset; ) {
+      const n = readSync(fd, buf, 0, Math.min(buf.length, offset - at), at);
+      if (n === 0) break;
+      line += byteLineBreaks(buf, 0, n, afterCr);
+      afterCr = buf[n - 1] === 13;
+      at += n;
+    }
+    return [line, afterCr];
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Windows-1252 bytes as UTF-8 bytes. */

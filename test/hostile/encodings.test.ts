@@ -51,6 +51,23 @@ describe('input that is not UTF-8 (issue 13, item 5)', () => {
     expect(e.line).toBe(20002); // header 1, 20000 rows on lines 2..20001, the bad row on 20002
   });
 
+  it('counts a CRLF cut by a chunk boundary once when naming the line of a bad byte', async () => {
+    // Header 'case_id,event,date\r\n' (20 bytes) and 7,488 rows of 35 bytes end at byte 262,100; a row of 45 bytes
+    // ('C0,x,' + 38 × 'x' + CRLF) puts its CR at byte 262,143, the last of the first 256 KiB chunk, and its LF at 262,144.
+    const filler = 'C1,became-looked-after,2024-03-01\r\n';
+    let text = 'case_id,event,date\r\n' + filler.repeat(7488);
+    expect(text.length).toBe(262100);
+    text += `C0,x,${'x'.repeat(38)}\r\n`;
+    expect(text.indexOf('\r', 262100)).toBe(262143);
+    text += filler.repeat(10);
+    const crlf = join(dir, 'crlf.csv');
+    writeFileSync(crlf, Buffer.concat([Buffer.from(text), Buffer.from('C\xff2,x,2024-03-01\r\n', 'latin1')]));
+    const e = await refusal(readEventsCsv({ path: crlf }));
+    // Header line 1, rows on lines 2..7489, the 45-byte row on 7490, ten more on 7491..7500, the bad row on 7501.
+    expect(e.line).toBe(7501);
+    expect(e.message).toContain(`${crlf}:7501: the file is not UTF-8 text: byte 2 of the line (0xFF) is not UTF-8`);
+  });
+
   it('keeps a UTF-8 character cut by a chunk boundary', async () => {
     // 256 KiB chunks: put the two bytes of "é" (C3 A9) either side of byte 262144.
     const prefix = 'case_id,event,date\n';
