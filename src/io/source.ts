@@ -5,7 +5,7 @@
  * file cannot be read.
  */
 import { isUtf8 } from 'node:buffer';
-import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { formatLocation, problemText, type ProblemText } from '../engine/problems';
@@ -100,7 +100,7 @@ export function openSource(input: InputSource): Readable {
   if ('path' in input) {
     const file = createReadStream(input.path, { highWaterMark: 256 * 1024 });
     const encoding = input.encoding === undefined ? 'utf-8' : checkEncoding(input.encoding, 'encoding');
-    const decoded = Readable.from(encoding === 'utf-8' ? checkedUtf8(file, input.path) : fromWindows1252(file), { objectMode: false });
+    const decoded = Readable.from(encoding === 'utf-8' ? checkedUtf8(file, input.path, isRegularFile(input.path)) : fromWindows1252(file), { objectMode: false });
     decoded.once('close', () => file.destroy());
     return decoded;
   }
@@ -124,7 +124,7 @@ export function sourceChunks(input: InputSource): AsyncGenerator<Buffer> {
   if ('path' in input) {
     const encoding = input.encoding === undefined ? 'utf-8' : checkEncoding(input.encoding, 'encoding');
     const file = fileChunks(input.path, 256 * 1024);
-    return encoding === 'utf-8' ? checkedUtf8(file, input.path) : fromWindows1252(file);
+    return encoding === 'utf-8' ? checkedUtf8(file, input.path, isRegularFile(input.path)) : fromWindows1252(file);
   }
   return textChunk(input.text);
 }
@@ -154,27 +154,45 @@ async function* fileChunks(path: string, size: number): AsyncGenerator<Buffer> {
  * sequence cut by a chunk's end waits for the next chunk).
  * @throws InputFileError at the first byte that is not UTF-8, naming its line.
  */
-async function* checkedUtf8(file: AsyncIterable<Buffer>, path: string): AsyncGenerator<Buffer> {
+async function* checkedUtf8(file: AsyncIterable<Buffer>, path: string, canReread: boolean): AsyncGenerator<Buffer> {
   let carry: Buffer | undefined;
   let offset = 0; // the bytes of the file before `body`
+  // Where `body` starts, counted as the chunks go by only when the file cannot be read again (a pipe).
+  let line = 1;
+  let afterCr = false;
+  const where = (): [number, boolean] => (canReread ? lineAt(path, offset) : [line, afterCr]);
   for await (const chunk of file) {
     const bytes = carry === undefined ? chunk : Buffer.concat([carry, chunk]);
     const cut = bytes.length - incompleteTail(bytes);
     const body = cut === bytes.length ? bytes : bytes.subarray(0, cut);
     carry = cut === bytes.length ? undefined : Buffer.from(bytes.subarray(cut));
-    if (!isUtf8(body)) throw notUtf8(path, body, ...lineAt(path, offset));
+    if (!isUtf8(body)) throw notUtf8(path, body, ...where());
     offset += body.length;
+    if (!canReread && body.length > 0) {
+      line += byteLineBreaks(body, 0, body.length, afterCr);
+      afterCr = body[body.length - 1] === 13;
+    }
     yield body;
   }
-  if (carry !== undefined) throw notUtf8(path, carry, ...lineAt(path, offset));
+  if (carry !== undefined) throw notUtf8(path, carry, ...where());
+}
+
+/** Whether `path` is a regular file (which can be read again from its start), not a pipe or a device; false when it cannot be seen. */
+export function isRegularFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /**
- * The line number of byte `offset` of the file at `path`, and whether the
- * byte before it is a CR (the first half of a CRLF). The file's first
+ * The line number of byte `offset` of the regular file at `path`, and whether
+ * the byte before it is a CR (the first half of a CRLF). The file's first
  * `offset` bytes are read again to count their line breaks: only to name the
  * line of a byte that is not UTF-8, so that reading a good file counts no lines
- * (counting them cost about 0.1 s per 40 MB read).
+ * (counting them cost about 0.1 s per 40 MB read). A pipe cannot be read
+ * again: its lines are counted as it is read (`checkedUtf8`).
  */
 function lineAt(path: string, offset: number): [line: number, afterCr: boolean] {
   const fd = openSync(path, 'r');
@@ -193,6 +211,16 @@ function lineAt(path: string, offset: number): [line: number, afterCr: boolean] 
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Windows-1252 bytes as text. Decoded as a stream even when whole: Node 20's
+ * one-shot `TextDecoder('windows-1252').decode` reads them as ISO-8859-1
+ * (0x80 gives U+0080, not €), its streaming decode does not.
+ */
+function windows1252(bytes: Buffer): string {
+  const decoder = new TextDecoder('windows-1252');
+  return decoder.decode(bytes, { stream: true }) + decoder.decode();
 }
 
 /** Windows-1252 bytes as UTF-8 bytes. */
@@ -270,7 +298,7 @@ export async function readSourceText(input: InputSource): Promise<string> {
     throw fileOpenError(input.path, e as NodeJS.ErrnoException);
   }
   const encoding = input.encoding === undefined ? 'utf-8' : checkEncoding(input.encoding, 'encoding');
-  if (encoding === 'windows-1252') return stripBom(new TextDecoder('windows-1252').decode(bytes));
+  if (encoding === 'windows-1252') return stripBom(windows1252(bytes));
   if (!isUtf8(bytes)) throw notUtf8(input.path, bytes, 1, false);
   return stripBom(bytes.toString('utf8'));
 }

@@ -3,7 +3,9 @@
  * pass, then case by case), and reads a file whose cases are not grouped
  * whole. Both must give the same results, problems and counts.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -66,6 +68,21 @@ describe('the count of children of streamed files', () => {
   it('counts the cases of one grouped file as children', async () => {
     const r = await run('audit', '--procedure', 'lac-review', '--as-of', '2024-06-30', '--summary', '--format', 'json', file('one.csv', one));
     expect(JSON.parse(r.out)).toMatchObject({ children: 2, cases: 2 });
+  });
+
+  it.runIf(process.platform === 'linux')('reads a pipe (which cannot be read twice) whole, with the output of the same rows in a file', async () => {
+    const fifo = join(dir, 'events.pipe');
+    execFileSync('mkfifo', [fifo]);
+    const writing = writeFile(fifo, grouped);
+    const piped = await run('audit', '--procedure', 'lac-review', '--as-of', '2024-06-30', fifo);
+    await writing;
+    const filed = await run('audit', '--procedure', 'lac-review', '--as-of', '2024-06-30', file('as-file.csv', grouped));
+    expect(piped.code).toBe(filed.code);
+    expect(piped.out).toBe(filed.out);
+    expect(piped.err.replaceAll(fifo, 'F')).toBe(filed.err.replaceAll(join(dir, 'as-file.csv'), 'F'));
+    // C1 and C2: 2 cases; the 7 rows on lines 2-8 read, 2 reported (the unknown event on line 4, the blank case id on line 6), 5 used.
+    expect(piped.err).toContain('2 cases');
+    expect(piped.err).toContain('7 rows read, 5 used, 2 reported');
   });
 
   it('counts a child whose id is in two files once', async () => {

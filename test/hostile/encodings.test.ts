@@ -1,5 +1,7 @@
 /** Issue 13, item 5: bytes that are not UTF-8 never become U+FFFD and never merge two children. */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -7,7 +9,7 @@ import { TimescalesInputError } from '../../src/errors';
 import { readEventsCsv } from '../../src/io/events-csv';
 import { readNdjson } from '../../src/io/ndjson';
 import { readCinCensus } from '../../src/io/cin-census';
-import { InputFileError } from '../../src/io/source';
+import { InputFileError, readSourceText } from '../../src/io/source';
 import { run } from '../cli/harness';
 
 const dir = mkdtempSync(join(tmpdir(), 'ts-enc-'));
@@ -68,6 +70,17 @@ describe('input that is not UTF-8 (issue 13, item 5)', () => {
     expect(e.message).toContain(`${crlf}:7501: the file is not UTF-8 text: byte 2 of the line (0xFF) is not UTF-8`);
   });
 
+  it.runIf(process.platform === 'linux')('names the line of a bad byte past the first chunk of a pipe, which cannot be read again', async () => {
+    const head = 'case_id,event,date\n' + 'C1,became-looked-after,2024-03-01\n'.repeat(20000);
+    const fifo = join(dir, 'pipe.csv');
+    execFileSync('mkfifo', [fifo]);
+    const writing = writeFile(fifo, Buffer.concat([Buffer.from(head), Buffer.from('C\xff2,x,2024-03-01\n', 'latin1')]));
+    const e = await refusal(readEventsCsv({ path: fifo }));
+    await writing.catch(() => undefined); // the reader may stop before the writer closes its end
+    expect(e.line).toBe(20002); // header 1, 20000 rows on lines 2..20001, the bad row on 20002
+    expect(e.message).toContain(`${fifo}:20002: the file is not UTF-8 text: byte 2 of the line (0xFF) is not UTF-8`);
+  });
+
   it('keeps a UTF-8 character cut by a chunk boundary', async () => {
     // 256 KiB chunks: put the two bytes of "é" (C3 A9) either side of byte 262144.
     const prefix = 'case_id,event,date\n';
@@ -80,6 +93,16 @@ describe('input that is not UTF-8 (issue 13, item 5)', () => {
     const r = await readEventsCsv({ path: cut });
     expect(text.length).toBe(262143);
     expect(r.cases.map((c) => c.id)).toContain('\u00e9');
+  });
+
+  it('reads the bytes 0x80-0x9F of windows-1252 as Windows-1252, not as ISO-8859-1 (€, curly quotes)', async () => {
+    // 0x80 is € (U+20AC), 0x93 and 0x94 are “ and ” (U+201C, U+201D); ISO-8859-1 would give the controls U+0080, U+0093, U+0094.
+    const bytes = Buffer.concat([Buffer.from('case_id,event,date\nA'), Buffer.from([0x80, 0x93, 0x94]), Buffer.from(',became-looked-after,2024-03-01\n')]);
+    const path = join(dir, 'cp1252-high.csv');
+    writeFileSync(path, bytes);
+    const r = await readEventsCsv({ path, encoding: 'windows-1252' });
+    expect(r.cases.map((c) => c.id)).toEqual(['A\u20ac\u201c\u201d']);
+    expect(await readSourceText({ path, encoding: 'windows-1252' })).toBe('case_id,event,date\nA\u20ac\u201c\u201d,became-looked-after,2024-03-01\n');
   });
 
   it('reads it with encoding windows-1252 as two children', async () => {

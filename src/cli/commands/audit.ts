@@ -45,7 +45,7 @@ import { readActionPlan } from '../../io/action-plan';
 import { combineReads, type CaseChunk, type ReadResult, type RowCounts } from '../../io/result';
 import { VOUCHED } from '../../engine/case';
 import { DISTINCT_CASES } from '../../audit/audit';
-import { checkEncoding, type InputEncoding, type InputSource } from '../../io/source';
+import { checkEncoding, isRegularFile, type InputEncoding, type InputSource } from '../../io/source';
 import { forTerminal, renderTable } from '../table';
 import {
   addCalendarOptions,
@@ -204,8 +204,9 @@ export async function load(files: string[], o: InputOptions & { only?: string },
   const reads: ReadResult[] = [];
   // Event CSV files grouped by case are streamed: an index pass first (the event types they record, the number
   // of cases), then read again case by case while evaluating, so memory does not grow with the caseload. A file
-  // whose cases are not grouped, and NDJSON, are read whole (docs/cli.md, "Memory: large files are streamed").
-  if (files.every((file) => !/\.(nd)?jsonl?$/i.test(file))) {
+  // whose cases are not grouped, and NDJSON, are read whole (docs/cli.md, "Memory: large files are streamed"); so is
+  // a pipe (`<(zcat events.csv.gz)`, /dev/stdin), which cannot be read twice.
+  if (files.every((file) => !/\.(nd)?jsonl?$/i.test(file) && isRegularFile(file))) {
     const options: EventsCsvOptions = { dateFormat: o.dateFormat, knownEvents };
     const types = new Set<string>();
     const counts: RowCounts = { read: 0, used: 0, reported: 0 };
