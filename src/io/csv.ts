@@ -265,7 +265,9 @@ function recordLines(cells: string[]): number {
  * property tests of test/io/csv-fast-path.test.ts). The parser is fed by hand
  * rather than iterated, because an iterated stream drops the records it still
  * holds when a later error (an unclosed quote) ends it. Memory stays bounded
- * by one chunk: the next chunk is read only after the part was consumed.
+ * by the two buffers `sourceChunks` reads into (and, from the first quote on,
+ * the copy of a chunk csv-parse is given): the next chunk is read only after
+ * the part was consumed.
  */
 async function* csvParts(input: InputSource, file: string, lines: CsvLines): AsyncGenerator<CsvLines | string[][]> {
   const source = sourceChunks(input);

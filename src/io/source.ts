@@ -111,20 +111,22 @@ export function openSource(input: InputSource): Readable {
  * The bytes of `input` in chunks, as `openSource` reads them (checked to be
  * UTF-8, or decoded from Windows-1252), but pulled: a file is read only when
  * the next chunk is asked for, into one of two buffers used in turn, so that
- * reading a file allocates nothing per chunk and leaves nothing for the
- * garbage collector (the chunks of a stream live long enough to be promoted,
- * and a 100,000-child file then held 35 MB of them until a full collection).
- * A chunk is valid until the second chunk after it is asked for: a consumer
- * copies what it keeps longer (`CsvLines` copies a line cut by a chunk's end
- * when it is given the next chunk; csv-parse, which may keep a piece, is
- * given copies).
+ * reading a UTF-8 file allocates no new buffer per chunk (the chunks of a
+ * stream live long enough to be promoted, and a 100,000-child file then held
+ * 35 MB of them until a full collection). A chunk with the start of a UTF-8
+ * character cut by its end is joined to the next (a new buffer), and
+ * Windows-1252 is decoded into a new buffer per chunk. A chunk is valid until
+ * the second chunk after it is asked for: a consumer copies what it keeps
+ * longer (`CsvLines` copies a line cut by a chunk's end when it is given the
+ * next chunk; csv-parse, which may keep a piece, is given copies).
  * @example for await (const chunk of sourceChunks({ path: 'events.csv' })) lines.push(chunk);
  */
 export function sourceChunks(input: InputSource): AsyncGenerator<Buffer> {
   if ('path' in input) {
     const encoding = input.encoding === undefined ? 'utf-8' : checkEncoding(input.encoding, 'encoding');
-    const file = fileChunks(input.path, 256 * 1024);
-    return encoding === 'utf-8' ? checkedUtf8(file, input.path, isRegularFile(input.path)) : fromWindows1252(file);
+    const regular = isRegularFile(input.path);
+    const file = fileChunks(input.path, 256 * 1024, regular);
+    return encoding === 'utf-8' ? checkedUtf8(file, input.path, regular) : fromWindows1252(file);
   }
   return textChunk(input.text);
 }
@@ -133,15 +135,23 @@ async function* textChunk(text: string): AsyncGenerator<Buffer> {
   yield Buffer.from(text, 'utf8');
 }
 
-/** The bytes of the file at `path`, up to `size` at a time, read into two buffers in turn (each chunk is valid until the second read after it). */
-async function* fileChunks(path: string, size: number): AsyncGenerator<Buffer> {
+/**
+ * The bytes of the file at `path`, up to `size` at a time, read into two
+ * buffers in turn (each chunk is valid until the second read after it). A
+ * regular file is read from byte 0 by position, whatever the position of a
+ * descriptor it is opened through (`/dev/stdin` redirected from a file shares
+ * fd 0's position on macOS); a pipe, which has no positions, as it comes.
+ */
+async function* fileChunks(path: string, size: number, positioned: boolean): AsyncGenerator<Buffer> {
   const handle = await open(path, 'r');
   try {
     const buffers = [Buffer.allocUnsafe(size), Buffer.allocUnsafe(size)];
+    let position = 0;
     for (let turn = 0; ; turn ^= 1) {
       const buffer = buffers[turn]!;
-      const { bytesRead } = await handle.read(buffer, 0, size, null);
+      const { bytesRead } = await handle.read(buffer, 0, size, positioned ? position : null);
       if (bytesRead === 0) return;
+      position += bytesRead;
       yield bytesRead === size ? buffer : buffer.subarray(0, bytesRead);
     }
   } finally {

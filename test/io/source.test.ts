@@ -2,7 +2,7 @@
  * The input module (src/io/source.ts): line counting, the byte order mark,
  * reading text, naming inputs and the error for a file that cannot be read.
  */
-import { existsSync, mkdtempSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readlinkSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -78,14 +78,21 @@ describe('naming and opening inputs', () => {
 describe('sourceChunks: a file read into two buffers in turn', () => {
   const CHUNK = 256 * 1024; // the size fileChunks reads
   const format: CsvFormat = { name: 'the test table', required: ['id', 'note'], caseColumn: 'id', unclosedQuote: 'file' };
-  // Rows of varying length with 2-, 3- and 4-byte UTF-8 characters, so that
-  // lines and characters are cut by the ends of the 256 kB chunks; 30,000
-  // rows is about 1.3 MB, five chunks.
+  // Rows of varying length (about 35 bytes) with 2-, 3- and 4-byte UTF-8
+  // characters. Row 7,400 (about 260 kB in) is padded so that the 4 bytes of
+  // '𝄞' in its note are bytes 262,142-262,145, across the first chunk's end.
+  // 36,500 rows is about 1.3 MB, five chunks.
   const notes = ['plain', 'café', 'Ōtautahi', 'clef 𝄞 sign', '', 'x'.repeat(97)];
+  const CUT_ROW = 7_400;
   const rowsText = (n: number, quoteAt = -1) => {
-    const out = ['id,note,n'];
-    for (let i = 0; i < n; i++) out.push(i === quoteAt ? `Q${i},"a, quoted\nnote",${i}` : `C${i},${notes[i % notes.length]}${i % 7 === 0 ? 'é' : ''},${i}`);
-    return `${out.join('\n')}\n`;
+    let text = 'id,note,n\n';
+    for (let i = 0; i < n; i++) {
+      if (i === CUT_ROW) {
+        const before = Buffer.byteLength(text) + `C${i},`.length;
+        text += `C${i},${'x'.repeat(CHUNK - 2 - before)}𝄞,${i}\n`;
+      } else text += i === quoteAt ? `Q${i},"a, quoted\nnote",${i}\n` : `C${i},${notes[i % notes.length]}${i % 7 === 0 ? 'é' : ''},${i}\n`;
+    }
+    return text;
   };
   const rows = async (input: Parameters<typeof readCsvTable>[0]) => {
     const got: [number, string[]][] = [];
@@ -93,33 +100,39 @@ describe('sourceChunks: a file read into two buffers in turn', () => {
     return got;
   };
 
-  it('gives the bytes of the file, 256 kB at a time', async () => {
-    const text = rowsText(30_000);
+  it('gives the bytes of the file, 256 kB at a time, a character cut by a chunk end joined to the next', async () => {
+    const text = rowsText(36_500);
     const path = join(tmp, 'chunks.csv');
     writeFileSync(path, text);
-    const size = Buffer.byteLength(text);
-    expect(size).toBeGreaterThan(4 * CHUNK);
+    const bytes = Buffer.from(text);
+    expect(bytes.subarray(CHUNK - 2, CHUNK + 2).toString()).toBe('𝄞');
+    expect(bytes.length).toBeGreaterThan(4 * CHUNK);
+    expect(bytes.length).toBeLessThan(5 * CHUNK);
     const copies: Buffer[] = [];
     for await (const chunk of sourceChunks({ path })) copies.push(Buffer.from(chunk));
-    // Every chunk full but the last; a 4-byte character cut by a chunk's end waits for the next chunk, so a chunk may be up to 3 bytes short.
-    expect(copies.length).toBe(Math.ceil(size / CHUNK));
-    for (const c of copies.slice(0, -1)) expect(c.length).toBeGreaterThan(CHUNK - 4);
-    expect(Buffer.concat(copies).equals(Buffer.from(text))).toBe(true);
+    // One chunk per read, five reads; the first 2 bytes short (the start of '𝄞' waits for the next), the second begins with them.
+    expect(copies.length).toBe(5);
+    expect(copies[0]!.length).toBe(CHUNK - 2);
+    expect(copies[1]!.subarray(0, 4).toString()).toBe('𝄞');
+    expect(Buffer.concat(copies).equals(bytes)).toBe(true);
   });
 
-  it('reads a file as the same text in memory does, rows cut by chunk ends and all', async () => {
-    const text = rowsText(30_000);
+  it('reads a file as the same text in memory does, rows and characters cut by chunk ends and all', async () => {
+    const text = rowsText(36_500);
     const path = join(tmp, 'table.csv');
     writeFileSync(path, text);
     const fromText = await rows({ text });
-    expect(fromText.length).toBe(30_000);
-    // The last row, C29999, on line 30,001 (the header is line 1): 29999 = 6 × 4999 + 5 → notes[5]; 29999 = 7 × 4285 + 4, so no 'é'.
-    expect(fromText[29_999]).toEqual([30_001, ['C29999', 'x'.repeat(97), '29999']]);
+    expect(fromText.length).toBe(36_500);
+    // Row 7,400 on line 7,402 (the header is line 1), its note ending in the '𝄞' cut by the first chunk's end.
+    expect(fromText[CUT_ROW]![0]).toBe(7_402);
+    expect(fromText[CUT_ROW]![1][1]).toMatch(/^x{1000,}𝄞$/);
+    // The last row, C36499, on line 36,501: 36499 = 6 × 6083 + 1 → notes[1]; 36499 = 7 × 5214 + 1, so no 'é'.
+    expect(fromText[36_499]).toEqual([36_501, ['C36499', 'café', '36499']]);
     expect(await rows({ path })).toEqual(fromText);
   });
 
   it('reads a file whose first double quote comes in its third chunk as the same text does', async () => {
-    const text = rowsText(30_000, 20_000); // rows average about 34 bytes, so row 20,000 starts about 690 kB in: the third chunk
+    const text = rowsText(36_500, 20_000); // rows average about 35 bytes, so row 20,000 starts about 700 kB in: the third chunk
     expect(Buffer.byteLength(text.slice(0, text.indexOf('"')))).toBeGreaterThan(2 * CHUNK);
     const path = join(tmp, 'quoted.csv');
     writeFileSync(path, text);
@@ -141,13 +154,14 @@ describe('sourceChunks: a file read into two buffers in turn', () => {
   });
   it.runIf(existsSync('/proc/self/fd'))('closes the file at its end, and when the reader stops early', async () => {
     const path = join(tmp, 'early.csv');
-    writeFileSync(path, rowsText(30_000));
+    writeFileSync(path, rowsText(36_500));
+    const real = realpathSync(path); // what /proc/self/fd links to, were the temporary directory under a symlink
     const chunks = sourceChunks({ path });
     expect((await chunks.next()).done).toBe(false);
-    expect(openFiles()).toContain(path);
+    expect(openFiles()).toContain(real);
     expect(await chunks.return(undefined)).toEqual({ done: true, value: undefined });
-    expect(openFiles()).not.toContain(path);
+    expect(openFiles()).not.toContain(real);
     for await (const chunk of sourceChunks({ path })) expect(chunk.length).toBeGreaterThan(0);
-    expect(openFiles()).not.toContain(path);
+    expect(openFiles()).not.toContain(real);
   });
 });
