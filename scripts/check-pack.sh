@@ -17,6 +17,11 @@ for f in package/dist/index.js package/dist/index.cjs package/dist/index.d.ts pa
          package/README.md package/CHANGELOG.md package/LICENSE package/THIRD_PARTY_NOTICES.md package/docs/conventions.md package/docs/cli.md; do
   grep -qx "$f" <<<"$listing" || { echo "check-pack: $f is missing from the tarball" >&2; exit 1; }
 done
+# The command bundles zod (tsup.config.ts): the notice must hold the licence of the zod it was built with.
+if ! diff <(awk '/^```$/{f=!f; next} f' THIRD_PARTY_NOTICES.md) node_modules/zod/LICENSE >/dev/null; then
+  echo "check-pack: THIRD_PARTY_NOTICES.md does not hold node_modules/zod/LICENSE as it is now; copy it in" >&2
+  exit 1
+fi
 # Every docs/ page the README links to is in the tarball.
 for link in $(grep -o '](docs/[^)#]*' README.md | sed 's/^](//' | sort -u); do
   case "$link" in
