@@ -99,8 +99,7 @@ export function checkEncoding(value: unknown, field: string): InputEncoding {
 export function openSource(input: InputSource): Readable {
   if ('path' in input) {
     const file = createReadStream(input.path, { highWaterMark: 256 * 1024 });
-    const encoding = input.encoding === undefined ? 'utf-8' : checkEncoding(input.encoding, 'encoding');
-    const decoded = Readable.from(encoding === 'utf-8' ? checkedUtf8(file, input.path, isRegularFile(input.path)) : fromWindows1252(file), { objectMode: false });
+    const decoded = Readable.from(asUtf8(file, input, isRegularFile(input.path)), { objectMode: false });
     decoded.once('close', () => file.destroy());
     return decoded;
   }
@@ -123,12 +122,16 @@ export function openSource(input: InputSource): Readable {
  */
 export function sourceChunks(input: InputSource): AsyncGenerator<Buffer> {
   if ('path' in input) {
-    const encoding = input.encoding === undefined ? 'utf-8' : checkEncoding(input.encoding, 'encoding');
     const regular = isRegularFile(input.path);
-    const file = fileChunks(input.path, 256 * 1024, regular);
-    return encoding === 'utf-8' ? checkedUtf8(file, input.path, regular) : fromWindows1252(file);
+    return asUtf8(fileChunks(input.path, 256 * 1024, regular), input, regular);
   }
   return textChunk(input.text);
+}
+
+/** A file's bytes as UTF-8 in the input's encoding: checked (UTF-8, the default) or decoded (Windows-1252). */
+function asUtf8(file: AsyncIterable<Buffer>, input: { path: string; encoding?: InputEncoding }, regular: boolean): AsyncGenerator<Buffer> {
+  const encoding = input.encoding === undefined ? 'utf-8' : checkEncoding(input.encoding, 'encoding');
+  return encoding === 'utf-8' ? checkedUtf8(file, input.path, regular) : fromWindows1252(file);
 }
 
 async function* textChunk(text: string): AsyncGenerator<Buffer> {
